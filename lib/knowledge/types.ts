@@ -1,0 +1,93 @@
+/** The compiled knowledge pack (assets/knowledge.json) as the extension and outside tools see it. */
+
+export const ENTITY_TYPES = [
+  'person',
+  'organisation',
+  'agency',
+  'armed-group',
+  'place',
+  'operation',
+  'unit',
+  'vessel',
+  'drug',
+  'policy',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const CLAIM_STATUSES = ['supported', 'disputed', 'needs-context', 'reported'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const CLAIM_KINDS = ['figure', 'designation', 'order', 'quote', 'event'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export const EVIDENCE_STANCES = ['states', 'supports', 'disputes', 'context'] as const;
+export type EvidenceStance = (typeof EVIDENCE_STANCES)[number];
+
+export interface Source {
+  id: string;
+  headline: string | null;
+  publisher: string;
+  authors: string[];
+  date: string;
+  dateIsEstimate: boolean;
+  /** Null means unknown: never invent one. */
+  url: string | null;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  ambiguous: string[];
+  cues: string[];
+  caseSensitive: string[];
+  summary: string;
+  sources: string[];
+  related: string[];
+  wikidata?: string;
+  /** Indexes into `passages`, in date order. */
+  passages: number[];
+}
+
+export interface Evidence {
+  source: string;
+  quote: string;
+  stance: EvidenceStance;
+  /** Index into `passages` of the passage holding the quote. */
+  passage: number;
+}
+
+export interface ClaimMatchRule {
+  terms: string[][];
+  figures: string[];
+  paraphrases: string[];
+}
+
+export interface Claim {
+  id: string;
+  statement: string;
+  claimant: string;
+  claimantEntity?: string;
+  date: string;
+  kind: ClaimKind;
+  status: ClaimStatus;
+  context: string;
+  evidence: Evidence[];
+  about: string[];
+  match: ClaimMatchRule;
+}
+
+export interface Passage {
+  source: string;
+  text: string;
+}
+
+export interface KnowledgePack {
+  version: string;
+  name: string;
+  sources: Source[];
+  entities: Entity[];
+  claims: Claim[];
+  passages: Passage[];
+}

@@ -1,0 +1,89 @@
+/**
+ * Knowledge pack → the small matcher data the content script needs to start scanning: entity names
+ * and types, folded alias and cue keys. Summaries, claims' evidence and passages stay out of it.
+ */
+import type { EntityType } from '../knowledge/types';
+import { foldKey } from '../text/fold';
+import { type Automaton, buildAutomaton } from './automaton';
+
+export interface MatcherEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** What a key found in text points at: an alias of an entity, or a cue confirming one. */
+export interface MatcherTarget {
+  entity: number;
+  /** The alias or cue as curated; case-sensitive targets must match it letter for letter. */
+  text: string;
+  cue?: true;
+  caseSensitive?: true;
+  ambiguous?: true;
+}
+
+export interface MatcherData {
+  version: string;
+  entities: MatcherEntity[];
+  keys: string[];
+  targets: MatcherTarget[][];
+}
+
+export interface MatchableEntity extends MatcherEntity {
+  aliases: readonly string[];
+  ambiguous: readonly string[];
+  cues: readonly string[];
+  caseSensitive: readonly string[];
+}
+
+const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}&.\-]{2,6}$/u;
+
+export function isCaseSensitiveAlias(alias: string, entity: MatchableEntity): boolean {
+  return entity.caseSensitive.includes(alias) || entity.ambiguous.includes(alias) || ACRONYM.test(alias);
+}
+
+export function compileMatcherData(version: string, entities: readonly MatchableEntity[]): MatcherData {
+  const keyIndex = new Map<string, number>();
+  const keys: string[] = [];
+  const targets: MatcherTarget[][] = [];
+  const add = (text: string, target: MatcherTarget) => {
+    const key = foldKey(text);
+    if (!key) return;
+    let index = keyIndex.get(key);
+    if (index === undefined) {
+      index = keys.length;
+      keyIndex.set(key, index);
+      keys.push(key);
+      targets.push([]);
+    }
+    const list = targets[index]!;
+    const duplicate = list.some(
+      (t) => t.entity === target.entity && !!t.cue === !!target.cue && t.text === target.text,
+    );
+    if (!duplicate) list.push(target);
+  };
+  entities.forEach((entity, index) => {
+    for (const alias of new Set([entity.name, ...entity.aliases])) {
+      const target: MatcherTarget = { entity: index, text: alias };
+      if (isCaseSensitiveAlias(alias, entity)) target.caseSensitive = true;
+      if (entity.ambiguous.includes(alias)) target.ambiguous = true;
+      add(alias, target);
+    }
+    for (const cue of entity.cues) add(cue, { entity: index, text: cue, cue: true });
+  });
+  return {
+    version,
+    entities: entities.map(({ id, name, type }) => ({ id, name, type })),
+    keys,
+    targets,
+  };
+}
+
+export interface Matcher {
+  data: MatcherData;
+  automaton: Automaton;
+}
+
+export function loadMatcher(data: MatcherData): Matcher {
+  return { data, automaton: buildAutomaton(data.keys) };
+}

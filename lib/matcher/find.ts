@@ -1,0 +1,141 @@
+/**
+ * Finds entities in text: automaton hits → word boundaries and case rules → leftmost-longest spans
+ * → disambiguation by context. Every finding says why it was made.
+ */
+import { foldKey, isWordCharAt } from '../text/fold';
+import { scanText } from './automaton';
+import type { Matcher, MatcherTarget } from './compile';
+
+export type FindingRule = 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic';
+
+export interface EntityFinding {
+  entity: number;
+  start: number;
+  end: number;
+  /** The curated alias that matched. */
+  alias: string;
+  rule: FindingRule;
+  /** The text on the page that confirmed an ambiguous alias. */
+  cue?: string;
+}
+
+export interface FindOptions {
+  /** Characters either side of an ambiguous name in which a cue confirms it. */
+  cueWindow?: number;
+  maxPerEntity?: number;
+  maxTotal?: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  targets: MatcherTarget[];
+}
+
+interface CueHit {
+  start: number;
+  text: string;
+}
+
+const DEFAULTS: Required<FindOptions> = { cueWindow: 600, maxPerEntity: 100, maxTotal: 2000 };
+
+export function findEntities(matcher: Matcher, text: string, options: FindOptions = {}): EntityFinding[] {
+  const { cueWindow, maxPerEntity, maxTotal } = { ...DEFAULTS, ...options };
+  const spans: Span[] = [];
+  const cues = new Map<number, CueHit[]>();
+
+  scanText(matcher.automaton, text, (pattern, start, end) => {
+    if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) return;
+    const all = matcher.data.targets[pattern]!;
+    let matching: MatcherTarget[] | undefined;
+    for (const target of all) {
+      if (target.caseSensitive && foldKey(text.slice(start, end), true) !== foldKey(target.text, true)) continue;
+      if (target.cue) {
+        let list = cues.get(target.entity);
+        if (!list) cues.set(target.entity, (list = []));
+        list.push({ start, text: text.slice(start, end) });
+      } else {
+        (matching ??= []).push(target);
+      }
+    }
+    if (matching) spans.push({ start, end, targets: matching });
+  });
+
+  const chosen = leftmostLongest(spans);
+  const confirmedByName = new Map<number, string>();
+  for (const span of chosen) {
+    for (const target of span.targets) {
+      if (!target.ambiguous && !confirmedByName.has(target.entity)) {
+        confirmedByName.set(target.entity, text.slice(span.start, span.end));
+      }
+    }
+  }
+
+  const findings: EntityFinding[] = [];
+  const perEntity = new Map<number, number>();
+  for (const span of chosen) {
+    const finding = resolve(span, confirmedByName, cues, cueWindow);
+    if (!finding) continue;
+    const count = perEntity.get(finding.entity) ?? 0;
+    if (count >= maxPerEntity) continue;
+    perEntity.set(finding.entity, count + 1);
+    findings.push(finding);
+    if (findings.length >= maxTotal) break;
+  }
+  return findings;
+}
+
+/** Keeps the leftmost span, and the longest among those starting at the same place; no overlaps. */
+function leftmostLongest(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  let lastEnd = -1;
+  for (const span of spans) {
+    if (span.start < lastEnd) continue;
+    kept.push(span);
+    lastEnd = span.end;
+  }
+  return kept;
+}
+
+function resolve(
+  span: Span,
+  confirmedByName: Map<number, string>,
+  cues: Map<number, CueHit[]>,
+  cueWindow: number,
+): EntityFinding | undefined {
+  const plain = span.targets.filter((t) => !t.ambiguous);
+  const base = { start: span.start, end: span.end };
+  if (plain.length === 1) return { ...base, entity: plain[0]!.entity, alias: plain[0]!.text, rule: 'alias' };
+
+  let best: { finding: EntityFinding; strength: number } | undefined;
+  for (const target of span.targets) {
+    const candidate = confirm(target, span, confirmedByName, cues, cueWindow);
+    if (candidate && (!best || candidate.strength > best.strength)) best = candidate;
+  }
+  return best?.finding;
+}
+
+function confirm(
+  target: MatcherTarget,
+  span: Span,
+  confirmedByName: Map<number, string>,
+  cues: Map<number, CueHit[]>,
+  cueWindow: number,
+): { finding: EntityFinding; strength: number } | undefined {
+  const base = { start: span.start, end: span.end, entity: target.entity, alias: target.text };
+  const name = confirmedByName.get(target.entity);
+  if (name) return { finding: { ...base, rule: 'name-on-page', cue: name }, strength: 3 };
+  const hits = cues.get(target.entity) ?? [];
+  let nearest: CueHit | undefined;
+  for (const hit of hits) {
+    const distance = Math.abs(hit.start - span.start);
+    if (distance <= cueWindow && (!nearest || distance < Math.abs(nearest.start - span.start))) nearest = hit;
+  }
+  if (nearest) return { finding: { ...base, rule: 'cue-nearby', cue: nearest.text }, strength: 2 };
+  const distinct = new Set(hits.map((hit) => foldKey(hit.text)));
+  if (distinct.size >= 2) {
+    return { finding: { ...base, rule: 'page-topic', cue: [...distinct].join(', ') }, strength: 1 };
+  }
+  return undefined;
+}

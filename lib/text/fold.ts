@@ -1,0 +1,83 @@
+/**
+ * Character folding shared by the knowledge compiler and the page scanner.
+ *
+ * Folding maps one UTF-16 code unit to one code unit, so offsets in folded text map straight back to
+ * the original. Runs of separators (spaces, line breaks, non-breaking spaces, hyphens) fold to a
+ * single space; the matcher collapses the run, which is why "MS-13", "MS 13" and "MS\u00a013" agree.
+ */
+
+/** Folded code for separators: they all become one space. */
+export const SPACE = 0x20;
+/** Folded code for a hard break (block boundary): never part of a name. */
+export const BREAK = 0x01;
+/** Marks the boundary between block elements in extracted page text. */
+export const BLOCK_SEPARATOR = '\u2029';
+
+const table = new Uint16Array(0x3000);
+let tableReady = false;
+
+function foldSlow(code: number): number {
+  const ch = String.fromCharCode(code);
+  if (/[\s\u00a0\u2000-\u200a\u202f\u205f-]/.test(ch) || (code >= 0x2010 && code <= 0x2015)) return SPACE;
+  if (code === 0x2029 || code === 0x2028) return BREAK;
+  if (code === 0x2018 || code === 0x2019 || code === 0x02bc || code === 0x2032 || code === 0x0060) return 0x27;
+  if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2033) return 0x22;
+  const special: Record<string, string> = { ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i' };
+  const mapped = special[ch];
+  if (mapped) return mapped.charCodeAt(0);
+  const base = ch.normalize('NFD').charAt(0).toLowerCase();
+  return base.length === 1 ? base.charCodeAt(0) : code;
+}
+
+function ensureTable(): void {
+  if (tableReady) return;
+  for (let code = 0; code < table.length; code++) table[code] = foldSlow(code);
+  tableReady = true;
+}
+
+/** Folds one UTF-16 code unit: lower case, no diacritics, one apostrophe, one space. */
+export function foldCode(code: number): number {
+  if (code < 0x3000) {
+    ensureTable();
+    return table[code]!;
+  }
+  return code >= 0xd800 && code <= 0xdfff ? code : String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
+
+/** Like foldCode but keeps letter case (for case-sensitive aliases such as acronyms). */
+export function foldCodeKeepCase(code: number): number {
+  const folded = foldCode(code);
+  if (folded === SPACE || folded === BREAK || folded === 0x27 || folded === 0x22) return folded;
+  const ch = String.fromCharCode(code);
+  const base = ch.normalize('NFD').charAt(0);
+  return base !== ch.toLowerCase() && base.toLowerCase().charCodeAt(0) === folded ? base.charCodeAt(0) : folded;
+}
+
+/** Folds a whole string, collapsing separator runs and trimming; used for alias keys. */
+export function foldKey(text: string, keepCase = false): string {
+  let out = '';
+  let lastWasSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = keepCase ? foldCodeKeepCase(text.charCodeAt(i)) : foldCode(text.charCodeAt(i));
+    if (code === SPACE) {
+      if (!lastWasSpace) out += ' ';
+      lastWasSpace = true;
+    } else {
+      out += String.fromCharCode(code);
+      lastWasSpace = false;
+    }
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** True when the code unit at `index` is part of a word (letter, digit or combining mark). */
+export function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  }
+  return WORD_CHAR.test(text.charAt(index));
+}

@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Texts of the ranges registered under a highlight name (the registry is shared with the page). */
+async function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(highlightName);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, name);
+}
+
+async function openAndWait(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url(path));
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 15_000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+describe('demo page', () => {
+  it('paints entities with the Highlight API without changing the DOM', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html'));
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
+    const texts = await highlightTexts(page, 'backstory-entity');
+    expect(texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua', 'DEA']));
+    expect(texts.length).toBeGreaterThan(40);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-mark').length)).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-page.png') });
+    await page.close();
+  });
+
+  it('joins names split by inline markup and skips fields, code, scripts and editable text', async () => {
+    const page = await openAndWait('/fixtures/demo.html');
+    const outside = await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
+      const forbidden = 'script, style, textarea, input, code, svg, [contenteditable]';
+      return [...highlight].filter((range) => {
+        const element = range.startContainer.parentElement!;
+        return element.closest(forbidden) !== null;
+      }).length;
+    });
+    expect(outside).toBe(0);
+    const split = await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
+      return [...highlight].some((range) => range.startContainer !== range.endContainer && range.toString() === 'Nicolás Maduro');
+    });
+    expect(split).toBe(true);
+    await page.close();
+  });
+
+  it('records each scan pass in the performance timeline', async () => {
+    const page = await openAndWait('/fixtures/demo.html');
+    const measures = await page.evaluate(() => performance.getEntriesByName('backstory:scan').map((e) => e.entryType));
+    expect(measures[0]).toBe('measure');
+    await page.close();
+  });
+
+  it('lists what the page contains in the popup and jumps to an entity', async () => {
+    const page = await openAndWait('/fixtures/demo.html');
+    const tabId = await tabIdOf(page);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('heading', { name: /People/ }).waitFor();
+    const names = await popup.locator('.finding-list button .name').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Donald Trump', 'Tren de Aragua']));
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-demo.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.locator('button[data-entity="uss-gerald-r-ford"]').click();
+    await page.waitForFunction(() => window.scrollY > 200);
+    const flashed = await highlightTexts(page, 'backstory-flash');
+    expect(flashed.length).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('pages that must stay quiet', () => {
+  it('highlights nothing on the trap page', async () => {
+    const page = await openAndWait('/fixtures/trap.html');
+    expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
+    await page.close();
+  });
+});
+
+const setSettings = (settings: { enabled: boolean; disabledSites: string[] }) =>
+  browser.worker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+
+describe('fallback renderer', () => {
+  it('wraps with <backstory-mark> and restores the DOM exactly when turned off', async () => {
+    await setSettings({ enabled: false, disabledSites: [] });
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html?backstory-fallback'));
+    await page.waitForLoadState('load');
+    const original = await page.evaluate(() => document.body.innerHTML);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
+    const marked = await page.evaluate(() => [...document.querySelectorAll('backstory-mark')].map((m) => m.textContent));
+    expect(marked).toEqual(expect.arrayContaining(['Tren de Aragua', 'Nicolás ', 'Maduro']));
+    await setSettings({ enabled: false, disabledSites: [] });
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length === 0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
+    // Screenshots last: Playwright's screenshot leaves style="" on editable fields.
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-fallback.png') });
+    await setSettings({ enabled: true, disabledSites: [] });
+    await page.close();
+  });
+});

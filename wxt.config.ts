@@ -1,0 +1,25 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { matcherModule } from './lib/build/matcher-module';
+
+const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact(), matcherModule(PACK)] }),
+  manifest: {
+    name: 'Backstory',
+    description:
+      'Highlights people, groups and claims from a bundled news archive on the page you read, with sources. Offline, no tracking.',
+    permissions: ['storage', 'activeTab'],
+    action: { default_title: 'Backstory' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'backstory@backstory.invalid',
+        // Firefox requires new add-ons to declare what they collect: nothing.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});

@@ -17,7 +17,8 @@ export const ENTITY_GROUPS: readonly EntityGroup[] = [
 ];
 
 export function groupByType<T extends { type: EntityType }>(items: readonly T[]): { group: EntityGroup; items: T[] }[] {
-  return ENTITY_GROUPS.map((group) => ({ group, items: items.filter((item) => group.types.includes(item.type)) })).filter(
-    (entry) => entry.items.length > 0,
-  );
+  return ENTITY_GROUPS.map((group) => ({
+    group,
+    items: items.filter((item) => group.types.includes(item.type)),
+  })).filter((entry) => entry.items.length > 0);
 }

@@ -30,8 +30,6 @@ const TYPES = new Set<Message['type']>(['get-page-report', 'reveal', 'page-repor
 
 export function isMessage(value: unknown): value is Message {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    TYPES.has((value as { type?: unknown }).type as Message['type'])
+    typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as Message['type'])
   );
 }

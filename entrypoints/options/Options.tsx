@@ -15,7 +15,11 @@ export function Options() {
   return (
     <main class="options">
       <h1>Backstory settings</h1>
-      <Switch label="Highlight on news pages" checked={settings.enabled} onChange={(enabled) => save({ ...settings, enabled })} />
+      <Switch
+        label="Highlight on news pages"
+        checked={settings.enabled}
+        onChange={(enabled) => save({ ...settings, enabled })}
+      />
       <h2>Sites where Backstory is off</h2>
       {settings.disabledSites.length === 0 ? (
         <p class="empty-state">None. Turn Backstory off for a site from the toolbar popup.</p>

@@ -3,13 +3,22 @@ import { browser } from 'wxt/browser';
 import { EmptyState } from '../../components/EmptyState';
 import { FindingList } from '../../components/FindingList';
 import { Switch } from '../../components/Switch';
-import type { Message, PageReport } from '../../lib/messages';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, isActiveOn, parseSettings, toggleSite } from '../../lib/settings';
+import { type Message, type PageReport, isMessage } from '../../lib/messages';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  type Settings,
+  isActiveOn,
+  parseSettings,
+  toggleSite,
+} from '../../lib/settings';
 
 /** The tab the popup reports on: the active tab, or `?tabId=` when opened as a page (tests, tools). */
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   const param = new URLSearchParams(location.search).get('tabId');
-  const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab = param
+    ? await browser.tabs.get(Number(param))
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : undefined;
 }
 
@@ -37,9 +46,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const onMessage = (message: unknown) => {
-      const m = message as Message;
-      if (m?.type === 'page-report' && tab && (!tab.url || m.report.url === tab.url)) setReport(m.report);
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (isMessage(message) && message.type === 'page-report' && sender.tab?.id === tab?.id) setReport(message.report);
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
@@ -67,7 +75,11 @@ export function App() {
               onChange={() => save(toggleSite(settings, hostname))}
             />
           )}
-          <Switch label="Everywhere" checked={settings.enabled} onChange={(enabled) => save({ ...settings, enabled })} />
+          <Switch
+            label="Everywhere"
+            checked={settings.enabled}
+            onChange={(enabled) => save({ ...settings, enabled })}
+          />
         </div>
       </header>
       {report === undefined ? (

@@ -1,4 +1,6 @@
 declare module 'virtual:backstory-matcher' {
-  const data: import('../matcher/compile').MatcherData;
+  import type { MatcherData } from '../matcher/compile';
+
+  const data: MatcherData;
   export default data;
 }

@@ -9,7 +9,7 @@
  * (no nested unbounded quantifiers over overlapping input).
  */
 
-export type FigureUnit = "percent" | "money" | "count" | "mass" | "year";
+export type FigureUnit = 'percent' | 'money' | 'count' | 'mass' | 'year';
 
 export interface Figure {
   /** Percent points, currency units, kilograms, a count, or a year. */
@@ -22,7 +22,7 @@ export interface Figure {
   end: number;
 }
 
-type FigureValue = Omit<Figure, "start" | "end">;
+type FigureValue = Omit<Figure, 'start' | 'end'>;
 
 /* ------------------------------------------------------------------ */
 /* Vocabulary                                                          */
@@ -68,15 +68,13 @@ const BIG: Readonly<Record<string, number>> = {
   trillion: 1e12,
 };
 
-const ONES_SRC = Object.keys(ONES).join("|");
-const TEENS_SRC = Object.keys(TEENS).join("|");
-const TENS_SRC = Object.keys(TENS).join("|");
-const SCALE_WORDS_SRC = `hundred|${Object.keys(BIG).join("|")}|dozen`;
+const ONES_SRC = Object.keys(ONES).join('|');
+const TEENS_SRC = Object.keys(TEENS).join('|');
+const TENS_SRC = Object.keys(TENS).join('|');
+const SCALE_WORDS_SRC = `hundred|${Object.keys(BIG).join('|')}|dozen`;
 
 /** One number word: "eighty-three", "eighty three", "eleven", "zero". */
-const WORD_SRC =
-  `(?:(?:${TENS_SRC})(?:(?:-|\\s+)(?:${ONES_SRC}))?` +
-  `|${TEENS_SRC}|${ONES_SRC}|zero)\\b`;
+const WORD_SRC = `(?:(?:${TENS_SRC})(?:(?:-|\\s+)(?:${ONES_SRC}))?` + `|${TEENS_SRC}|${ONES_SRC}|zero)\\b`;
 
 /**
  * A run of number words: "two hundred and fifty thousand", "a dozen".
@@ -89,11 +87,11 @@ const PHRASE_SRC =
 
 /** Spanish suffixes that make "1.500" / "94,5" read the Spanish way. */
 const ES_DOT_LOOK =
-  "(?=\\s*(?:por\\s+ciento|mil\\b|millones|mill[oó]n|billones|bill[oó]n|" +
-  "toneladas|kilos|kilogramos|euros|d[oó]lares|personas|€))";
+  '(?=\\s*(?:por\\s+ciento|mil\\b|millones|mill[oó]n|billones|bill[oó]n|' +
+  'toneladas|kilos|kilogramos|euros|d[oó]lares|personas|€))';
 const ES_COMMA_LOOK =
-  "(?=\\s*(?:%|por\\s+ciento|mil\\b|millones|mill[oó]n|billones|bill[oó]n|" +
-  "toneladas|kilos|kilogramos|euros|d[oó]lares|€))";
+  '(?=\\s*(?:%|por\\s+ciento|mil\\b|millones|mill[oó]n|billones|bill[oó]n|' +
+  'toneladas|kilos|kilogramos|euros|d[oó]lares|€))';
 
 /**
  * Main scanner. Groups:
@@ -109,14 +107,14 @@ const CORE_RE = new RegExp(
     `|(\\d+,\\d{1,2})(?!\\d)${ES_COMMA_LOOK}` +
     `|(\\d+(?:\\.\\d+)?)` +
     `|(${PHRASE_SRC})`,
-  "giu",
+  'giu',
 );
 
-const NOT_WORD_AFTER = "(?![\\p{L}\\d])";
+const NOT_WORD_AFTER = '(?![\\p{L}\\d])';
 
 const PERCENT_RE = new RegExp(
   `\\s*%|(?:\\s+|-)?(?:percentage\\s+points?|percent|per\\s+cent|pct|por\\s+ciento)${NOT_WORD_AFTER}`,
-  "iuy",
+  'iuy',
 );
 
 const CURRENCY_RE = new RegExp(
@@ -124,53 +122,45 @@ const CURRENCY_RE = new RegExp(
     `(dollars?|d[oó]lares|euros?|pounds\\s+sterling|sterling|libras(?:\\s+esterlinas)?|yen|yuan|rupees)${NOT_WORD_AFTER}` +
     `|\\s*(€)` +
     `|\\s+(USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)${NOT_WORD_AFTER}`,
-  "iuy",
+  'iuy',
 );
 
 /** "pounds" after "million"/"bn": money, unless "... pounds of cocaine". */
-const POUNDS_GBP_RE = new RegExp(
-  `(?:\\s+|-)?pounds?${NOT_WORD_AFTER}(?!\\s+of\\b)`,
-  "iuy",
-);
+const POUNDS_GBP_RE = new RegExp(`(?:\\s+|-)?pounds?${NOT_WORD_AFTER}(?!\\s+of\\b)`, 'iuy');
 
 const MASS_RE = new RegExp(
   `(?:\\s+|-)?(?:(kilogrammes?|kilograms?|kilogramos?|kilos?|kgs?)` +
     `|((?:metric\\s+)?(?:tonnes?|tons?)|toneladas?)` +
     `|(pounds?|lbs?)|(ounces?|oz)|(grammes?|grams?|gramos?))${NOT_WORD_AFTER}`,
-  "iuy",
+  'iuy',
 );
 
 const SCALE_RE = new RegExp(
   `(?:\\s+|-)?(?:(mil\\s+millones)` +
     `|(thousand|millions?|billions?|trillions?|millones|mill[oó]n|mil|billones|bill[oó]n)` +
     `|(mn|mln|bn|tn|trn))${NOT_WORD_AFTER}`,
-  "iuy",
+  'iuy',
 );
 /** "25k": only glued to the digits. */
-const K_RE = new RegExp(`k${NOT_WORD_AFTER}`, "iuy");
+const K_RE = new RegExp(`k${NOT_WORD_AFTER}`, 'iuy');
 /** "$50m", "$5B": only after a currency (or before a currency word). */
-const SHORT_SCALE_RE = new RegExp(` ?([mb])${NOT_WORD_AFTER}`, "iuy");
+const SHORT_SCALE_RE = new RegExp(` ?([mb])${NOT_WORD_AFTER}`, 'iuy');
 
 /** Currency before the digits; run on a short slice ending at the digits. */
-const PREFIX_RE =
-  /(?:(U\.S\.|[A-Z]{1,3})?\$|(US) \$|([€£¥₹])|\b(USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)) ?$/u;
+const PREFIX_RE = /(?:(U\.S\.|[A-Z]{1,3})?\$|(US) \$|([€£¥₹])|\b(USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR)) ?$/u;
 
-const MONTHS_EN =
-  "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTH_BEFORE_RE = new RegExp(
   `(?:\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?|\\b(?:${MONTHS_EN}))\\s+$`,
-  "u",
+  'u',
 );
 const MONTH_AFTER_RE = new RegExp(
   `\\s+(?:(?:${MONTHS_EN}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b` +
     `|de\\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b)`,
-  "uy",
+  'uy',
 );
 
-const TIME_RE = new RegExp(
-  `\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am|pm)${NOT_WORD_AFTER}`,
-  "iuy",
-);
+const TIME_RE = new RegExp(`\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am|pm)${NOT_WORD_AFTER}`, 'iuy');
 /** "2025-12-15": the year stays, the month and day are dropped. */
 const ISO_DATE_RE = /\d{4}-\d{1,2}-\d{1,2}(?!\d)/y;
 /** "2019-20" season: the year stays, the "-20" is dropped. */
@@ -183,7 +173,7 @@ const ORDINAL_FRACTION_RE = new RegExp(
   `(?:-|\\s+)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|` +
     `halves|half|thirds|quarters?|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|` +
     `hundredths?|thousandths?|millionths?)${NOT_WORD_AFTER}`,
-  "iuy",
+  'iuy',
 );
 const ONE_ANOTHER_RE = /\s+another\b/iy;
 const NO_ONE_RE = /\bno\s+$/i;
@@ -197,36 +187,32 @@ const WORD_TOKEN_RE = /[a-z]+/gi;
 /* ------------------------------------------------------------------ */
 
 function isLetter(ch: string): boolean {
-  return ch !== "" && LETTER_RE.test(ch);
+  return ch !== '' && LETTER_RE.test(ch);
 }
 
 function isDigit(ch: string): boolean {
-  return ch >= "0" && ch <= "9";
+  return ch >= '0' && ch <= '9';
 }
 
 /** Run a sticky RegExp at `pos`; returns the match and its end. */
-function stickyAt(
-  re: RegExp,
-  text: string,
-  pos: number,
-): { m: RegExpExecArray; end: number } | null {
+function stickyAt(re: RegExp, text: string, pos: number): { m: RegExpExecArray; end: number } | null {
   re.lastIndex = pos;
   const m = re.exec(text);
   return m ? { m, end: re.lastIndex } : null;
 }
 
-type NumMode = "en" | "esDot" | "esComma";
+type NumMode = 'en' | 'esDot' | 'esComma';
 
 /** Digits to a value; keeps integer results exact ("1.2" * 1e6 = 1200000). */
 function digitsValue(raw: string, mode: NumMode, scale: number): number {
   let intPart: string;
   let frac: string;
-  if (mode === "en") {
-    const [i = "", f = ""] = raw.replace(/,/g, "").split(".");
+  if (mode === 'en') {
+    const [i = '', f = ''] = raw.replace(/,/g, '').split('.');
     intPart = i;
     frac = f;
   } else {
-    const [i = "", f = ""] = raw.replace(/\./g, "").split(",");
+    const [i = '', f = ''] = raw.replace(/\./g, '').split(',');
     intPart = i;
     frac = f;
   }
@@ -234,46 +220,45 @@ function digitsValue(raw: string, mode: NumMode, scale: number): number {
 }
 
 function scaleValue(word: string): number {
-  const w = word.toLowerCase().replace(/\s+/g, " ");
-  if (w === "mil millones") return 1e9;
-  if (w === "thousand" || w === "mil") return 1e3;
-  if (w.startsWith("million") || w.startsWith("mill") || w === "mn")
-    return 1e6;
-  if (w === "mln") return 1e6;
-  if (w.startsWith("billion") || w === "bn") return 1e9;
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (w === 'mil millones') return 1e9;
+  if (w === 'thousand' || w === 'mil') return 1e3;
+  if (w.startsWith('million') || w.startsWith('mill') || w === 'mn') return 1e6;
+  if (w === 'mln') return 1e6;
+  if (w.startsWith('billion') || w === 'bn') return 1e9;
   // Spanish "billón" is 10^12, like English "trillion".
   return 1e12;
 }
 
 const DOLLAR_PREFIX: Readonly<Record<string, string>> = {
-  US: "USD",
-  "U.S.": "USD",
-  A: "AUD",
-  AU: "AUD",
-  C: "CAD",
-  CA: "CAD",
-  NZ: "NZD",
-  HK: "HKD",
-  S: "SGD",
-  R: "BRL",
-  MX: "MXN",
-  NT: "TWD",
+  US: 'USD',
+  'U.S.': 'USD',
+  A: 'AUD',
+  AU: 'AUD',
+  C: 'CAD',
+  CA: 'CAD',
+  NZ: 'NZD',
+  HK: 'HKD',
+  S: 'SGD',
+  R: 'BRL',
+  MX: 'MXN',
+  NT: 'TWD',
 };
 const SYMBOL_CURRENCY: Readonly<Record<string, string>> = {
-  "€": "EUR",
-  "£": "GBP",
-  "¥": "JPY",
-  "₹": "INR",
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
 };
 const DOLLAR_ADJECTIVE: Readonly<Record<string, string>> = {
-  us: "USD",
-  "u.s.": "USD",
-  american: "USD",
-  canadian: "CAD",
-  australian: "AUD",
-  "hong kong": "HKD",
-  "new zealand": "NZD",
-  singapore: "SGD",
+  us: 'USD',
+  'u.s.': 'USD',
+  american: 'USD',
+  canadian: 'CAD',
+  australian: 'AUD',
+  'hong kong': 'HKD',
+  'new zealand': 'NZD',
+  singapore: 'SGD',
 };
 
 interface Prefix {
@@ -288,11 +273,10 @@ function readPrefix(text: string, start: number): Prefix | null {
   if (!m) return null;
   const at = from + m.index;
   const [, letters, usSpaced, symbol, code] = m;
-  if (symbol !== undefined)
-    return { start: at, currency: SYMBOL_CURRENCY[symbol] };
+  if (symbol !== undefined) return { start: at, currency: SYMBOL_CURRENCY[symbol] };
   if (code !== undefined) return { start: at, currency: code };
-  if (usSpaced !== undefined) return { start: at, currency: "USD" };
-  if (letters === undefined) return { start: at, currency: "USD" };
+  if (usSpaced !== undefined) return { start: at, currency: 'USD' };
+  if (letters === undefined) return { start: at, currency: 'USD' };
   // "XYZ$": letters glued before the letters we read; unknown dollars.
   if (isLetter(text.charAt(at - 1))) return { start: at, currency: undefined };
   return { start: at, currency: DOLLAR_PREFIX[letters] };
@@ -300,18 +284,18 @@ function readPrefix(text: string, start: number): Prefix | null {
 
 function currencyOf(m: RegExpExecArray): string | undefined {
   const [, adjective, word, euroSign, code] = m;
-  if (euroSign !== undefined) return "EUR";
+  if (euroSign !== undefined) return 'EUR';
   if (code !== undefined) return code.toUpperCase();
-  const w = (word ?? "").toLowerCase();
-  if (w.startsWith("dollar") || /^d[oó]lares$/.test(w)) {
-    if (adjective === undefined) return "USD";
-    return DOLLAR_ADJECTIVE[adjective.toLowerCase().replace(/\s+/g, " ")];
+  const w = (word ?? '').toLowerCase();
+  if (w.startsWith('dollar') || /^d[oó]lares$/.test(w)) {
+    if (adjective === undefined) return 'USD';
+    return DOLLAR_ADJECTIVE[adjective.toLowerCase().replace(/\s+/g, ' ')];
   }
-  if (w.startsWith("euro")) return "EUR";
-  if (w.includes("sterling") || w.startsWith("libras")) return "GBP";
-  if (w === "yen") return "JPY";
-  if (w === "yuan") return "CNY";
-  if (w === "rupees") return "INR";
+  if (w.startsWith('euro')) return 'EUR';
+  if (w.includes('sterling') || w.startsWith('libras')) return 'GBP';
+  if (w === 'yen') return 'JPY';
+  if (w === 'yuan') return 'CNY';
+  if (w === 'rupees') return 'INR';
   return undefined;
 }
 
@@ -336,33 +320,25 @@ interface Unit {
  */
 function readUnit(text: string, pos: number, scaled: boolean): Unit | null {
   const pct = stickyAt(PERCENT_RE, text, pos);
-  if (pct) return { unit: "percent", factor: 1, end: pct.end };
+  if (pct) return { unit: 'percent', factor: 1, end: pct.end };
   const cur = stickyAt(CURRENCY_RE, text, pos);
   if (cur) {
     const currency = currencyOf(cur.m);
     return currency === undefined
-      ? { unit: "money", factor: 1, end: cur.end }
-      : { unit: "money", factor: 1, currency, end: cur.end };
+      ? { unit: 'money', factor: 1, end: cur.end }
+      : { unit: 'money', factor: 1, currency, end: cur.end };
   }
   if (scaled) {
     const gbp = stickyAt(POUNDS_GBP_RE, text, pos);
-    if (gbp) return { unit: "money", factor: 1, currency: "GBP", end: gbp.end };
+    if (gbp) return { unit: 'money', factor: 1, currency: 'GBP', end: gbp.end };
   }
   const mass = stickyAt(MASS_RE, text, pos);
-  if (mass) return { unit: "mass", factor: massFactor(mass.m), end: mass.end };
+  if (mass) return { unit: 'mass', factor: massFactor(mass.m), end: mass.end };
   return null;
 }
 
-function makeFigure(
-  value: number,
-  unit: FigureUnit,
-  currency: string | undefined,
-  start: number,
-  end: number,
-): Figure {
-  return currency === undefined
-    ? { value, unit, start, end }
-    : { value, unit, currency, start, end };
+function makeFigure(value: number, unit: FigureUnit, currency: string | undefined, start: number, end: number): Figure {
+  return currency === undefined ? { value, unit, start, end } : { value, unit, currency, start, end };
 }
 
 interface Read {
@@ -375,33 +351,24 @@ interface Read {
 /* Digits                                                              */
 /* ------------------------------------------------------------------ */
 
-function readDigits(
-  text: string,
-  raw: string,
-  mode: NumMode,
-  start: number,
-): Read {
+function readDigits(text: string, raw: string, mode: NumMode, start: number): Read {
   const coreEnd = start + raw.length;
   const skip: Read = { figure: null, next: coreEnd };
   const prev = text.charAt(start - 1);
   const prev2 = text.charAt(start - 2);
 
   // Tail of "10:30", "1.2.3", "12/15/2025".
-  if ((prev === "." || prev === "," || prev === ":" || prev === "/") && isDigit(prev2))
-    return skip;
+  if ((prev === '.' || prev === ',' || prev === ':' || prev === '/') && isDigit(prev2)) return skip;
   // Labels: "F35", "MS-13", "Covid-19", "mid-2025".
-  if (isLetter(prev) || ((prev === "-" || prev === "–") && isLetter(prev2)))
-    return skip;
+  if (isLetter(prev) || ((prev === '-' || prev === '–') && isLetter(prev2))) return skip;
 
   const prefix = readPrefix(text, start);
-  const fourDigitYear =
-    mode === "en" && /^\d{4}$/.test(raw) && +raw >= 1900 && +raw <= 2100;
+  const fourDigitYear = mode === 'en' && /^\d{4}$/.test(raw) && +raw >= 1900 && +raw <= 2100;
 
   if (!prefix) {
     if (fourDigitYear) {
       const iso = stickyAt(ISO_DATE_RE, text, start) ?? stickyAt(SEASON_RE, text, start);
-      if (iso)
-        return { figure: makeFigure(+raw, "year", undefined, start, coreEnd), next: iso.end };
+      if (iso) return { figure: makeFigure(+raw, 'year', undefined, start, coreEnd), next: iso.end };
     }
     if (raw.length <= 2) {
       const time = stickyAt(TIME_RE, text, start);
@@ -415,7 +382,7 @@ function readDigits(
   let pos = coreEnd;
   const sc = stickyAt(SCALE_RE, text, pos);
   if (sc) {
-    scale = scaleValue(sc.m[1] ?? sc.m[2] ?? sc.m[3] ?? "");
+    scale = scaleValue(sc.m[1] ?? sc.m[2] ?? sc.m[3] ?? '');
     pos = sc.end;
   } else {
     const k = stickyAt(K_RE, text, pos);
@@ -425,7 +392,7 @@ function readDigits(
     } else if (prefix) {
       const short = stickyAt(SHORT_SCALE_RE, text, pos);
       if (short) {
-        scale = (short.m[1] ?? "").toLowerCase() === "m" ? 1e6 : 1e9;
+        scale = (short.m[1] ?? '').toLowerCase() === 'm' ? 1e6 : 1e9;
         pos = short.end;
       }
     }
@@ -435,7 +402,7 @@ function readDigits(
     if (isLetter(text.charAt(pos))) return skip;
     const value = digitsValue(raw, mode, scale);
     return {
-      figure: makeFigure(value, "money", prefix.currency, prefix.start, pos),
+      figure: makeFigure(value, 'money', prefix.currency, prefix.start, pos),
       next: pos,
     };
   }
@@ -447,12 +414,12 @@ function readDigits(
     if (short) {
       const cur = stickyAt(CURRENCY_RE, text, short.end);
       if (cur) {
-        scale = (short.m[1] ?? "").toLowerCase() === "m" ? 1e6 : 1e9;
+        scale = (short.m[1] ?? '').toLowerCase() === 'm' ? 1e6 : 1e9;
         const currency = currencyOf(cur.m);
         unit =
           currency === undefined
-            ? { unit: "money", factor: 1, end: cur.end }
-            : { unit: "money", factor: 1, currency, end: cur.end };
+            ? { unit: 'money', factor: 1, end: cur.end }
+            : { unit: 'money', factor: 1, currency, end: cur.end };
       }
     }
   }
@@ -470,14 +437,12 @@ function readDigits(
   if (scale === 1) {
     if (/^\d{1,2}$/.test(raw) && +raw >= 1 && +raw <= 31) {
       const before = text.slice(Math.max(0, start - 14), start);
-      if (MONTH_BEFORE_RE.test(before) || stickyAt(MONTH_AFTER_RE, text, coreEnd))
-        return skip;
+      if (MONTH_BEFORE_RE.test(before) || stickyAt(MONTH_AFTER_RE, text, coreEnd)) return skip;
     }
-    if (fourDigitYear)
-      return { figure: makeFigure(+raw, "year", undefined, start, coreEnd), next: coreEnd };
+    if (fourDigitYear) return { figure: makeFigure(+raw, 'year', undefined, start, coreEnd), next: coreEnd };
   }
   return {
-    figure: makeFigure(digitsValue(raw, mode, scale), "count", undefined, start, pos),
+    figure: makeFigure(digitsValue(raw, mode, scale), 'count', undefined, start, pos),
     next: pos,
   };
 }
@@ -486,7 +451,7 @@ function readDigits(
 /* Words                                                               */
 /* ------------------------------------------------------------------ */
 
-type WordState = "start" | "a" | "zero" | "unit" | "teen" | "tens" | "hundred" | "big" | "dozen";
+type WordState = 'start' | 'a' | 'zero' | 'unit' | 'teen' | 'tens' | 'hundred' | 'big' | 'dozen';
 
 interface WordParse {
   value: number;
@@ -503,7 +468,7 @@ interface WordParse {
 function parseWords(phrase: string): WordParse | null {
   let total = 0;
   let cur = 0;
-  let state: WordState = "start";
+  let state: WordState = 'start';
   let lastBig = Infinity;
   let hasBig = false;
   let afterAnd = false;
@@ -512,8 +477,8 @@ function parseWords(phrase: string): WordParse | null {
   let m: RegExpExecArray | null;
   while ((m = WORD_TOKEN_RE.exec(phrase)) !== null) {
     const w = m[0].toLowerCase();
-    if (w === "and") {
-      if (afterAnd || (state !== "hundred" && state !== "big")) break;
+    if (w === 'and') {
+      if (afterAnd || (state !== 'hundred' && state !== 'big')) break;
       afterAnd = true;
       continue;
     }
@@ -521,58 +486,58 @@ function parseWords(phrase: string): WordParse | null {
     const teen = TEENS[w];
     const tens = TENS[w];
     const big = BIG[w];
-    const open = state === "start" || state === "hundred" || state === "big";
+    const open = state === 'start' || state === 'hundred' || state === 'big';
     let ok = false;
-    if (w === "a" || w === "an") {
-      ok = state === "start";
+    if (w === 'a' || w === 'an') {
+      ok = state === 'start';
       if (ok) {
         cur = 1;
-        state = "a";
+        state = 'a';
       }
-    } else if (w === "zero") {
-      ok = state === "start";
-      if (ok) state = "zero";
+    } else if (w === 'zero') {
+      ok = state === 'start';
+      if (ok) state = 'zero';
     } else if (one !== undefined) {
-      ok = open || state === "tens";
+      ok = open || state === 'tens';
       if (ok) {
         cur += one;
-        state = "unit";
+        state = 'unit';
       }
     } else if (teen !== undefined || tens !== undefined) {
       ok = open;
       if (ok) {
         cur += teen ?? tens ?? 0;
-        state = teen !== undefined ? "teen" : "tens";
+        state = teen !== undefined ? 'teen' : 'tens';
       }
     } else if (afterAnd) {
       ok = false; // "and" only joins a hundred/thousand to a small number
-    } else if (w === "hundred") {
-      ok = (state === "a" || state === "unit" || state === "teen" || state === "tens") && cur < 100;
+    } else if (w === 'hundred') {
+      ok = (state === 'a' || state === 'unit' || state === 'teen' || state === 'tens') && cur < 100;
       if (ok) {
         cur *= 100;
-        state = "hundred";
+        state = 'hundred';
       }
     } else if (big !== undefined) {
-      ok = state !== "start" && state !== "big" && state !== "zero" && cur > 0 && big < lastBig;
+      ok = state !== 'start' && state !== 'big' && state !== 'zero' && cur > 0 && big < lastBig;
       if (ok) {
         total += cur * big;
         cur = 0;
         lastBig = big;
         hasBig = true;
-        state = "big";
+        state = 'big';
       }
-    } else if (w === "dozen") {
-      ok = state === "a" || state === "unit" || state === "teen" || state === "tens";
+    } else if (w === 'dozen') {
+      ok = state === 'a' || state === 'unit' || state === 'teen' || state === 'tens';
       if (ok) {
         cur *= 12;
-        state = "dozen";
+        state = 'dozen';
       }
     }
     if (!ok) break;
     afterAnd = false;
     end = m.index + m[0].length;
   }
-  if (end === 0 || state === "a") return null;
+  if (end === 0 || state === 'a') return null;
   return { value: total + cur, end, hasBig };
 }
 
@@ -582,13 +547,12 @@ function readWords(text: string, phrase: string, start: number): Read {
   const end = start + parsed.end;
   const skip: Read = { figure: null, next: end };
   const prev = text.charAt(start - 1);
-  if ((prev === "-" || prev === "–") && isLetter(text.charAt(start - 2))) return skip;
+  if ((prev === '-' || prev === '–') && isLetter(text.charAt(start - 2))) return skip;
   const ordinal = stickyAt(ORDINAL_FRACTION_RE, text, end);
   if (ordinal) return { figure: null, next: ordinal.end };
   // "half a million": not a figure we can state exactly.
-  if (/^an?\s/i.test(phrase) && HALF_RE.test(text.slice(Math.max(0, start - 8), start)))
-    return skip;
-  if (phrase.slice(0, parsed.end).toLowerCase() === "one") {
+  if (/^an?\s/i.test(phrase) && HALF_RE.test(text.slice(Math.max(0, start - 8), start))) return skip;
+  if (phrase.slice(0, parsed.end).toLowerCase() === 'one') {
     if (stickyAt(ONE_ANOTHER_RE, text, end)) return skip;
     if (NO_ONE_RE.test(text.slice(Math.max(0, start - 6), start))) return skip;
   }
@@ -599,7 +563,7 @@ function readWords(text: string, phrase: string, start: number): Read {
       next: unit.end,
     };
   }
-  return { figure: makeFigure(parsed.value, "count", undefined, start, end), next: end };
+  return { figure: makeFigure(parsed.value, 'count', undefined, start, end), next: end };
 }
 
 /* ------------------------------------------------------------------ */
@@ -620,10 +584,10 @@ export function extractFigures(text: string): Figure[] {
     const [, en, esDot, esComma, plain, words] = m;
     let read: Read;
     if (words !== undefined) read = readWords(text, words, start);
-    else if (en !== undefined) read = readDigits(text, en, "en", start);
-    else if (esDot !== undefined) read = readDigits(text, esDot, "esDot", start);
-    else if (esComma !== undefined) read = readDigits(text, esComma, "esComma", start);
-    else read = readDigits(text, plain ?? m[0], "en", start);
+    else if (en !== undefined) read = readDigits(text, en, 'en', start);
+    else if (esDot !== undefined) read = readDigits(text, esDot, 'esDot', start);
+    else if (esComma !== undefined) read = readDigits(text, esComma, 'esComma', start);
+    else read = readDigits(text, plain ?? m[0], 'en', start);
     if (read.figure && Number.isFinite(read.figure.value)) out.push(read.figure);
     CORE_RE.lastIndex = Math.max(read.next, start + 1);
   }
@@ -636,18 +600,15 @@ export function extractFigures(text: string): Figure[] {
  */
 export function parseFigure(spec: string): FigureValue {
   const trimmed = spec.trim();
-  if (trimmed === "") throw new Error(`parseFigure: empty figure spec ${JSON.stringify(spec)}`);
+  if (trimmed === '') throw new Error(`parseFigure: empty figure spec ${JSON.stringify(spec)}`);
   const figures = extractFigures(trimmed);
-  if (figures.length === 0)
-    throw new Error(`parseFigure: no figure in spec ${JSON.stringify(spec)}`);
+  if (figures.length === 0) throw new Error(`parseFigure: no figure in spec ${JSON.stringify(spec)}`);
   if (figures.length > 1)
-    throw new Error(
-      `parseFigure: spec ${JSON.stringify(spec)} holds ${figures.length} figures, expected one`,
-    );
+    throw new Error(`parseFigure: spec ${JSON.stringify(spec)} holds ${figures.length} figures, expected one`);
   const [fig] = figures as [Figure];
   if (fig.start !== 0 || fig.end !== trimmed.length)
     throw new Error(
-      `parseFigure: cannot read ${JSON.stringify(trimmed.slice(0, fig.start) + "…" + trimmed.slice(fig.end))} ` +
+      `parseFigure: cannot read ${JSON.stringify(trimmed.slice(0, fig.start) + '…' + trimmed.slice(fig.end))} ` +
         `around the figure in spec ${JSON.stringify(spec)}`,
     );
   const { value, unit, currency } = fig;
@@ -674,18 +635,12 @@ function valuesAgree(unit: FigureUnit, a: number, b: number): boolean {
  * currency when both sides name one. Counts written in words ("eleven")
  * are counts like "11". An empty requirement list agrees.
  */
-export function figuresAgree(
-  required: readonly FigureValue[],
-  found: readonly Figure[],
-): boolean {
+export function figuresAgree(required: readonly FigureValue[], found: readonly Figure[]): boolean {
   return required.every((r) =>
     found.some(
       (f) =>
         f.unit === r.unit &&
-        (r.unit !== "money" ||
-          r.currency === undefined ||
-          f.currency === undefined ||
-          r.currency === f.currency) &&
+        (r.unit !== 'money' || r.currency === undefined || f.currency === undefined || r.currency === f.currency) &&
         valuesAgree(r.unit, r.value, f.value),
     ),
   );

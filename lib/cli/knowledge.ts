@@ -15,7 +15,8 @@ function main(args: string[]): number {
       const pack = buildPack();
       const report = coverageReport(pack, inputs.archive);
       console.log(`Capitalised names and acronyms in the archive not covered by an entity: ${report.length}`);
-      for (const row of report) console.log(`${String(row.count).padStart(3)}  ${row.name}  (${row.sources.join(', ')})`);
+      for (const row of report)
+        console.log(`${String(row.count).padStart(3)}  ${row.name}  (${row.sources.join(', ')})`);
       return 0;
     }
     const text = serializePack(buildPack());

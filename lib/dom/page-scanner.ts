@@ -68,8 +68,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     clearTimeout(timer);
     timer = setTimeout(scan, options.settleDelay ?? 300);
   });
-  const observe = () =>
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
   const reveal = (entityId: string, occurrence: number): boolean => {
     const entityIndex = matcher.data.entities.findIndex((entity) => entity.id === entityId);

@@ -71,7 +71,11 @@ export function compilePack(version: string, archive: ArchiveInput, curated: Cur
   const bodies = articles.map((article) => {
     const fileText = archive.files[article.file];
     if (fileText === undefined) {
-      issues.push({ file: 'archive/sources.json', path: `$.articles[?(@.id=='${article.id}')].file`, message: `expected an archive file, "${article.file}" is missing` });
+      issues.push({
+        file: 'archive/sources.json',
+        path: `$.articles[?(@.id=='${article.id}')].file`,
+        message: `expected an archive file, "${article.file}" is missing`,
+      });
       return { source: article.id, text: '', passages: [] };
     }
     return articleBody(article, fileText);
@@ -88,18 +92,27 @@ export function compilePack(version: string, archive: ArchiveInput, curated: Cur
     return passageBase[bodyIndex]! + Math.max(local, 0);
   };
 
-  const entityRecords = curated.entities.flatMap(({ file, records }) => records.map((record, i) => ({ file, i, record })));
+  const entityRecords = curated.entities.flatMap(({ file, records }) =>
+    records.map((record, i) => ({ file, i, record })),
+  );
   const entityIds = new Set<string>();
   for (const { file, i, record } of entityRecords) {
-    if (entityIds.has(record.id)) issues.push({ file, path: `$[${i}].id`, message: `expected a unique id, "${record.id}" is used twice` });
+    if (entityIds.has(record.id))
+      issues.push({ file, path: `$[${i}].id`, message: `expected a unique id, "${record.id}" is used twice` });
     entityIds.add(record.id);
     record.sources.forEach((s, j) => {
-      if (!sourceIds.has(s)) issues.push({ file, path: `$[${i}].sources[${j}]`, message: `expected a source id from archive/sources.json, got "${s}"` });
+      if (!sourceIds.has(s))
+        issues.push({
+          file,
+          path: `$[${i}].sources[${j}]`,
+          message: `expected a source id from archive/sources.json, got "${s}"`,
+        });
     });
   }
   for (const { file, i, record } of entityRecords) {
     record.related.forEach((id, j) => {
-      if (!entityIds.has(id)) issues.push({ file, path: `$[${i}].related[${j}]`, message: `expected an entity id, got "${id}"` });
+      if (!entityIds.has(id))
+        issues.push({ file, path: `$[${i}].related[${j}]`, message: `expected an entity id, got "${id}"` });
     });
   }
 
@@ -120,18 +133,30 @@ export function compilePack(version: string, archive: ArchiveInput, curated: Cur
   const claimIds = new Set<string>();
   for (const { file, records } of curated.claims) {
     records.forEach((record, i) => {
-      if (claimIds.has(record.id)) issues.push({ file, path: `$[${i}].id`, message: `expected a unique id, "${record.id}" is used twice` });
+      if (claimIds.has(record.id))
+        issues.push({ file, path: `$[${i}].id`, message: `expected a unique id, "${record.id}" is used twice` });
       claimIds.add(record.id);
-      for (const [field, ids] of [['about', record.about], ['claimantEntity', record.claimantEntity ? [record.claimantEntity] : []]] as const) {
+      for (const [field, ids] of [
+        ['about', record.about],
+        ['claimantEntity', record.claimantEntity ? [record.claimantEntity] : []],
+      ] as const) {
         ids.forEach((id, j) => {
-          if (!entityIds.has(id)) issues.push({ file, path: `$[${i}].${field}${field === 'about' ? `[${j}]` : ''}`, message: `expected an entity id, got "${id}"` });
+          if (!entityIds.has(id))
+            issues.push({
+              file,
+              path: `$[${i}].${field}${field === 'about' ? `[${j}]` : ''}`,
+              message: `expected an entity id, got "${id}"`,
+            });
         });
       }
       const evidence = record.evidence.map((e, j) => {
         const bodyIndex = bodies.findIndex((b) => b.source === e.source);
         const at = bodyIndex < 0 ? -1 : spaces(bodies[bodyIndex]!.text).indexOf(spaces(e.quote));
         if (at < 0) {
-          const message = bodyIndex < 0 ? `expected a source id, got "${e.source}"` : `expected a quote found word for word in ${e.source}`;
+          const message =
+            bodyIndex < 0
+              ? `expected a source id, got "${e.source}"`
+              : `expected a quote found word for word in ${e.source}`;
           issues.push({ file, path: `$[${i}].evidence[${j}]${bodyIndex < 0 ? '.source' : '.quote'}`, message });
           return { ...e, passage: 0 };
         }

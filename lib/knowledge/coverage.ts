@@ -23,7 +23,8 @@ const IGNORED = new Set(
   To Today Tuesday Under Until Up We Wednesday What When Where Whether Which While Who Why With Yet You`.split(/\s+/),
 );
 
-const CANDIDATE = /\b(?:[A-Z][\p{L}’'.-]*[\p{L}]|[A-Z]{2,})(?:\s+(?:(?:de|del|la|los|las|of|the|and|y|van|der)\s+)?(?:[A-Z][\p{L}’'.-]*[\p{L}]|[A-Z]{2,}))*/gu;
+const CANDIDATE =
+  /\b(?:[A-Z][\p{L}’'.-]*[\p{L}]|[A-Z]{2,})(?:\s+(?:(?:de|del|la|los|las|of|the|and|y|van|der)\s+)?(?:[A-Z][\p{L}’'.-]*[\p{L}]|[A-Z]{2,}))*/gu;
 
 export function coverageReport(pack: KnowledgePack, archive: ArchiveInput): CoverageRow[] {
   const matcher = loadMatcher(compileMatcherData(pack.version, pack.entities));
@@ -37,7 +38,11 @@ export function coverageReport(pack: KnowledgePack, archive: ArchiveInput): Cove
       while (words.length && IGNORED.has(words[0]!.replace(/[’']s$/, ''))) words.shift();
       const name = words.join(' ').replace(/[’']s$/, '');
       if (!name || IGNORED.has(name) || name.length < 2) continue;
-      const start = match.index + match[0].length - name.length - (match[0].endsWith('s') && name !== match[0].slice(-name.length) ? 2 : 0);
+      const start =
+        match.index +
+        match[0].length -
+        name.length -
+        (match[0].endsWith('s') && name !== match[0].slice(-name.length) ? 2 : 0);
       if (isCovered(Math.max(start, match.index), match.index + match[0].length)) continue;
       const row = rows.get(name) ?? { name, count: 0, sources: [] };
       row.count++;

@@ -8,7 +8,7 @@ import {
   type Entity,
   type Source,
 } from './types';
-import { Checker, DATE_PATTERN, ID_PATTERN, QID_PATTERN, URL_PATTERN } from './validate';
+import { type Checker, DATE_PATTERN, ID_PATTERN, QID_PATTERN, URL_PATTERN } from './validate';
 
 export type CuratedEntity = Omit<Entity, 'passages'>;
 export type CuratedEvidence = Omit<Claim['evidence'][number], 'passage'>;
@@ -54,7 +54,12 @@ export function readEntities(check: Checker, raw: unknown): CuratedEntity[] {
       sources: check.strings(record.sources, `${path}.sources`, { min: 1, ...ID }),
       related: check.strings(record.related ?? [], `${path}.related`, ID),
     };
-    const wikidata = check.optionalString(record.wikidata, `${path}.wikidata`, QID_PATTERN, 'a Wikidata id such as "Q42"');
+    const wikidata = check.optionalString(
+      record.wikidata,
+      `${path}.wikidata`,
+      QID_PATTERN,
+      'a Wikidata id such as "Q42"',
+    );
     if (wikidata) entity.wikidata = wikidata;
     const names = new Set([entity.name, ...entity.aliases]);
     entity.ambiguous.forEach((alias, j) => {
@@ -144,7 +149,9 @@ export function readArchiveSources(check: Checker, raw: unknown): ArchiveArticle
       dateIsEstimate: check.boolean(record.dateIsEstimate, `${path}.dateIsEstimate`),
       url: check.nullableString(record.url, `${path}.url`, URL_PATTERN, 'an https URL or null'),
       headlineLine: record.headlineLine === null ? null : check.integer(record.headlineLine, `${path}.headlineLine`),
-      skipLines: check.array(record.skipLines, `${path}.skipLines`).map((n, j) => check.integer(n, `${path}.skipLines[${j}]`)),
+      skipLines: check
+        .array(record.skipLines, `${path}.skipLines`)
+        .map((n, j) => check.integer(n, `${path}.skipLines[${j}]`)),
     };
   });
 }

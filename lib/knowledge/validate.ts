@@ -23,7 +23,8 @@ export function formatIssue(issue: ValidationIssue): string {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value ? `"${value.length > 40 ? value.slice(0, 37) + '...' : value}"` : 'an empty string';
+  if (typeof value === 'string')
+    return value ? `"${value.length > 40 ? value.slice(0, 37) + '...' : value}"` : 'an empty string';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 

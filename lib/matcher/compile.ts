@@ -36,7 +36,7 @@ export interface MatchableEntity extends MatcherEntity {
   caseSensitive: readonly string[];
 }
 
-const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}&.\-]{2,6}$/u;
+const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}&.-]{2,6}$/u;
 
 export function isCaseSensitiveAlias(alias: string, entity: MatchableEntity): boolean {
   return entity.caseSensitive.includes(alias) || entity.ambiguous.includes(alias) || ACRONYM.test(alias);

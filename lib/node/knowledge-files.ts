@@ -72,7 +72,11 @@ export function loadInputs(dirs: KnowledgeDirs = DEFAULT_DIRS): LoadedInputs {
 /** The version names the newest source's date and a hash of everything the pack is built from. */
 export function packVersion(inputs: LoadedInputs): string {
   const hash = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 10);
-  const newest = inputs.archive.articles.map((a) => a.date).sort().at(-1) ?? '0000-00-00';
+  const newest =
+    inputs.archive.articles
+      .map((a) => a.date)
+      .sort()
+      .at(-1) ?? '0000-00-00';
   return `${newest}+${hash}`;
 }
 

@@ -29,7 +29,9 @@ async function openAndWait(path: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(server.url(path));
-  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
+    timeout: 15_000,
+  });
   expect(errors).toEqual([]);
   return page;
 }
@@ -70,7 +72,9 @@ describe('demo page', () => {
     expect(outside).toBe(0);
     const split = await page.evaluate(() => {
       const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
-      return [...highlight].some((range) => range.startContainer !== range.endContainer && range.toString() === 'Nicolás Maduro');
+      return [...highlight].some(
+        (range) => range.startContainer !== range.endContainer && range.toString() === 'Nicolás Maduro',
+      );
     });
     expect(split).toBe(true);
     await page.close();
@@ -91,7 +95,9 @@ describe('demo page', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByRole('heading', { name: /People/ }).waitFor();
     const names = await popup.locator('.finding-list button .name').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Donald Trump', 'Tren de Aragua']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Donald Trump', 'Tren de Aragua']),
+    );
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-demo.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
     await popup.locator('button[data-entity="uss-gerald-r-ford"]').click();
@@ -123,7 +129,9 @@ describe('fallback renderer', () => {
     const original = await page.evaluate(() => document.body.innerHTML);
     await setSettings({ enabled: true, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
-    const marked = await page.evaluate(() => [...document.querySelectorAll('backstory-mark')].map((m) => m.textContent));
+    const marked = await page.evaluate(() =>
+      [...document.querySelectorAll('backstory-mark')].map((m) => m.textContent),
+    );
     expect(marked).toEqual(expect.arrayContaining(['Tren de Aragua', 'Nicolás ', 'Maduro']));
     await setSettings({ enabled: false, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length === 0);

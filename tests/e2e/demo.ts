@@ -1,0 +1,45 @@
+/**
+ * npm run demo: builds the extension, serves the bundled demo news page on 127.0.0.1 and opens it in
+ * Chromium with Backstory loaded. Headless machines (no DISPLAY) get a screenshot instead of a window;
+ * `--screenshot` forces that, and the command then exits.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, ROOT, findChromium, launchWithExtension, servePages } from './support/browser';
+
+async function main(): Promise<void> {
+  try {
+    findChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+  const headless = process.argv.includes('--screenshot') || !process.env.DISPLAY;
+  const server = await servePages();
+  const browser = await launchWithExtension({ headless });
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/fixtures/demo.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 15_000 });
+  const count = await page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return registry.get('backstory-entity')?.size ?? document.querySelectorAll('backstory-mark').length;
+  });
+  console.log(`Demo page: ${server.url('/fixtures/demo.html')} (${count} highlights)`);
+  console.log(`Popup: chrome-extension://${browser.extensionId}/popup.html`);
+  if (headless) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, 'demo.png');
+    await page.screenshot({ path, fullPage: false });
+    console.log(`No display: saved a screenshot to ${path}. Run under a desktop (or xvfb-run) for a window.`);
+    await browser.close();
+    await server.close();
+    return;
+  }
+  console.log('Chromium is open with Backstory loaded. Close the window or press Ctrl+C to stop.');
+  browser.context.on('close', () => void server.close().then(() => process.exit(0)));
+  process.on('SIGINT', () => void browser.close().then(() => process.exit(0)));
+}
+
+void main();

@@ -1,15 +1,34 @@
 import { groupByType } from '../lib/entity-groups';
-import type { FoundEntity } from '../lib/messages';
+import type { FoundClaim, FoundEntity } from '../lib/messages';
+import { StatusLabel } from './StatusLabel';
 
 export interface FindingListProps {
   entities: readonly FoundEntity[];
-  onReveal: (entityId: string) => void;
+  claims: readonly FoundClaim[];
+  onReveal: (kind: 'entity' | 'claim', id: string) => void;
 }
 
 /** What this page contains, grouped by kind, with counts; each item jumps to its first occurrence. */
-export function FindingList({ entities, onReveal }: FindingListProps) {
+export function FindingList({ entities, claims, onReveal }: FindingListProps) {
   return (
     <div class="finding-list">
+      {claims.length > 0 && (
+        <section aria-labelledby="group-claims">
+          <h2 id="group-claims">
+            Claims <span class="count">{claims.length}</span>
+          </h2>
+          <ul>
+            {claims.map((claim) => (
+              <li key={claim.id}>
+                <button type="button" class="claim" data-claim={claim.id} onClick={() => onReveal('claim', claim.id)}>
+                  <span class="name">{claim.statement}</span>
+                  <StatusLabel status={claim.status} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {groupByType(entities).map(({ group, items }) => (
         <section key={group.label} aria-labelledby={`group-${group.label}`}>
           <h2 id={`group-${group.label}`}>
@@ -18,7 +37,7 @@ export function FindingList({ entities, onReveal }: FindingListProps) {
           <ul>
             {items.map((entity) => (
               <li key={entity.id}>
-                <button type="button" data-entity={entity.id} onClick={() => onReveal(entity.id)}>
+                <button type="button" data-entity={entity.id} onClick={() => onReveal('entity', entity.id)}>
                   <span class="name">{entity.name}</span>
                   <span class="count" aria-label={`${entity.count} mentions`}>
                     {entity.count}

@@ -8,16 +8,24 @@ export interface FoundEntity {
   count: number;
 }
 
+export interface FoundClaim {
+  id: string;
+  statement: string;
+  status: string;
+  count: number;
+}
+
 export interface PageReport {
   url: string;
   title: string;
   renderer: 'highlight-api' | 'wrap' | 'off';
   entities: FoundEntity[];
+  claims: FoundClaim[];
 }
 
 export type Message =
   | { type: 'get-page-report' }
-  | { type: 'reveal'; entityId: string; occurrence: number }
+  | { type: 'reveal'; kind: 'entity' | 'claim'; id: string; occurrence: number }
   | { type: 'page-report'; report: PageReport };
 
 export type Reply<M extends Message> = M extends { type: 'get-page-report' }

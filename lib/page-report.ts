@@ -1,12 +1,26 @@
 /** Summarises a page's findings for the popup and the toolbar badge. */
+import type { ClaimFinding } from './claims/match';
 import type { MatcherData } from './matcher/compile';
 import type { EntityFinding } from './matcher/find';
-import type { FoundEntity } from './messages';
+import type { FoundClaim, FoundEntity } from './messages';
 
-export function summariseFindings(data: MatcherData, findings: readonly EntityFinding[]): FoundEntity[] {
+function countBy<T>(items: readonly T[], key: (item: T) => number): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const finding of findings) counts.set(finding.entity, (counts.get(finding.entity) ?? 0) + 1);
-  return [...counts]
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+export function summariseEntities(data: MatcherData, findings: readonly EntityFinding[]): FoundEntity[] {
+  return [...countBy(findings, (f) => f.entity)]
     .map(([entity, count]) => ({ ...data.entities[entity]!, count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function summariseClaims(data: MatcherData, findings: readonly ClaimFinding[]): FoundClaim[] {
+  return [...countBy(findings, (f) => f.claim)]
+    .map(([claim, count]) => {
+      const { id, statement, status } = data.claims.claims[claim]!;
+      return { id, statement, status, count };
+    })
+    .sort((a, b) => b.count - a.count || a.statement.localeCompare(b.statement));
 }

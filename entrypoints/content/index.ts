@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { loadMatcher } from '../../lib/matcher/compile';
 import { type Message, type PageReport, isMessage } from '../../lib/messages';
-import { summariseFindings } from '../../lib/page-report';
+import { summariseClaims, summariseEntities } from '../../lib/page-report';
 import { SETTINGS_KEY, isActiveOn, parseSettings } from '../../lib/settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 
@@ -22,7 +22,8 @@ export default defineContentScript({
       url: location.href,
       title: document.title,
       renderer: scanner ? scanner.painter.kind : 'off',
-      entities: scanner ? summariseFindings(matcher.data, scanner.findings()) : [],
+      entities: scanner ? summariseEntities(matcher.data, scanner.findings().entities) : [],
+      claims: scanner ? summariseClaims(matcher.data, scanner.findings().claims) : [],
     });
     const publish = () => {
       browser.runtime.sendMessage({ type: 'page-report', report: report() } satisfies Message).catch(() => {});
@@ -44,7 +45,7 @@ export default defineContentScript({
       if (!isMessage(message)) return undefined;
       if (message.type === 'get-page-report') return Promise.resolve(report());
       if (message.type === 'reveal') {
-        return Promise.resolve(scanner?.reveal(message.entityId, message.occurrence) ?? false);
+        return Promise.resolve(scanner?.reveal(message.kind, message.id, message.occurrence) ?? false);
       }
       return undefined;
     });

@@ -59,8 +59,8 @@ export function App() {
     setSettings(next);
     void browser.storage.sync.set({ [SETTINGS_KEY]: next });
   };
-  const reveal = (entityId: string) => {
-    if (tab) void browser.tabs.sendMessage(tab.id, { type: 'reveal', entityId, occurrence: 0 } satisfies Message);
+  const reveal = (kind: 'entity' | 'claim', id: string) => {
+    if (tab) void browser.tabs.sendMessage(tab.id, { type: 'reveal', kind, id, occurrence: 0 } satisfies Message);
   };
 
   return (
@@ -88,10 +88,10 @@ export function App() {
         <EmptyState reason="unavailable" />
       ) : !isActiveOn(settings, hostname) ? (
         <EmptyState reason="off" />
-      ) : report.entities.length === 0 ? (
+      ) : report.entities.length + report.claims.length === 0 ? (
         <EmptyState reason="nothing-found" />
       ) : (
-        <FindingList entities={report.entities} onReveal={reveal} />
+        <FindingList entities={report.entities} claims={report.claims} onReveal={reveal} />
       )}
     </main>
   );

@@ -17,7 +17,7 @@ export function matcherModule(packPath: string): Plugin {
       if (id !== `\0${ID}`) return undefined;
       this.addWatchFile(packPath);
       const pack = JSON.parse(readFileSync(packPath, 'utf8')) as KnowledgePack;
-      const data = compileMatcherData(pack.version, pack.entities);
+      const data = compileMatcherData(pack.version, pack.entities, pack.claims);
       // JSON.parse of a string literal is faster to start than the same object as a JS literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },

@@ -2,6 +2,7 @@
  * Scans a document for known entities and paints them, and keeps doing so as the page changes.
  * Touches only the document it is given; the content script wires it to the extension.
  */
+import { type ClaimFinding, findClaims } from '../claims/match';
 import type { Matcher } from '../matcher/compile';
 import { type EntityFinding, findEntities } from '../matcher/find';
 import { MARK_TAG, type Painter, createPainter } from './paint';
@@ -13,19 +14,30 @@ export interface PageFinding extends EntityFinding {
   range: Range;
 }
 
+export interface PageClaimFinding extends ClaimFinding {
+  range: Range;
+}
+
+export interface PageFindings {
+  entities: PageFinding[];
+  claims: PageClaimFinding[];
+}
+
+export type FindingKind = 'entity' | 'claim';
+
 export interface PageScanner {
   readonly painter: Painter;
-  scan(): PageFinding[];
-  findings(): readonly PageFinding[];
-  /** Scrolls to and flashes the nth finding of an entity; returns false if there is none. */
-  reveal(entityId: string, occurrence: number): boolean;
+  scan(): PageFindings;
+  findings(): PageFindings;
+  /** Scrolls to and flashes the nth finding of an entity or claim; returns false if there is none. */
+  reveal(kind: FindingKind, id: string, occurrence: number): boolean;
   stop(): void;
 }
 
 export interface PageScannerOptions {
   forceWrap?: boolean;
   /** Called after each scan pass (first one and each rescan after page changes). */
-  onScan?: (findings: readonly PageFinding[]) => void;
+  onScan?: (findings: PageFindings) => void;
   /** Milliseconds to wait for more page changes before rescanning. */
   settleDelay?: number;
 }
@@ -33,24 +45,32 @@ export interface PageScannerOptions {
 export function createPageScanner(doc: Document, matcher: Matcher, options: PageScannerOptions = {}): PageScanner {
   const win = doc.defaultView!;
   const painter = createPainter(win, options.forceWrap);
-  let current: PageFinding[] = [];
+  let current: PageFindings = { entities: [], claims: [] };
   let index: TextIndex | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pass = 0;
 
   const root = () => doc.body ?? doc.documentElement;
 
-  const scan = (): PageFinding[] => {
+  const scan = (): PageFindings => {
     const mark = `backstory:scan-start:${++pass}`;
     performance.mark(mark);
     observer.disconnect();
     painter.clear();
     index = buildTextIndex(root());
-    current = findEntities(matcher, index.text).map((finding) => ({
+    const text = index.text;
+    const withRange = <T extends { start: number; end: number }>(finding: T) => ({
       ...finding,
       range: rangeFor(index!, finding.start, finding.end, doc),
-    }));
-    painter.paint([{ name: 'entity', ranges: current.map((finding) => finding.range) }]);
+    });
+    current = {
+      entities: findEntities(matcher, text).map(withRange),
+      claims: findClaims(matcher.claims, text).map(withRange),
+    };
+    painter.paint([
+      { name: 'claim', ranges: current.claims.map((finding) => finding.range) },
+      { name: 'entity', ranges: current.entities.map((finding) => finding.range) },
+    ]);
     observe();
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);
@@ -70,9 +90,11 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   });
   const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
-  const reveal = (entityId: string, occurrence: number): boolean => {
-    const entityIndex = matcher.data.entities.findIndex((entity) => entity.id === entityId);
-    const matches = current.filter((finding) => finding.entity === entityIndex);
+  const reveal = (kind: FindingKind, id: string, occurrence: number): boolean => {
+    const matches: { range: Range }[] =
+      kind === 'entity'
+        ? current.entities.filter((finding) => matcher.data.entities[finding.entity]!.id === id)
+        : current.claims.filter((finding) => matcher.data.claims.claims[finding.claim]!.id === id);
     const finding = matches[((occurrence % matches.length) + matches.length) % matches.length];
     if (!finding) return false;
     const target = finding.range.startContainer.parentElement;
@@ -90,7 +112,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       clearTimeout(timer);
       observer.disconnect();
       painter.clear();
-      current = [];
+      current = { entities: [], claims: [] };
     },
   };
 }

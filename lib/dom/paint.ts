@@ -26,7 +26,7 @@ interface HighlightRegistry {
 
 interface HighlightWindow {
   CSS?: { highlights?: HighlightRegistry };
-  Highlight?: new (...ranges: Range[]) => unknown;
+  Highlight?: new (...ranges: Range[]) => { priority: number };
 }
 
 export function supportsHighlightApi(win: Window): boolean {
@@ -44,12 +44,14 @@ function createHighlightPainter(win: Window): Painter {
   return {
     kind: 'highlight-api',
     paint(groups) {
-      for (const group of groups) {
+      groups.forEach((group, order) => {
         const name = `${HIGHLIGHT_PREFIX}-${group.name}`;
         const highlight = new w.Highlight(...group.ranges);
+        // Later groups paint over earlier ones (an entity inside a claim's sentence).
+        highlight.priority = order;
         registered.set(name, highlight);
         w.CSS.highlights.set(name, highlight);
-      }
+      });
     },
     clear() {
       for (const [name, highlight] of registered) {

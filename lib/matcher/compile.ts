@@ -2,6 +2,13 @@
  * Knowledge pack → the small matcher data the content script needs to start scanning: entity names
  * and types, folded alias and cue keys. Summaries, claims' evidence and passages stay out of it.
  */
+import {
+  type ClaimMatcher,
+  type ClaimMatcherData,
+  type MatchableClaim,
+  compileClaimMatcherData,
+  loadClaimMatcher,
+} from '../claims/match';
 import type { EntityType } from '../knowledge/types';
 import { foldKey } from '../text/fold';
 import { type Automaton, buildAutomaton } from './automaton';
@@ -27,6 +34,7 @@ export interface MatcherData {
   entities: MatcherEntity[];
   keys: string[];
   targets: MatcherTarget[][];
+  claims: ClaimMatcherData;
 }
 
 export interface MatchableEntity extends MatcherEntity {
@@ -42,7 +50,11 @@ export function isCaseSensitiveAlias(alias: string, entity: MatchableEntity): bo
   return entity.caseSensitive.includes(alias) || entity.ambiguous.includes(alias) || ACRONYM.test(alias);
 }
 
-export function compileMatcherData(version: string, entities: readonly MatchableEntity[]): MatcherData {
+export function compileMatcherData(
+  version: string,
+  entities: readonly MatchableEntity[],
+  claims: readonly MatchableClaim[] = [],
+): MatcherData {
   const keyIndex = new Map<string, number>();
   const keys: string[] = [];
   const targets: MatcherTarget[][] = [];
@@ -76,14 +88,16 @@ export function compileMatcherData(version: string, entities: readonly Matchable
     entities: entities.map(({ id, name, type }) => ({ id, name, type })),
     keys,
     targets,
+    claims: compileClaimMatcherData(claims),
   };
 }
 
 export interface Matcher {
   data: MatcherData;
   automaton: Automaton;
+  claims: ClaimMatcher;
 }
 
 export function loadMatcher(data: MatcherData): Matcher {
-  return { data, automaton: buildAutomaton(data.keys) };
+  return { data, automaton: buildAutomaton(data.keys), claims: loadClaimMatcher(data.claims) };
 }

@@ -106,7 +106,10 @@ function resolve(
 ): EntityFinding | undefined {
   const plain = span.targets.filter((t) => !t.ambiguous);
   const base = { start: span.start, end: span.end };
-  if (plain.length === 1) return { ...base, entity: plain[0]!.entity, alias: plain[0]!.text, rule: 'alias' };
+  // Variants of one entity's name can share a key ("Nicolás Maduro", "Nicolas Maduro"): still one entity.
+  if (plain.length && plain.every((t) => t.entity === plain[0]!.entity)) {
+    return { ...base, entity: plain[0]!.entity, alias: plain[0]!.text, rule: 'alias' };
+  }
 
   let best: { finding: EntityFinding; strength: number } | undefined;
   for (const target of span.targets) {

@@ -18,8 +18,9 @@ let tableReady = false;
 
 function foldSlow(code: number): number {
   const ch = String.fromCharCode(code);
-  if (/[\s\u00a0\u2000-\u200a\u202f\u205f-]/.test(ch) || (code >= 0x2010 && code <= 0x2015)) return SPACE;
+  // Before the separators: \s also matches U+2028/U+2029, which must stay hard breaks.
   if (code === 0x2029 || code === 0x2028) return BREAK;
+  if (/[\s\u00a0\u2000-\u200a\u202f\u205f-]/.test(ch) || (code >= 0x2010 && code <= 0x2015)) return SPACE;
   if (code === 0x2018 || code === 0x2019 || code === 0x02bc || code === 0x2032 || code === 0x0060) return 0x27;
   if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2033) return 0x22;
   const special: Record<string, string> = { ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i' };
@@ -49,8 +50,10 @@ export function foldCodeKeepCase(code: number): number {
   const folded = foldCode(code);
   if (folded === SPACE || folded === BREAK || folded === 0x27 || folded === 0x22) return folded;
   const ch = String.fromCharCode(code);
-  const base = ch.normalize('NFD').charAt(0);
-  return base !== ch.toLowerCase() && base.toLowerCase().charCodeAt(0) === folded ? base.charCodeAt(0) : folded;
+  if (ch === ch.toLowerCase()) return folded;
+  // Upper case: the folded letter in upper case ("Á" → "A", and "Ł" → "L" rather than "l").
+  const upper = String.fromCharCode(folded).toUpperCase();
+  return upper.length === 1 ? upper.charCodeAt(0) : code;
 }
 
 /** Folds a whole string, collapsing separator runs and trimming; used for alias keys. */

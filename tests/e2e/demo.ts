@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const browser = await launchWithExtension({ headless });
   const page = await browser.context.newPage();
   await page.goto(server.url('/fixtures/demo.html'));
-  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
+    timeout: 15_000,
+  });
   const count = await page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     return registry.get('backstory-entity')?.size ?? document.querySelectorAll('backstory-mark').length;

@@ -55,6 +55,9 @@ describe('demo page', () => {
     expect(texts.length).toBeGreaterThan(40);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
     expect(await page.evaluate(() => document.querySelectorAll('backstory-mark').length)).toBe(0);
+    const claims = await highlightTexts(page, 'backstory-claim');
+    expect(claims.some((sentence) => sentence.includes('by sea had dropped 94'))).toBe(true);
+    expect(claims.some((sentence) => sentence.includes('$50 million'))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'demo-page.png') });
     await page.close();
   });
@@ -98,6 +101,8 @@ describe('demo page', () => {
     expect(names).toEqual(
       expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Donald Trump', 'Tren de Aragua']),
     );
+    const status = popup.locator('button[data-claim="sea-drug-flows-down-94-percent"] .status');
+    expect(await status.textContent()).toBe('Needs context');
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-demo.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
     await popup.locator('button[data-entity="uss-gerald-r-ford"]').click();
@@ -113,6 +118,7 @@ describe('pages that must stay quiet', () => {
   it('highlights nothing on the trap page', async () => {
     const page = await openAndWait('/fixtures/trap.html');
     expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
+    expect(await highlightTexts(page, 'backstory-claim')).toEqual([]);
     await page.close();
   });
 });

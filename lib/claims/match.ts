@@ -1,0 +1,125 @@
+/**
+ * Finds known claims in page text: sentences (Intl.Segmenter) → candidate claims through an
+ * automaton over their key terms → every term group present and every figure in agreement.
+ */
+import { buildAutomaton, type Automaton, scanText } from '../matcher/automaton';
+import { foldKey, isWordCharAt } from '../text/fold';
+import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
+
+type FigureValue = Omit<Figure, 'start' | 'end'>;
+
+export interface ClaimMatchSpec {
+  id: string;
+  statement: string;
+  status: string;
+  /** Groups of indexes into `termKeys`; a sentence needs one term from every group. */
+  groups: number[][];
+  figures: FigureValue[];
+}
+
+export interface ClaimMatcherData {
+  termKeys: string[];
+  claims: ClaimMatchSpec[];
+}
+
+export interface MatchableClaim {
+  id: string;
+  statement: string;
+  status: string;
+  match: { terms: readonly (readonly string[])[]; figures: readonly string[] };
+}
+
+export function compileClaimMatcherData(claims: readonly MatchableClaim[]): ClaimMatcherData {
+  const termKeys: string[] = [];
+  const termIndex = new Map<string, number>();
+  const keyFor = (term: string) => {
+    const key = foldKey(term);
+    let index = termIndex.get(key);
+    if (index === undefined) {
+      index = termKeys.length;
+      termIndex.set(key, index);
+      termKeys.push(key);
+    }
+    return index;
+  };
+  return {
+    termKeys,
+    claims: claims.map((claim) => ({
+      id: claim.id,
+      statement: claim.statement,
+      status: claim.status,
+      groups: claim.match.terms.map((group) => [...new Set(group.map(keyFor))]),
+      figures: claim.match.figures.map(parseFigure),
+    })),
+  };
+}
+
+export interface ClaimMatcher {
+  data: ClaimMatcherData;
+  automaton: Automaton;
+  /** For each term key, the claims that use it. */
+  claimsByTerm: number[][];
+}
+
+export function loadClaimMatcher(data: ClaimMatcherData): ClaimMatcher {
+  const claimsByTerm: number[][] = data.termKeys.map(() => []);
+  data.claims.forEach((claim, index) => {
+    for (const term of new Set(claim.groups.flat())) claimsByTerm[term]!.push(index);
+  });
+  return { data, automaton: buildAutomaton(data.termKeys), claimsByTerm };
+}
+
+export interface ClaimFinding {
+  claim: number;
+  /** The sentence that states the claim. */
+  start: number;
+  end: number;
+}
+
+/** Inflected forms ("strike" → "strikes", "kill" → "killed") may add this many letters. */
+const MAX_SUFFIX = 3;
+
+function termBoundaryOk(text: string, start: number, end: number): boolean {
+  if (isWordCharAt(text, start - 1)) return false;
+  let extra = 0;
+  while (isWordCharAt(text, end + extra)) if (++extra > MAX_SUFFIX) return false;
+  return extra === 0 || end - start >= 4;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+export function findClaims(matcher: ClaimMatcher, text: string): ClaimFinding[] {
+  const hits: { term: number; start: number }[] = [];
+  scanText(matcher.automaton, text, (term, start, end) => {
+    if (termBoundaryOk(text, start, end)) hits.push({ term, start });
+  });
+  if (!hits.length) return [];
+  hits.sort((a, b) => a.start - b.start);
+
+  const findings: ClaimFinding[] = [];
+  let next = 0;
+  // Line breaks inside a paragraph are layout, not sentence ends; replaced one for one so offsets hold.
+  for (const { index: start, segment } of segmenter.segment(text.replace(/[\n\r\t\f\v]/g, ' '))) {
+    const end = start + segment.trimEnd().length;
+    const terms = new Set<number>();
+    while (next < hits.length && hits[next]!.start < end) {
+      if (hits[next]!.start >= start) terms.add(hits[next]!.term);
+      next++;
+    }
+    if (!terms.size) continue;
+    const candidates = new Set<number>();
+    for (const term of terms) for (const claim of matcher.claimsByTerm[term]!) candidates.add(claim);
+    let figures: Figure[] | undefined;
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const claim = matcher.data.claims[index]!;
+      if (!claim.groups.every((group) => group.some((term) => terms.has(term)))) continue;
+      if (claim.figures.length) {
+        // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
+        figures ??= extractFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
+        if (!figuresAgree(claim.figures, figures)) continue;
+      }
+      findings.push({ claim: index, start, end });
+    }
+  }
+  return findings;
+}

@@ -26,29 +26,49 @@ const IGNORED = new Set(
 const CANDIDATE =
   /\b(?:[A-Z][\p{L}’'.-]*[\p{L}]|[A-Z]{2,})(?:\s+(?:(?:de|del|la|los|las|of|the|and|y|van|der)\s+)?(?:[A-Z][\p{L}’'.-]*[\p{L}]|[A-Z]{2,}))*/gu;
 
-export function coverageReport(pack: KnowledgePack, archive: ArchiveInput): CoverageRow[] {
+const SENTENCE_START = /(?:^|[.!?:;“"‘(\u2029]\s*)$/;
+const CONTRACTION = /[’'](?:m|re|ve|ll|d|s)$|n[’']t$/;
+
+/**
+ * `ignored` holds names a person reviewed and decided are not entities (demonyms, programme titles,
+ * publications that only carry the story), each with its reason, in assets/curated/coverage-ignore.json.
+ */
+export function coverageReport(
+  pack: KnowledgePack,
+  archive: ArchiveInput,
+  ignored: Readonly<Record<string, string>> = {},
+): CoverageRow[] {
   const matcher = loadMatcher(compileMatcherData(pack.version, pack.entities));
-  const rows = new Map<string, CoverageRow>();
-  for (const article of archive.articles) {
-    const body = articleBody(article, archive.files[article.file] ?? '');
+  const rows = new Map<string, CoverageRow & { midSentence: boolean }>();
+  const bodies = archive.articles.map((article) => articleBody(article, archive.files[article.file] ?? ''));
+  // A capitalised word that also occurs in lower case is an ordinary word starting a sentence.
+  const lowerWords = new Set(bodies.flatMap((body) => body.text.match(/\b\p{Ll}[\p{L}’'-]*/gu) ?? []));
+  for (const [articleIndex, article] of archive.articles.entries()) {
+    const body = bodies[articleIndex]!;
     const covered = findEntities(matcher, body.text, { maxPerEntity: Infinity, maxTotal: Infinity });
     const isCovered = (start: number, end: number) => covered.some((f) => f.start < end && f.end > start);
     for (const match of body.text.matchAll(CANDIDATE)) {
       const words = match[0].split(/\s+/);
       while (words.length && IGNORED.has(words[0]!.replace(/[’']s$/, ''))) words.shift();
       const name = words.join(' ').replace(/[’']s$/, '');
-      if (!name || IGNORED.has(name) || name.length < 2) continue;
+      if (!name || IGNORED.has(name) || name.length < 2 || name in ignored || CONTRACTION.test(name)) continue;
+      if (!name.includes(' ') && lowerWords.has(name.toLowerCase())) continue;
       const start =
         match.index +
         match[0].length -
         name.length -
         (match[0].endsWith('s') && name !== match[0].slice(-name.length) ? 2 : 0);
       if (isCovered(Math.max(start, match.index), match.index + match[0].length)) continue;
-      const row = rows.get(name) ?? { name, count: 0, sources: [] };
+      const row = rows.get(name) ?? { name, count: 0, sources: [], midSentence: false };
       row.count++;
+      row.midSentence ||= !SENTENCE_START.test(body.text.slice(Math.max(0, match.index - 3), match.index));
       if (!row.sources.includes(article.id)) row.sources.push(article.id);
       rows.set(name, row);
     }
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  // A lone word seen only at sentence starts is most likely an ordinary word ("Blowing", "Certainly").
+  return [...rows.values()]
+    .filter((row) => row.name.includes(' ') || row.midSentence || /^\p{Lu}{2,}$/u.test(row.name))
+    .map(({ name, count, sources }) => ({ name, count, sources }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

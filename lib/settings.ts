@@ -17,7 +17,7 @@ export function parseSettings(raw: unknown): Settings {
     enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
     disabledSites: Array.isArray(value.disabledSites)
       ? value.disabledSites.filter((site): site is string => typeof site === 'string')
-      : DEFAULT_SETTINGS.disabledSites,
+      : [...DEFAULT_SETTINGS.disabledSites],
   };
 }
 

@@ -33,7 +33,7 @@ export default defineContentScript({
         forceWrap: new URLSearchParams(location.search).has('backstory-fallback'),
         onScan: publish,
       });
-      scanner.scan();
+      void scanner.scan();
     };
     const stop = () => {
       scanner?.stop();
@@ -55,6 +55,8 @@ export default defineContentScript({
       else stop();
     });
     ctx.onInvalidated(() => scanner?.stop());
+    // Single-page sites swap the article without a reload: start over on the new one.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void scanner?.scan());
 
     if (isActiveOn(settings, location.hostname)) start();
     else publish();

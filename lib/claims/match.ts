@@ -88,18 +88,26 @@ function termBoundaryOk(text: string, start: number, end: number): boolean {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-export function findClaims(matcher: ClaimMatcher, text: string): ClaimFinding[] {
+/** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
+export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = text.length): ClaimFinding[] {
   const hits: { term: number; start: number }[] = [];
-  scanText(matcher.automaton, text, (term, start, end) => {
-    if (termBoundaryOk(text, start, end)) hits.push({ term, start });
-  });
+  scanText(
+    matcher.automaton,
+    text,
+    (term, start, end) => {
+      if (termBoundaryOk(text, start, end)) hits.push({ term, start });
+    },
+    from,
+    to,
+  );
   if (!hits.length) return [];
   hits.sort((a, b) => a.start - b.start);
 
   const findings: ClaimFinding[] = [];
   let next = 0;
   // Line breaks inside a paragraph are layout, not sentence ends; replaced one for one so offsets hold.
-  for (const { index: start, segment } of segmenter.segment(text.replace(/[\n\r\t\f\v]/g, ' '))) {
+  for (const { index, segment } of segmenter.segment(text.slice(from, to).replace(/[\n\r\t\f\v]/g, ' '))) {
+    const start = from + index;
     const end = start + segment.trimEnd().length;
     const terms = new Set<number>();
     while (next < hits.length && hits[next]!.start < end) {

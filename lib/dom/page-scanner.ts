@@ -1,12 +1,23 @@
 /**
- * Scans a document for known entities and paints them, and keeps doing so as the page changes.
- * Touches only the document it is given; the content script wires it to the extension.
+ * Scans a document for known entities and claims and paints them, and keeps doing so as the page
+ * changes. Touches only the document it is given; the content script wires it to the extension.
+ *
+ *   full scan:  text index (sliced) → candidates per text slice → resolve in page context → ranges → paint
+ *   page edits: MutationObserver → changed subtrees (batched) → same pipeline on those subtrees only
  */
 import { type ClaimFinding, findClaims } from '../claims/match';
 import type { Matcher } from '../matcher/compile';
-import { type EntityFinding, findEntities } from '../matcher/find';
+import {
+  type EntityFinding,
+  type PageContext,
+  collectCandidates,
+  newCandidates,
+  resolveCandidates,
+} from '../matcher/find';
+import { BLOCK_SEPARATOR } from '../text/fold';
 import { MARK_TAG, type Painter, createPainter } from './paint';
-import { type TextIndex, buildTextIndex, rangeFor } from './text-index';
+import { createSlicer, textSlices } from './slicer';
+import { type TextIndex, createTextIndexBuilder, rangeFor } from './text-index';
 
 export const SCAN_MEASURE = 'backstory:scan';
 
@@ -25,10 +36,15 @@ export interface PageFindings {
 
 export type FindingKind = 'entity' | 'claim';
 
+export type Hit = { kind: 'entity'; finding: PageFinding } | { kind: 'claim'; finding: PageClaimFinding };
+
 export interface PageScanner {
   readonly painter: Painter;
-  scan(): PageFindings;
+  /** A full scan of the page; resolves when it is painted. */
+  scan(): Promise<PageFindings>;
   findings(): PageFindings;
+  /** The finding painted at a point of the page's text (entities win over the claim around them). */
+  hitTest(node: Node, offset: number): Hit | undefined;
   /** Scrolls to and flashes the nth finding of an entity or claim; returns false if there is none. */
   reveal(kind: FindingKind, id: string, occurrence: number): boolean;
   stop(): void;
@@ -36,59 +52,162 @@ export interface PageScanner {
 
 export interface PageScannerOptions {
   forceWrap?: boolean;
-  /** Called after each scan pass (first one and each rescan after page changes). */
+  /** Called after each scan pass (the full scan and each rescan after page changes). */
   onScan?: (findings: PageFindings) => void;
   /** Milliseconds to wait for more page changes before rescanning. */
   settleDelay?: number;
+  maxEntities?: number;
+  maxPerEntity?: number;
+  maxClaims?: number;
+  /** Element names of our own UI hosts, never scanned and never a reason to rescan. */
+  ownHosts?: string[];
 }
+
+/** Above this many changed subtrees in one batch, one full scan is cheaper than many small ones. */
+const MAX_INCREMENTAL_ROOTS = 200;
 
 export function createPageScanner(doc: Document, matcher: Matcher, options: PageScannerOptions = {}): PageScanner {
   const win = doc.defaultView!;
   const painter = createPainter(win, options.forceWrap);
+  const limits = { maxTotal: options.maxEntities ?? 1500, maxPerEntity: options.maxPerEntity ?? 60 };
+  const maxClaims = options.maxClaims ?? 200;
+  const ownHosts = new Set([MARK_TAG.toUpperCase(), 'BACKSTORY-UI', ...(options.ownHosts ?? [])]);
   let current: PageFindings = { entities: [], claims: [] };
-  let index: TextIndex | undefined;
+  let context: PageContext | undefined;
+  let byNode = new Map<Node, Hit[]>();
+  let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let pass = 0;
+  let pendingRoots = new Set<Node>();
+  let pendingFull = false;
+  let stopped = false;
+  const shadowRoots = new Set<ShadowRoot>();
 
   const root = () => doc.body ?? doc.documentElement;
 
-  const scan = (): PageFindings => {
-    const mark = `backstory:scan-start:${++pass}`;
-    performance.mark(mark);
+  const findIn = (index: TextIndex, pageContext?: PageContext) => {
+    const candidates = newCandidates();
+    collectCandidates(matcher, index.text, candidates);
+    const resolved = resolveCandidates(index.text, candidates, limits, pageContext);
+    return { resolved, claims: findClaims(matcher.claims, index.text) };
+  };
+
+  const withRanges = (index: TextIndex, entities: EntityFinding[], claims: ClaimFinding[]): PageFindings => ({
+    entities: entities.map((f) => ({ ...f, range: rangeFor(index, f.start, f.end, doc) })),
+    claims: claims.map((f) => ({ ...f, range: rangeFor(index, f.start, f.end, doc) })),
+  });
+
+  const paint = () => {
+    // Page changes made while this pass was reading must not be lost with the observer's queue.
+    const queued = observer.takeRecords();
     observer.disconnect();
     painter.clear();
-    index = buildTextIndex(root());
-    const text = index.text;
-    const withRange = <T extends { start: number; end: number }>(finding: T) => ({
-      ...finding,
-      range: rangeFor(index!, finding.start, finding.end, doc),
-    });
-    current = {
-      entities: findEntities(matcher, text).map(withRange),
-      claims: findClaims(matcher.claims, text).map(withRange),
-    };
     painter.paint([
-      { name: 'claim', ranges: current.claims.map((finding) => finding.range) },
-      { name: 'entity', ranges: current.entities.map((finding) => finding.range) },
+      { name: 'claim', ranges: current.claims.map((f) => f.range) },
+      { name: 'entity', ranges: current.entities.map((f) => f.range) },
     ]);
-    observe();
+    if (!stopped) observe();
+    if (queued.length) onMutations(queued);
+    byNode = indexHits(current);
+    options.onScan?.(current);
+  };
+
+  const scan = async (): Promise<PageFindings> => {
+    const pass = ++generation;
+    const mark = `backstory:scan-start:${pass}`;
+    performance.mark(mark);
+    const slicer = createSlicer(win);
+    const builder = createTextIndexBuilder(root());
+    while (!builder.step(1500)) {
+      await slicer.checkpoint();
+      if (pass !== generation) return current;
+    }
+    const index = builder.result();
+    index.shadowRoots.forEach((shadow) => shadowRoots.add(shadow));
+    const candidates = newCandidates();
+    const claims: ClaimFinding[] = [];
+    for (const [from, to] of textSlices(index.text, BLOCK_SEPARATOR)) {
+      collectCandidates(matcher, index.text, candidates, from, to);
+      if (claims.length < maxClaims) claims.push(...findClaims(matcher.claims, index.text, from, to));
+      await slicer.checkpoint();
+      if (pass !== generation) return current;
+    }
+    const resolved = resolveCandidates(index.text, candidates, limits);
+    context = resolved.context;
+    current = withRanges(index, resolved.findings, claims.slice(0, maxClaims));
+    paint();
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);
-    options.onScan?.(current);
     return current;
   };
 
-  const isOwnMutation = (record: MutationRecord) =>
-    [...record.addedNodes, ...record.removedNodes].every(
-      (node) => node.nodeName.toUpperCase() === MARK_TAG.toUpperCase() || node.nodeName === 'BACKSTORY-UI',
-    ) && record.type === 'childList';
+  /** Rescans only the subtrees that changed, with the rest of the page as context. */
+  const rescan = (roots: Node[]) => {
+    const mark = `backstory:scan-start:${++generation}`;
+    performance.mark(mark);
+    const isInside = (range: Range) =>
+      !range.startContainer.isConnected || roots.some((r) => r.contains(range.startContainer));
+    const next: PageFindings = {
+      entities: current.entities.filter((f) => !isInside(f.range)),
+      claims: current.claims.filter((f) => !isInside(f.range)),
+    };
+    for (const changed of roots) {
+      if (!changed.isConnected) continue;
+      const builder = createTextIndexBuilder(changed);
+      builder.step(Infinity);
+      const index = builder.result();
+      index.shadowRoots.forEach((shadow) => shadowRoots.add(shadow));
+      if (!index.text) continue;
+      const { resolved, claims } = findIn(index, context);
+      context = resolved.context;
+      const found = withRanges(index, resolved.findings, claims);
+      next.entities.push(...found.entities);
+      next.claims.push(...found.claims);
+    }
+    next.entities = capPerEntity(sortByPosition(next.entities), limits.maxPerEntity).slice(0, limits.maxTotal);
+    next.claims = sortByPosition(next.claims).slice(0, maxClaims);
+    current = next;
+    paint();
+    performance.measure(SCAN_MEASURE, mark);
+    performance.clearMarks(mark);
+  };
 
-  const observer = new win.MutationObserver((records) => {
-    if (records.every(isOwnMutation)) return;
-    clearTimeout(timer);
-    timer = setTimeout(scan, options.settleDelay ?? 300);
-  });
-  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const flush = () => {
+    timer = undefined;
+    const roots = outermost([...pendingRoots]);
+    const full = pendingFull || painter.kind === 'wrap' || roots.length > MAX_INCREMENTAL_ROOTS;
+    pendingRoots = new Set();
+    pendingFull = false;
+    if (full) void scan();
+    else if (roots.length) rescan(roots);
+  };
+
+  const isOwn = (node: Node) => ownHosts.has(node.nodeName);
+  const onMutations = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const parent = record.target.parentNode;
+        if (parent && !isOwn(parent)) pendingRoots.add(parent);
+        continue;
+      }
+      if (isOwn(record.target)) continue;
+      const added = [...record.addedNodes].filter((node) => !isOwn(node));
+      const removed = [...record.removedNodes].filter((node) => !isOwn(node));
+      if (!added.length && !removed.length) continue;
+      // A changed parent is rescanned whole: names may now run across the old and new text.
+      pendingRoots.add(record.target);
+      if (record.target === doc.documentElement || record.target === doc.body) pendingFull = true;
+    }
+    if (pendingRoots.size || pendingFull) {
+      clearTimeout(timer);
+      timer = setTimeout(flush, options.settleDelay ?? 250);
+    }
+  };
+  const observer = new win.MutationObserver(onMutations);
+  const observe = () => {
+    const what = { childList: true, subtree: true, characterData: true };
+    observer.observe(doc.documentElement, what);
+    for (const shadow of shadowRoots) if (shadow.host.isConnected) observer.observe(shadow, what);
+  };
 
   const reveal = (kind: FindingKind, id: string, occurrence: number): boolean => {
     const matches: { range: Range }[] =
@@ -97,24 +216,76 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         : current.claims.filter((finding) => matcher.data.claims.claims[finding.claim]!.id === id);
     const finding = matches[((occurrence % matches.length) + matches.length) % matches.length];
     if (!finding) return false;
-    const target = finding.range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const reduceMotion = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    finding.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: reduceMotion ? 'auto' : 'smooth',
+    });
     flash(win, painter, finding.range);
     return true;
   };
+
+  const hitTest = (node: Node, offset: number): Hit | undefined =>
+    byNode.get(node)?.find((hit) => hit.finding.range.comparePoint(node, offset) === 0 && offset < endIn(hit, node));
 
   return {
     painter,
     scan,
     findings: () => current,
+    hitTest,
     reveal,
     stop() {
+      stopped = true;
+      generation++;
       clearTimeout(timer);
       observer.disconnect();
       painter.clear();
       current = { entities: [], claims: [] };
+      byNode = new Map();
     },
   };
+}
+
+/** Where a hit's range ends inside `node` (a range's end point is not part of it). */
+function endIn(hit: Hit, node: Node): number {
+  const { endContainer, endOffset } = hit.finding.range;
+  return endContainer === node ? endOffset : Number.MAX_SAFE_INTEGER;
+}
+
+function indexHits(findings: PageFindings): Map<Node, Hit[]> {
+  const map = new Map<Node, Hit[]>();
+  const add = (hit: Hit) => {
+    const range = hit.finding.range;
+    const walker = range.startContainer.ownerDocument!.createTreeWalker(range.commonAncestorContainer, 4);
+    walker.currentNode = range.startContainer;
+    for (let node: Node | null = range.startContainer; node; node = walker.nextNode()) {
+      const list = map.get(node) ?? [];
+      list.push(hit);
+      map.set(node, list);
+      if (node === range.endContainer) break;
+    }
+  };
+  findings.entities.forEach((finding) => add({ kind: 'entity', finding }));
+  findings.claims.forEach((finding) => add({ kind: 'claim', finding }));
+  return map;
+}
+
+function sortByPosition<T extends { range: Range }>(findings: T[]): T[] {
+  return findings.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+}
+
+function capPerEntity(findings: PageFinding[], max: number): PageFinding[] {
+  const counts = new Map<number, number>();
+  return findings.filter((f) => {
+    const count = (counts.get(f.entity) ?? 0) + 1;
+    counts.set(f.entity, count);
+    return count <= max;
+  });
+}
+
+/** Drops roots inside other roots. */
+function outermost(roots: Node[]): Node[] {
+  return roots.filter((node) => !roots.some((other) => other !== node && other.contains(node)));
 }
 
 function flash(win: Window, painter: Painter, range: Range): void {

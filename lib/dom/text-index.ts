@@ -67,57 +67,99 @@ export interface TextIndex {
   nodes: Text[];
   /** Offset in `text` where each node's data starts. */
   starts: number[];
+  /** Open shadow roots read on the way, so that their changes can be observed too. */
+  shadowRoots: ShadowRoot[];
 }
 
 export function isSkippedElement(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
-  if (SKIPPED.has(tag) || tag === 'SVG' || element.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  const tag = element.nodeName;
+  if (SKIPPED.has(tag) || element.namespaceURI === 'http://www.w3.org/2000/svg') return true;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
 
-/** Walks `root` (and open shadow roots inside it) collecting text nodes worth scanning. */
-export function buildTextIndex(root: Node): TextIndex {
+export interface TextIndexBuilder {
+  /** Visits up to `budget` nodes; true once the whole tree has been read. */
+  step(budget: number): boolean;
+  result(): TextIndex;
+}
+
+/**
+ * Walks `root` (and open shadow roots inside it) collecting text nodes worth scanning, a few
+ * thousand nodes at a time so that a long page can be read across several short tasks.
+ */
+export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
   let length = 0;
   let pendingBreak = false;
+  let node: Node | null = root.firstChild;
+  const shadowRoots: ShadowRoot[] = [];
 
   const pushBreak = () => {
     pendingBreak = length > 0;
   };
-  const visit = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        if (!data) continue;
-        if (pendingBreak) {
-          parts.push(BLOCK_SEPARATOR);
-          length += 1;
-          pendingBreak = false;
-        }
-        nodes.push(child as Text);
-        starts.push(length);
-        parts.push(data);
-        length += data.length;
-      } else if (child.nodeType === 1) {
-        const element = child as Element;
-        if (isSkippedElement(element)) {
+  const addText = (text: Text) => {
+    const data = text.data;
+    if (!data) return;
+    if (pendingBreak) {
+      parts.push(BLOCK_SEPARATOR);
+      length += 1;
+      pendingBreak = false;
+    }
+    nodes.push(text);
+    starts.push(length);
+    parts.push(data);
+    length += data.length;
+  };
+  /** Reads one node and returns the next one to read in document order below `top`. */
+  const advance = (current: Node, top: Node): Node | null => {
+    let next: Node | null = null;
+    if (current.nodeType === 3) {
+      addText(current as Text);
+    } else if (current.nodeType === 1) {
+      const element = current as Element;
+      if (isSkippedElement(element)) {
+        pushBreak();
+      } else {
+        const inline = INLINE.has(element.nodeName);
+        if (!inline) pushBreak();
+        if (element.shadowRoot) {
+          shadowRoots.push(element.shadowRoot);
+          // Open shadow roots are rare: read them at once, in place of the host's position.
+          for (let inner: Node | null = element.shadowRoot.firstChild; inner;)
+            inner = advance(inner, element.shadowRoot);
           pushBreak();
-          continue;
         }
-        const inline = INLINE.has(element.tagName.toUpperCase());
-        if (!inline) pushBreak();
-        if (element.shadowRoot) visit(element.shadowRoot);
-        visit(element);
-        if (!inline) pushBreak();
+        next = element.firstChild;
+        if (!next && !inline) pushBreak();
       }
     }
+    if (next) return next;
+    let up: Node = current;
+    while (up !== top && !up.nextSibling) {
+      up = up.parentNode!;
+      if (up !== top && up.nodeType === 1 && !INLINE.has(up.nodeName)) pushBreak();
+    }
+    return up === top ? null : up.nextSibling;
   };
-  visit(root);
-  return { text: parts.join(''), nodes, starts };
+
+  return {
+    step(budget) {
+      while (node && budget-- > 0) node = advance(node, root);
+      return node === null;
+    },
+    result: () => ({ text: parts.join(''), nodes, starts, shadowRoots }),
+  };
+}
+
+/** The whole index in one go (tests, the CLI and small subtrees). */
+export function buildTextIndex(root: Node): TextIndex {
+  const builder = createTextIndexBuilder(root);
+  builder.step(Infinity);
+  return builder.result();
 }
 
 /** Index of the node whose data contains `offset` (ends count as inside when `atEnd`). */

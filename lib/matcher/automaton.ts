@@ -126,6 +126,8 @@ export function scanText(
   a: Automaton,
   text: string,
   onMatch: (pattern: number, start: number, end: number) => void,
+  from = 0,
+  to = text.length,
 ): void {
   let rootNext = rootTables.get(a);
   if (!rootNext) {
@@ -141,7 +143,7 @@ export function scanText(
   let fed = 0;
   let state = 0;
   let lastWasSpace = true;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = foldCode(text.charCodeAt(i));
     if (code === SPACE) {
       if (lastWasSpace) continue;

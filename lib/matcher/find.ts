@@ -26,43 +26,72 @@ export interface FindOptions {
   maxTotal?: number;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   targets: MatcherTarget[];
 }
 
-interface CueHit {
+export interface CueHit {
   start: number;
   text: string;
 }
 
 const DEFAULTS: Required<FindOptions> = { cueWindow: 600, maxPerEntity: 100, maxTotal: 2000 };
 
-export function findEntities(matcher: Matcher, text: string, options: FindOptions = {}): EntityFinding[] {
-  const { cueWindow, maxPerEntity, maxTotal } = { ...DEFAULTS, ...options };
-  const spans: Span[] = [];
-  const cues = new Map<number, CueHit[]>();
+/** Automaton hits that passed word boundaries and case rules, gathered over one or more slices of text. */
+export interface Candidates {
+  spans: Span[];
+  cues: Map<number, CueHit[]>;
+}
 
-  scanText(matcher.automaton, text, (pattern, start, end) => {
-    if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) return;
-    const all = matcher.data.targets[pattern]!;
-    let matching: MatcherTarget[] | undefined;
-    for (const target of all) {
-      if (target.caseSensitive && foldKey(text.slice(start, end), true) !== foldKey(target.text, true)) continue;
-      if (target.cue) {
-        let list = cues.get(target.entity);
-        if (!list) cues.set(target.entity, (list = []));
-        list.push({ start, text: text.slice(start, end) });
-      } else {
-        (matching ??= []).push(target);
+export function newCandidates(): Candidates {
+  return { spans: [], cues: new Map() };
+}
+
+/** Scans text[from, to) into `into`; slices must not cut through a name (cut at block separators). */
+export function collectCandidates(matcher: Matcher, text: string, into: Candidates, from = 0, to = text.length): void {
+  scanText(
+    matcher.automaton,
+    text,
+    (pattern, start, end) => {
+      if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) return;
+      let matching: MatcherTarget[] | undefined;
+      for (const target of matcher.data.targets[pattern]!) {
+        if (target.caseSensitive && foldKey(text.slice(start, end), true) !== foldKey(target.text, true)) continue;
+        if (target.cue) {
+          let list = into.cues.get(target.entity);
+          if (!list) into.cues.set(target.entity, (list = []));
+          list.push({ start, text: text.slice(start, end) });
+        } else {
+          (matching ??= []).push(target);
+        }
       }
-    }
-    if (matching) spans.push({ start, end, targets: matching });
-  });
+      if (matching) into.spans.push({ start, end, targets: matching });
+    },
+    from,
+    to,
+  );
+}
 
-  const chosen = leftmostLongest(spans);
-  const confirmedByName = new Map<number, string>();
+/**
+ * What the rest of the page says, for a rescan of one changed part: names confirmed elsewhere and
+ * cues seen elsewhere (their positions are not comparable, so they count as the page's topic).
+ */
+export interface PageContext {
+  names: Map<number, string>;
+  cues: Map<number, CueHit[]>;
+}
+
+export function resolveCandidates(
+  text: string,
+  candidates: Candidates,
+  options: FindOptions = {},
+  pageContext?: PageContext,
+): { findings: EntityFinding[]; context: PageContext } {
+  const { cueWindow, maxPerEntity, maxTotal } = { ...DEFAULTS, ...options };
+  const chosen = leftmostLongest(candidates.spans);
+  const confirmedByName = new Map(pageContext?.names);
   for (const span of chosen) {
     for (const target of span.targets) {
       if (!target.ambiguous && !confirmedByName.has(target.entity)) {
@@ -70,11 +99,14 @@ export function findEntities(matcher: Matcher, text: string, options: FindOption
       }
     }
   }
+  const pageCues = new Map<number, CueHit[]>();
+  for (const [entity, hits] of pageContext?.cues ?? []) pageCues.set(entity, [...hits]);
+  const localCues = candidates.cues;
 
   const findings: EntityFinding[] = [];
   const perEntity = new Map<number, number>();
   for (const span of chosen) {
-    const finding = resolve(span, confirmedByName, cues, cueWindow);
+    const finding = resolve(span, confirmedByName, localCues, pageCues, cueWindow);
     if (!finding) continue;
     const count = perEntity.get(finding.entity) ?? 0;
     if (count >= maxPerEntity) continue;
@@ -82,7 +114,14 @@ export function findEntities(matcher: Matcher, text: string, options: FindOption
     findings.push(finding);
     if (findings.length >= maxTotal) break;
   }
-  return findings;
+  for (const [entity, hits] of localCues) pageCues.set(entity, [...(pageCues.get(entity) ?? []), ...hits]);
+  return { findings, context: { names: confirmedByName, cues: pageCues } };
+}
+
+export function findEntities(matcher: Matcher, text: string, options: FindOptions = {}): EntityFinding[] {
+  const candidates = newCandidates();
+  collectCandidates(matcher, text, candidates);
+  return resolveCandidates(text, candidates, options).findings;
 }
 
 /** Keeps the leftmost span, and the longest among those starting at the same place; no overlaps. */
@@ -102,6 +141,7 @@ function resolve(
   span: Span,
   confirmedByName: Map<number, string>,
   cues: Map<number, CueHit[]>,
+  pageCues: Map<number, CueHit[]>,
   cueWindow: number,
 ): EntityFinding | undefined {
   const plain = span.targets.filter((t) => !t.ambiguous);
@@ -113,7 +153,7 @@ function resolve(
 
   let best: { finding: EntityFinding; strength: number } | undefined;
   for (const target of span.targets) {
-    const candidate = confirm(target, span, confirmedByName, cues, cueWindow);
+    const candidate = confirm(target, span, confirmedByName, cues, pageCues, cueWindow);
     if (candidate && (!best || candidate.strength > best.strength)) best = candidate;
   }
   return best?.finding;
@@ -124,6 +164,7 @@ function confirm(
   span: Span,
   confirmedByName: Map<number, string>,
   cues: Map<number, CueHit[]>,
+  pageCues: Map<number, CueHit[]>,
   cueWindow: number,
 ): { finding: EntityFinding; strength: number } | undefined {
   const base = { start: span.start, end: span.end, entity: target.entity, alias: target.text };
@@ -136,7 +177,7 @@ function confirm(
     if (distance <= cueWindow && (!nearest || distance < Math.abs(nearest.start - span.start))) nearest = hit;
   }
   if (nearest) return { finding: { ...base, rule: 'cue-nearby', cue: nearest.text }, strength: 2 };
-  const distinct = new Set(hits.map((hit) => foldKey(hit.text)));
+  const distinct = new Set([...hits, ...(pageCues.get(target.entity) ?? [])].map((hit) => foldKey(hit.text)));
   if (distinct.size >= 2) {
     return { finding: { ...base, rule: 'page-topic', cue: [...distinct].join(', ') }, strength: 1 };
   }

@@ -42,7 +42,10 @@ export function foldCode(code: number): number {
     ensureTable();
     return table[code]!;
   }
-  return code >= 0xd800 && code <= 0xdfff ? code : String.fromCharCode(code).toLowerCase().charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  // The only separators past the table: ideographic space and the zero-width no-break space.
+  if (code === 0x3000 || code === 0xfeff) return SPACE;
+  return String.fromCharCode(code).toLowerCase().charCodeAt(0);
 }
 
 /** Like foldCode but keeps letter case (for case-sensitive aliases such as acronyms). */

@@ -1,0 +1,214 @@
+/**
+ * Annotation of plain text with the knowledge pack: the same matcher, entity finder and claim finder
+ * the content script runs on a page, for outside tools (`npm run annotate`) and the accuracy tests.
+ * Pure logic: no file system, no DOM implementation; the Node side (lib/node/annotate-files.ts)
+ * reads files and turns HTML into text.
+ */
+import { type MatchableClaim, findClaims } from './claims/match';
+import type { ClaimStatus, EntityType } from './knowledge/types';
+import { type MatchableEntity, type Matcher, compileMatcherData, loadMatcher } from './matcher/compile';
+import { type FindingRule, findEntities } from './matcher/find';
+import { buildTextIndex } from './dom/text-index';
+
+/** The parts of a knowledge pack (assets/knowledge.json) the matcher is built from. */
+export interface AnnotationPack {
+  version: string;
+  entities: readonly MatchableEntity[];
+  claims: readonly MatchableClaim[];
+}
+
+/** Builds the matcher exactly as the extension's build does (lib/build/matcher-module.ts). */
+export function matcherFromPack(pack: AnnotationPack): Matcher {
+  return loadMatcher(compileMatcherData(pack.version, pack.entities, pack.claims));
+}
+
+/** Checks the shape of a parsed pack file enough to build a matcher from it; throws with a reason. */
+export function asAnnotationPack(value: unknown): AnnotationPack {
+  const pack = value as Partial<AnnotationPack> | null;
+  if (!pack || typeof pack !== 'object') throw new Error('the pack is not a JSON object');
+  if (typeof pack.version !== 'string') throw new Error('the pack has no "version" string');
+  if (!Array.isArray(pack.entities)) throw new Error('the pack has no "entities" array');
+  if (!Array.isArray(pack.claims)) throw new Error('the pack has no "claims" array');
+  return pack as AnnotationPack;
+}
+
+export interface EntityAnnotation {
+  id: string;
+  /** Canonical entity name. */
+  name: string;
+  type: EntityType;
+  /** UTF-16 offsets into the annotated text. */
+  start: number;
+  end: number;
+  /** The text as it appears: `text === source.slice(start, end)`. */
+  text: string;
+  /** The curated alias that matched. */
+  alias: string;
+  rule: FindingRule;
+  /** What confirmed an ambiguous alias (a cue or the entity's full name). */
+  cue?: string;
+}
+
+export interface ClaimAnnotation {
+  id: string;
+  statement: string;
+  status: ClaimStatus;
+  /** UTF-16 offsets of the sentence stating the claim. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TextAnnotations {
+  entities: EntityAnnotation[];
+  claims: ClaimAnnotation[];
+}
+
+export interface FileAnnotations extends TextAnnotations {
+  path: string;
+}
+
+/** Entities and claims in `text`, in text order, with the content script's default options. */
+export function annotateText(matcher: Matcher, text: string): TextAnnotations {
+  const entities = findEntities(matcher, text).map((finding): EntityAnnotation => {
+    const { id, name, type } = matcher.data.entities[finding.entity]!;
+    const annotation: EntityAnnotation = {
+      id,
+      name,
+      type,
+      start: finding.start,
+      end: finding.end,
+      text: text.slice(finding.start, finding.end),
+      alias: finding.alias,
+      rule: finding.rule,
+    };
+    if (finding.cue !== undefined) annotation.cue = finding.cue;
+    return annotation;
+  });
+  const claims = findClaims(matcher.claims, text).map((finding): ClaimAnnotation => {
+    const { id, statement, status } = matcher.data.claims.claims[finding.claim]!;
+    return {
+      id,
+      statement,
+      status: status as ClaimStatus,
+      start: finding.start,
+      end: finding.end,
+      text: text.slice(finding.start, finding.end),
+    };
+  });
+  return { entities, claims };
+}
+
+/** The text the content script scans in a document: its body (or root) through the text index. */
+export function documentText(doc: Document): string {
+  return buildTextIndex(doc.body ?? doc.documentElement).text;
+}
+
+export type FileKind = 'text' | 'html';
+
+/** How a file is read, from its extension: `.txt` as is, `.html`/`.htm` through the DOM. */
+export function fileKind(path: string): FileKind | undefined {
+  const match = /\.([^./\\]+)$/.exec(path);
+  const ext = match?.[1]?.toLowerCase();
+  if (ext === 'txt') return 'text';
+  if (ext === 'html' || ext === 'htm') return 'html';
+  return undefined;
+}
+
+/* ------------------------------------------------------------------ */
+/* Command line                                                        */
+/* ------------------------------------------------------------------ */
+
+export type OutputFormat = 'json' | 'text';
+
+export const USAGE = 'usage: npm run --silent annotate -- [--format json|text] [--pack PATH] FILE...';
+
+export const HELP = `${USAGE}
+
+Finds the knowledge pack's entities and claims in each FILE, as the Backstory content script would.
+  FILE           .txt (annotated as is) or .html/.htm (the page text the extension scans)
+  --format F     json (default) or text
+  --pack PATH    knowledge pack to use (default: assets/knowledge.json)
+  -h, --help     this help
+Offsets are UTF-16 code units into the file's text (for HTML, into the extracted page text).`;
+
+export interface AnnotateOptions {
+  format: OutputFormat;
+  pack?: string;
+  files: string[];
+  help: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: AnnotateOptions } | { ok: false; error: string };
+
+/** Parses `[--format json|text] [--pack PATH] [--] FILE...` (also `--format=text`, `--pack=PATH`). */
+export function parseAnnotateArgs(args: readonly string[]): ParsedArgs {
+  const options: AnnotateOptions = { format: 'json', files: [], help: false };
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (onlyFiles || !arg.startsWith('-')) {
+      options.files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyFiles = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      options.help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (name !== '--format' && name !== '--pack') return { ok: false, error: `unknown option ${arg}` };
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else value = args[++i];
+    if (value === undefined || value === '') return { ok: false, error: `${name} needs a value` };
+    if (name === '--format') {
+      if (value !== 'json' && value !== 'text') {
+        return { ok: false, error: `unknown format ${JSON.stringify(value)} (expected json or text)` };
+      }
+      options.format = value;
+    } else {
+      options.pack = value;
+    }
+  }
+  if (!options.help && options.files.length === 0) return { ok: false, error: 'no FILE given' };
+  return { ok: true, options };
+}
+
+/** The stable JSON output: `{"files":[{"path","entities":[…],"claims":[…]}]}`. */
+export function formatJson(files: readonly FileAnnotations[]): string {
+  return JSON.stringify({ files }, null, 2);
+}
+
+const clip = (text: string, max: number) => {
+  const flat = text.replace(/[\s\u2028\u2029]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+/** A readable listing: per file, the entities found (grouped by entity) and the claims. */
+export function formatText(files: readonly FileAnnotations[]): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (lines.length) lines.push('');
+    lines.push(file.path);
+    const distinct = new Set(file.entities.map((e) => e.id)).size;
+    lines.push(`  entities: ${file.entities.length} highlight(s) of ${distinct} entit${distinct === 1 ? 'y' : 'ies'}`);
+    const width = String(Math.max(0, ...file.entities.map((e) => e.end), ...file.claims.map((c) => c.end))).length;
+    const span = (start: number, end: number) => `${String(start).padStart(width)}-${String(end).padEnd(width)}`;
+    for (const e of file.entities) {
+      const why = e.rule === 'alias' ? '' : `, ${e.rule}${e.cue ? `: ${clip(e.cue, 40)}` : ''}`;
+      lines.push(`    ${span(e.start, e.end)}  ${JSON.stringify(e.text)} → ${e.name} (${e.id}, ${e.type}${why})`);
+    }
+    lines.push(`  claims: ${file.claims.length}`);
+    for (const c of file.claims) {
+      lines.push(`    ${span(c.start, c.end)}  ${c.id} [${c.status}]`);
+      lines.push(`      claim: ${clip(c.statement, 110)}`);
+      lines.push(`      text:  ${clip(c.text, 110)}`);
+    }
+  }
+  return lines.join('\n');
+}

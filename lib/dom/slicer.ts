@@ -1,0 +1,41 @@
+/**
+ * Cooperative time slicing: long work checks in now and then and gives the main thread back once
+ * its slice is used up, so no task of ours blocks the page for long.
+ */
+export interface Slicer {
+  /** Yields to the event loop when the current slice has run past its budget. */
+  checkpoint(): Promise<void> | undefined;
+}
+
+export function createSlicer(win: Window, budgetMs = 12): Slicer {
+  let sliceStart = win.performance.now();
+  const yieldNow = () =>
+    new Promise<void>((resolve) => {
+      // A message-channel task runs sooner than setTimeout(0), which browsers clamp to 4 ms when nested.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        sliceStart = win.performance.now();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  return {
+    checkpoint: () => (win.performance.now() - sliceStart > budgetMs ? yieldNow() : undefined),
+  };
+}
+
+/** Splits text into slices of about `size` characters that end at a block separator when possible. */
+export function textSlices(text: string, separator: string, size = 20_000): [number, number][] {
+  const slices: [number, number][] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + size);
+    if (to < text.length) {
+      const cut = text.indexOf(separator, to);
+      to = cut < 0 ? text.length : cut + 1;
+    }
+    slices.push([from, to]);
+    from = to;
+  }
+  return slices;
+}

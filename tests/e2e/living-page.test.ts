@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const highlightTexts = (page: Page, name: string) =>
+  page.evaluate((highlightName) => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(highlightName);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, name);
+
+const scanCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('backstory:scan').length);
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(server.url('/fixtures/living.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
+  return { page, errors };
+}
+
+describe('living pages', () => {
+  it('highlights posts added after load, rescanning only what changed', async () => {
+    const { page, errors } = await open();
+    expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
+    await page.evaluate(() =>
+      (window as unknown as { addPost(text: string): void }).addPost('Pete Hegseth defended the strike on Tuesday.'),
+    );
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 1);
+    expect(await highlightTexts(page, 'backstory-entity')).toEqual(['Pete Hegseth']);
+    await page.evaluate(() =>
+      (window as unknown as { addPost(text: string): void }).addPost('Later, Hegseth spoke to reporters in Caracas.'),
+    );
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 2);
+    expect((await highlightTexts(page, 'backstory-entity')).sort()).toEqual(['Caracas', 'Hegseth', 'Pete Hegseth']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not rescan because of its own painting', async () => {
+    const { page } = await open();
+    await page.evaluate(() =>
+      (window as unknown as { addPost(text: string): void }).addPost('Gustavo Petro answered from Bogotá.'),
+    );
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 1);
+    const settled = await scanCount(page);
+    await page.waitForTimeout(1000);
+    expect(await scanCount(page)).toBe(settled);
+    await page.close();
+  });
+
+  it('starts over after a single-page navigation', async () => {
+    const { page } = await open();
+    await page.evaluate(() =>
+      (window as unknown as { navigateTo(path: string, text: string): void }).navigateTo(
+        '/fixtures/living.html?story=2',
+        'Claudia Sheinbaum spoke in Mexico City.',
+      ),
+    );
+    await page.waitForFunction(
+      () =>
+        [
+          ...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity') ?? []),
+        ].some((range) => range.toString() === 'Claudia Sheinbaum'),
+      null,
+      { timeout: 10_000 },
+    );
+    await page.close();
+  });
+
+  it('reads open shadow roots', async () => {
+    const { page } = await open();
+    await page.evaluate(() =>
+      (window as unknown as { addShadowWidget(text: string): void }).addShadowWidget(
+        'Marco Rubio met European ministers.',
+      ),
+    );
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 1);
+    expect(await highlightTexts(page, 'backstory-entity')).toContain('Marco Rubio');
+    // Later changes inside the shadow root are seen as well.
+    await page.evaluate(() => {
+      const shadow = document.querySelector('#host > div')!.shadowRoot!;
+      shadow.querySelector('p')!.textContent = 'Gustavo Petro replied from Bogotá.';
+    });
+    await page.waitForFunction(() =>
+      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity') ?? [])].some(
+        (range) => range.toString() === 'Gustavo Petro',
+      ),
+    );
+    expect(await highlightTexts(page, 'backstory-entity')).not.toContain('Marco Rubio');
+    await page.close();
+  });
+});

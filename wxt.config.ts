@@ -14,6 +14,20 @@ export default defineConfig({
       'Highlights people, groups and claims from a bundled news archive on the page you read, with sources. Offline, no tracking.',
     permissions: ['storage', 'activeTab'],
     action: { default_title: 'Backstory' },
+    commands: {
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next highlight and open its card',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous highlight and open its card',
+      },
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Turn highlights on or off on this page',
+      },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'backstory@backstory.invalid',

@@ -1,14 +1,29 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { isMessage } from '../lib/messages';
+import packJson from '../assets/knowledge.json';
+import { cardData } from '../lib/card-data';
+import type { KnowledgePack } from '../lib/knowledge/types';
+import { type CommandName, type Message, isMessage } from '../lib/messages';
 
 export default defineBackground(() => {
-  // The badge shows how many entities the content script found on each tab.
+  const pack = packJson as KnowledgePack;
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage(message) || message.type !== 'page-report' || sender.tab?.id === undefined) return undefined;
-    const count = message.report.entities.length + message.report.claims.length;
-    void browser.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
-    void browser.action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
+    if (!isMessage(message)) return undefined;
+    if (message.type === 'get-card') return Promise.resolve(cardData(pack, message.kind, message.id) ?? null);
+    if (message.type === 'page-report' && sender.tab?.id !== undefined) {
+      // The badge shows how many different things the content script found on each tab.
+      const count = message.report.entities.length + message.report.claims.length;
+      void browser.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
+      void browser.action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
+    }
     return undefined;
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const message: Message = { type: 'command', command: command as CommandName };
+    await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   });
 });

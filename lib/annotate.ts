@@ -212,3 +212,53 @@ export function formatText(files: readonly FileAnnotations[]): string {
   }
   return lines.join('\n');
 }
+
+/** What `runAnnotate` needs from the outside world (Node: lib/node/annotate-files.ts). */
+export interface AnnotateIo {
+  /** The default pack path, used when there is no `--pack`. */
+  defaultPack: string;
+  readPack(path: string): AnnotationPack;
+  /** Whether `path` is a readable regular file, is missing, or is something else (a directory). */
+  stat(path: string): 'file' | 'missing' | 'other';
+  readText(path: string, kind: FileKind): Promise<string>;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/**
+ * The whole command: parses `args`, checks every file before any output, annotates, prints.
+ * Returns the exit code: 0 done, 2 usage error (unknown option, missing or unsupported file, bad pack).
+ */
+export async function runAnnotate(args: readonly string[], io: AnnotateIo): Promise<number> {
+  const usageError = (message: string) => {
+    io.err(`annotate: ${message}\n${USAGE}`);
+    return 2;
+  };
+  const parsed = parseAnnotateArgs(args);
+  if (!parsed.ok) return usageError(parsed.error);
+  const { options } = parsed;
+  if (options.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const files: { path: string; kind: FileKind }[] = [];
+  for (const path of options.files) {
+    const stat = io.stat(path);
+    if (stat === 'missing') return usageError(`no such file: ${path}`);
+    if (stat === 'other') return usageError(`not a file: ${path}`);
+    const kind = fileKind(path);
+    if (!kind) return usageError(`unsupported file type: ${path} (expected .txt, .html or .htm)`);
+    files.push({ path, kind });
+  }
+  const packPath = options.pack ?? io.defaultPack;
+  let matcher: Matcher;
+  try {
+    matcher = matcherFromPack(io.readPack(packPath));
+  } catch (error) {
+    return usageError(`cannot load the knowledge pack ${packPath}: ${(error as Error).message}`);
+  }
+  const results: FileAnnotations[] = [];
+  for (const { path, kind } of files) results.push({ path, ...annotateText(matcher, await io.readText(path, kind)) });
+  io.out(options.format === 'json' ? formatJson(results) : formatText(results));
+  return 0;
+}

@@ -22,3 +22,16 @@ export function groupByType<T extends { type: EntityType }>(items: readonly T[])
     items: items.filter((item) => group.types.includes(item.type)),
   })).filter((entry) => entry.items.length > 0);
 }
+
+export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  agency: 'Government agency',
+  'armed-group': 'Armed group',
+  place: 'Place',
+  operation: 'Operation',
+  unit: 'Military unit',
+  vessel: 'Vessel',
+  drug: 'Drug',
+  policy: 'Policy or designation',
+};

@@ -23,18 +23,16 @@ export interface PageReport {
   claims: FoundClaim[];
 }
 
+export type CommandName = 'toggle-highlights' | 'next-highlight' | 'previous-highlight';
+
 export type Message =
   | { type: 'get-page-report' }
+  | { type: 'get-card'; kind: 'entity' | 'claim'; id: string }
+  | { type: 'command'; command: CommandName }
   | { type: 'reveal'; kind: 'entity' | 'claim'; id: string; occurrence: number }
   | { type: 'page-report'; report: PageReport };
 
-export type Reply<M extends Message> = M extends { type: 'get-page-report' }
-  ? PageReport
-  : M extends { type: 'reveal' }
-    ? boolean
-    : void;
-
-const TYPES = new Set<Message['type']>(['get-page-report', 'reveal', 'page-report']);
+const TYPES = new Set<Message['type']>(['get-page-report', 'get-card', 'command', 'reveal', 'page-report']);
 
 export function isMessage(value: unknown): value is Message {
   return (

@@ -5,11 +5,13 @@ export interface Settings {
   enabled: boolean;
   /** Hostnames where Backstory stays off. */
   disabledSites: string[];
+  /** How long the pointer rests on a highlight before its card opens. */
+  hoverDelayMs: number;
 }
 
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [], hoverDelayMs: 450 };
 
 export function parseSettings(raw: unknown): Settings {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
@@ -18,6 +20,10 @@ export function parseSettings(raw: unknown): Settings {
     disabledSites: Array.isArray(value.disabledSites)
       ? value.disabledSites.filter((site): site is string => typeof site === 'string')
       : [...DEFAULT_SETTINGS.disabledSites],
+    hoverDelayMs:
+      typeof value.hoverDelayMs === 'number' && value.hoverDelayMs >= 0 && value.hoverDelayMs <= 5000
+        ? value.hoverDelayMs
+        : DEFAULT_SETTINGS.hoverDelayMs,
   };
 }
 

@@ -1,9 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import packJson from '../../assets/knowledge.json';
+import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { FindingList } from '../../components/FindingList';
+import { SearchResults } from '../../components/SearchResults';
 import { Switch } from '../../components/Switch';
+import { cardData } from '../../lib/card-data';
+import type { KnowledgePack } from '../../lib/knowledge/types';
 import { type Message, type PageReport, isMessage } from '../../lib/messages';
+import { type SearchResult, createSearch } from '../../lib/search';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -12,6 +18,15 @@ import {
   parseSettings,
   toggleSite,
 } from '../../lib/settings';
+
+const pack = packJson as KnowledgePack;
+
+interface Selection {
+  kind: 'entity' | 'claim';
+  id: string;
+  /** Which occurrence on the page was last shown, when the item is on the page. */
+  occurrence: number;
+}
 
 /** The tab the popup reports on: the active tab, or `?tabId=` when opened as a page (tests, tools). */
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
@@ -34,6 +49,10 @@ export function App() {
   const [tab, setTab] = useState<{ id: number; url: string }>();
   const [report, setReport] = useState<PageReport | null>();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [query, setQuery] = useState('');
+  const [selection, setSelection] = useState<Selection>();
+  const search = useMemo(() => createSearch(pack), []);
+  const results = useMemo(() => search.search(query), [search, query]);
 
   useEffect(() => {
     void (async () => {
@@ -59,9 +78,37 @@ export function App() {
     setSettings(next);
     void browser.storage.sync.set({ [SETTINGS_KEY]: next });
   };
-  const reveal = (kind: 'entity' | 'claim', id: string) => {
-    if (tab) void browser.tabs.sendMessage(tab.id, { type: 'reveal', kind, id, occurrence: 0 } satisfies Message);
+  const countOnPage = (kind: Selection['kind'], id: string) =>
+    (kind === 'entity' ? report?.entities : report?.claims)?.find((item) => item.id === id)?.count ?? 0;
+  const reveal = (kind: Selection['kind'], id: string, occurrence: number) => {
+    if (tab && countOnPage(kind, id) > 0) {
+      void browser.tabs.sendMessage(tab.id, { type: 'reveal', kind, id, occurrence } satisfies Message);
+    }
   };
+  const select = (kind: Selection['kind'], id: string) => {
+    setSelection({ kind, id, occurrence: 0 });
+    reveal(kind, id, 0);
+  };
+  const step = (direction: 1 | -1) => {
+    if (!selection) return;
+    const total = countOnPage(selection.kind, selection.id);
+    const occurrence = (selection.occurrence + direction + total) % total;
+    setSelection({ ...selection, occurrence });
+    reveal(selection.kind, selection.id, occurrence);
+  };
+  const openResult = (result: SearchResult) => {
+    if (result.kind === 'passage') {
+      const entity = pack.entities.find((e) => e.passages.includes(Number(result.id)));
+      const claim = pack.claims.find((c) => c.evidence.some((e) => e.passage === Number(result.id)));
+      if (claim) select('claim', claim.id);
+      else if (entity) select('entity', entity.id);
+      return;
+    }
+    select(result.kind, result.id);
+  };
+
+  const details = selection && cardData(pack, selection.kind, selection.id);
+  const onPage = selection ? countOnPage(selection.kind, selection.id) : 0;
 
   return (
     <main class="popup">
@@ -81,8 +128,43 @@ export function App() {
             onChange={(enabled) => save({ ...settings, enabled })}
           />
         </div>
+        <input
+          class="search"
+          type="search"
+          placeholder="Search the archive: people, claims, quotes…"
+          aria-label="Search the archive"
+          value={query}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setSelection(undefined);
+          }}
+        />
       </header>
-      {report === undefined ? (
+      {details ? (
+        <section class="details" aria-label="Details">
+          <nav class="details-nav">
+            <button type="button" onClick={() => setSelection(undefined)}>
+              ← Back
+            </button>
+            {onPage > 0 && (
+              <span class="occurrences">
+                <button type="button" aria-label="Previous occurrence" onClick={() => step(-1)}>
+                  ‹
+                </button>
+                <span aria-live="polite">
+                  {selection.occurrence + 1} of {onPage} on this page
+                </span>
+                <button type="button" aria-label="Next occurrence" onClick={() => step(1)}>
+                  ›
+                </button>
+              </span>
+            )}
+          </nav>
+          <Card data={details} headingId="details-heading" onSelect={select} />
+        </section>
+      ) : query.trim().length >= 2 ? (
+        <SearchResults query={query} results={results} onSelect={openResult} />
+      ) : report === undefined ? (
         <p class="loading">Reading this page…</p>
       ) : report === null ? (
         <EmptyState reason="unavailable" />
@@ -91,7 +173,7 @@ export function App() {
       ) : report.entities.length + report.claims.length === 0 ? (
         <EmptyState reason="nothing-found" />
       ) : (
-        <FindingList entities={report.entities} claims={report.claims} onReveal={reveal} />
+        <FindingList entities={report.entities} claims={report.claims} onReveal={select} />
       )}
     </main>
   );

@@ -88,6 +88,31 @@ function termBoundaryOk(text: string, start: number, end: number): boolean {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"). */
+const ABBREVIATION_END =
+  /(?:^|[\s(“"])(?:U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
+
+/** Sentence spans [start, end) of text[from, to), with offsets into `text`. */
+export function sentences(text: string, from = 0, to = text.length): [number, number][] {
+  const spans: [number, number][] = [];
+  let open: [number, number] | undefined;
+  // Line breaks inside a paragraph are layout, not sentence ends; replaced one for one so offsets hold.
+  for (const { index, segment } of segmenter.segment(text.slice(from, to).replace(/[\n\r\t\f\v]/g, ' '))) {
+    const trimmed = segment.trimEnd();
+    const span: [number, number] = open
+      ? [open[0], from + index + trimmed.length]
+      : [from + index, from + index + trimmed.length];
+    if (ABBREVIATION_END.test(trimmed) && !segment.includes('\u2029')) {
+      open = span;
+      continue;
+    }
+    open = undefined;
+    if (span[1] > span[0]) spans.push(span);
+  }
+  if (open && open[1] > open[0]) spans.push(open);
+  return spans;
+}
+
 /** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
 export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = text.length): ClaimFinding[] {
   const hits: { term: number; start: number }[] = [];
@@ -105,10 +130,7 @@ export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = t
 
   const findings: ClaimFinding[] = [];
   let next = 0;
-  // Line breaks inside a paragraph are layout, not sentence ends; replaced one for one so offsets hold.
-  for (const { index, segment } of segmenter.segment(text.slice(from, to).replace(/[\n\r\t\f\v]/g, ' '))) {
-    const start = from + index;
-    const end = start + segment.trimEnd().length;
+  for (const [start, end] of sentences(text, from, to)) {
     const terms = new Set<number>();
     while (next < hits.length && hits[next]!.start < end) {
       if (hits[next]!.start >= start) terms.add(hits[next]!.term);

@@ -42,6 +42,8 @@ export interface Entity {
   ambiguous: string[];
   cues: string[];
   caseSensitive: string[];
+  /** Longer phrases that contain an alias but name something else ("Brussels sprouts"). */
+  exclude: string[];
   summary: string;
   sources: string[];
   related: string[];

@@ -27,6 +27,8 @@ export interface MatcherTarget {
   cue?: true;
   caseSensitive?: true;
   ambiguous?: true;
+  /** A phrase that contains an alias but means something else: it wins the longest match, then nothing is highlighted. */
+  exclude?: true;
 }
 
 export interface MatcherData {
@@ -42,6 +44,7 @@ export interface MatchableEntity extends MatcherEntity {
   ambiguous: readonly string[];
   cues: readonly string[];
   caseSensitive: readonly string[];
+  exclude?: readonly string[];
 }
 
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}&.-]{2,6}$/u;
@@ -82,6 +85,7 @@ export function compileMatcherData(
       add(alias, target);
     }
     for (const cue of entity.cues) add(cue, { entity: index, text: cue, cue: true });
+    for (const phrase of entity.exclude ?? []) add(phrase, { entity: index, text: phrase, exclude: true });
   });
   return {
     version,

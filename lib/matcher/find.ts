@@ -58,7 +58,7 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
       if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) return;
       let matching: MatcherTarget[] | undefined;
       for (const target of matcher.data.targets[pattern]!) {
-        if (target.caseSensitive && foldKey(text.slice(start, end), true) !== foldKey(target.text, true)) continue;
+        if (target.caseSensitive && !sameCase(text.slice(start, end), target.text)) continue;
         if (target.cue) {
           let list = into.cues.get(target.entity);
           if (!list) into.cues.set(target.entity, (list = []));
@@ -94,7 +94,7 @@ export function resolveCandidates(
   const confirmedByName = new Map(pageContext?.names);
   for (const span of chosen) {
     for (const target of span.targets) {
-      if (!target.ambiguous && !confirmedByName.has(target.entity)) {
+      if (!target.ambiguous && !target.exclude && !confirmedByName.has(target.entity)) {
         confirmedByName.set(target.entity, text.slice(span.start, span.end));
       }
     }
@@ -124,6 +124,22 @@ export function findEntities(matcher: Matcher, text: string, options: FindOption
   return resolveCandidates(text, candidates, options).findings;
 }
 
+/**
+ * Case-sensitive comparison, except that a lower-case alias may start a sentence with a capital
+ * ("coca" / "Coca growers"); acronyms and capitalised names must match exactly.
+ */
+function sameCase(found: string, alias: string): boolean {
+  const a = foldKey(found, true);
+  const b = foldKey(alias, true);
+  if (a === b) return true;
+  return (
+    b === b.toLowerCase() &&
+    a.charAt(0) !== b.charAt(0) &&
+    a.charAt(0).toLowerCase() === b.charAt(0) &&
+    a.slice(1) === b.slice(1)
+  );
+}
+
 /** Keeps the leftmost span, and the longest among those starting at the same place; no overlaps. */
 function leftmostLongest(spans: Span[]): Span[] {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -144,6 +160,7 @@ function resolve(
   pageCues: Map<number, CueHit[]>,
   cueWindow: number,
 ): EntityFinding | undefined {
+  if (span.targets.some((t) => t.exclude)) return undefined;
   const plain = span.targets.filter((t) => !t.ambiguous);
   const base = { start: span.start, end: span.end };
   // Variants of one entity's name can share a key ("Nicolás Maduro", "Nicolas Maduro"): still one entity.

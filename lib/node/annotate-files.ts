@@ -1,7 +1,8 @@
 /** Node-side reading for `npm run annotate`: the pack, and a file's text as the content script sees it. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { type AnnotationPack, type FileKind, asAnnotationPack, documentText } from '../annotate';
+import { type AnnotateIo, type AnnotationPack, type FileKind, asAnnotationPack, documentText } from '../annotate';
+import { PACK_PATH } from './knowledge-files';
 
 export function readPack(path: string): AnnotationPack {
   return asAnnotationPack(JSON.parse(readFileSync(path, 'utf8')));
@@ -9,7 +10,7 @@ export function readPack(path: string): AnnotationPack {
 
 /** The page text of an HTML document, extracted with the content script's text index (happy-dom DOM). */
 export async function htmlText(html: string): Promise<string> {
-  // Scripts are never run (happy-dom's default) and no resource is fetched.
+  // Scripts are never run (happy-dom's default) and nothing is fetched.
   const window = new Window({
     settings: {
       disableJavaScriptFileLoading: true,
@@ -34,3 +35,18 @@ export async function readFileText(path: string, kind: FileKind): Promise<string
   const content = readFileSync(path, 'utf8');
   return kind === 'html' ? htmlText(content) : content;
 }
+
+export const nodeAnnotateIo: AnnotateIo = {
+  defaultPack: PACK_PATH,
+  readPack,
+  stat(path) {
+    try {
+      return statSync(path).isFile() ? 'file' : 'other';
+    } catch {
+      return 'missing';
+    }
+  },
+  readText: readFileText,
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+};

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { highlightTexts, setSettings, tabIdOf } from './support/page';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -16,14 +17,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Texts of the ranges registered under a highlight name (the registry is shared with the page). */
-async function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(highlightName);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
-  }, name);
-}
-
 async function openAndWait(path: string): Promise<Page> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
@@ -34,14 +27,6 @@ async function openAndWait(path: string): Promise<Page> {
   });
   expect(errors).toEqual([]);
   return page;
-}
-
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id!;
-  });
 }
 
 describe('demo page', () => {
@@ -92,7 +77,7 @@ describe('demo page', () => {
 
   it('lists what the page contains in the popup and jumps to an entity', async () => {
     const page = await openAndWait('/fixtures/demo.html');
-    const tabId = await tabIdOf(page);
+    const tabId = await tabIdOf(browser, page);
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
@@ -123,30 +108,27 @@ describe('pages that must stay quiet', () => {
   });
 });
 
-const setSettings = (settings: { enabled: boolean; disabledSites: string[] }) =>
-  browser.worker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
-
 describe('fallback renderer', () => {
   it('wraps with <backstory-mark> and restores the DOM exactly when turned off', async () => {
-    await setSettings({ enabled: false, disabledSites: [] });
+    await setSettings(browser, { enabled: false, disabledSites: [] });
     const page = await browser.context.newPage();
     await page.goto(server.url('/fixtures/demo.html?backstory-fallback'));
     await page.waitForLoadState('load');
     const original = await page.evaluate(() => document.body.innerHTML);
-    await setSettings({ enabled: true, disabledSites: [] });
+    await setSettings(browser, { enabled: true, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
     const marked = await page.evaluate(() =>
       [...document.querySelectorAll('backstory-mark')].map((m) => m.textContent),
     );
     expect(marked).toEqual(expect.arrayContaining(['Tren de Aragua', 'Nicolás ', 'Maduro']));
-    await setSettings({ enabled: false, disabledSites: [] });
+    await setSettings(browser, { enabled: false, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length === 0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
-    await setSettings({ enabled: true, disabledSites: [] });
+    await setSettings(browser, { enabled: true, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
     // Screenshots last: Playwright's screenshot leaves style="" on editable fields.
     await page.screenshot({ path: join(ARTIFACTS, 'demo-fallback.png') });
-    await setSettings({ enabled: true, disabledSites: [] });
+    await setSettings(browser, { enabled: true, disabledSites: [] });
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { highlightTexts } from './support/page';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -12,12 +13,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const highlightTexts = (page: Page, name: string) =>
-  page.evaluate((highlightName) => {
-    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(highlightName);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
-  }, name);
 
 const scanCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('backstory:scan').length);
 

@@ -1,0 +1,177 @@
+import type { CardData, ClaimCardData, EntityCardData, SourceRef } from '../lib/card-data';
+import { ENTITY_TYPE_LABELS } from '../lib/entity-groups';
+import { SourceLinkView } from './SourceLinkView';
+import { StatusLabel } from './StatusLabel';
+
+/** Why a piece of text was highlighted, as the matcher recorded it. */
+export interface Reason {
+  alias: string;
+  rule: 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic' | 'claim';
+  cue?: string;
+}
+
+export interface CardProps {
+  data: CardData;
+  reason?: Reason;
+  headingId: string;
+  onClose?: () => void;
+  onSelect?: (kind: 'entity' | 'claim', id: string) => void;
+}
+
+const RULES: Record<Reason['rule'], (reason: Reason) => string> = {
+  alias: (r) => `Matched “${r.alias}”.`,
+  'name-on-page': (r) => `Matched “${r.alias}”, a name shared with others; the page also names “${r.cue}”.`,
+  'cue-nearby': (r) => `Matched “${r.alias}”, a name shared with others; confirmed by “${r.cue}” nearby.`,
+  'page-topic': (r) => `Matched “${r.alias}”, a name shared with others; the page is about ${r.cue}.`,
+  claim: () => 'This sentence states a claim the archive knows.',
+};
+
+/** The background for one highlight: presentational, everything comes in through props. */
+export function Card({ data, reason, headingId, onClose, onSelect }: CardProps) {
+  return (
+    <article class="card" aria-labelledby={headingId}>
+      <header class="card-header">
+        <div>
+          <p class="card-kind">{data.kind === 'entity' ? ENTITY_TYPE_LABELS[data.type] : 'Claim'}</p>
+          <h2 id={headingId} tabIndex={-1}>
+            {data.kind === 'entity' ? data.name : data.statement}
+          </h2>
+        </div>
+        {onClose && (
+          <button type="button" class="card-close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      {reason && <p class="card-reason">{RULES[reason.rule](reason)}</p>}
+      {data.kind === 'entity' ? (
+        <EntityBody data={data} onSelect={onSelect} />
+      ) : (
+        <ClaimBody data={data} onSelect={onSelect} />
+      )}
+      <footer class="card-footer">
+        From {data.pack.name} · version {data.pack.version}
+      </footer>
+    </article>
+  );
+}
+
+function dateLabel(source: SourceRef): string {
+  return source.dateIsEstimate ? `${source.date} (est.)` : source.date;
+}
+
+function EntityBody({ data, onSelect }: { data: EntityCardData; onSelect?: CardProps['onSelect'] }) {
+  return (
+    <>
+      <p class="card-summary">{data.summary}</p>
+      <p class="card-sources">
+        Based on: {data.summarySources.map((s) => `${s.publisher} (${dateLabel(s)})`).join('; ')}
+      </p>
+      {data.claims.length > 0 && (
+        <section>
+          <h3>Claims about {data.name}</h3>
+          <ul class="card-claims">
+            {data.claims.map((claim) => (
+              <li key={claim.id}>
+                <StatusLabel status={claim.status} />{' '}
+                {onSelect ? (
+                  <button type="button" class="link-button" onClick={() => onSelect('claim', claim.id)}>
+                    {claim.statement}
+                  </button>
+                ) : (
+                  claim.statement
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {data.timeline.length > 0 && (
+        <section>
+          <h3>In the archive</h3>
+          <ol class="timeline">
+            {data.timeline.map((entry, i) => (
+              <li key={i}>
+                <p class="timeline-meta">
+                  <time dateTime={entry.source.date}>{dateLabel(entry.source)}</time> · {entry.source.publisher}
+                </p>
+                <blockquote>{entry.text}</blockquote>
+                <SourceLinkView link={entry.link} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {data.related.length > 0 && (
+        <section>
+          <h3>Related</h3>
+          <ul class="chips">
+            {data.related.map((entity) => (
+              <li key={entity.id}>
+                {onSelect ? (
+                  <button type="button" class="chip" onClick={() => onSelect('entity', entity.id)}>
+                    {entity.name}
+                  </button>
+                ) : (
+                  <span class="chip">{entity.name}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+const STANCES: Record<string, string> = {
+  states: 'States it',
+  supports: 'Supports',
+  disputes: 'Disputes',
+  context: 'Adds context',
+};
+
+function ClaimBody({ data, onSelect }: { data: ClaimCardData; onSelect?: CardProps['onSelect'] }) {
+  return (
+    <>
+      <p class="card-claim-status">
+        <StatusLabel status={data.status} /> <span>Said by {data.claimant}</span> ·{' '}
+        <time dateTime={data.date}>{data.date}</time>
+      </p>
+      <p class="card-summary">{data.context}</p>
+      <section>
+        <h3>What the sources say</h3>
+        <ul class="evidence">
+          {data.evidence.map((entry, i) => (
+            <li key={i} class={`evidence-${entry.stance}`}>
+              <p class="timeline-meta">
+                <strong>{STANCES[entry.stance]}</strong> · {entry.source.publisher},{' '}
+                <time dateTime={entry.source.date}>{dateLabel(entry.source)}</time>
+              </p>
+              <blockquote>{entry.quote}</blockquote>
+              <SourceLinkView link={entry.link} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      {data.about.length > 0 && (
+        <section>
+          <h3>About</h3>
+          <ul class="chips">
+            {data.about.map((entity) => (
+              <li key={entity.id}>
+                {onSelect ? (
+                  <button type="button" class="chip" onClick={() => onSelect('entity', entity.id)}>
+                    {entity.name}
+                  </button>
+                ) : (
+                  <span class="chip">{entity.name}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

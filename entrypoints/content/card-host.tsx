@@ -1,0 +1,145 @@
+import { type ContentScriptContext, createShadowRootUi } from '#imports';
+import { render } from 'preact';
+import { Card, type Reason } from '../../components/Card';
+import cardCss from '../../components/card.css?inline';
+import statusCss from '../../components/status.css?inline';
+import type { CardData } from '../../lib/card-data';
+import { placeCard } from '../../lib/dom/position';
+
+export const CARD_HOST_TAG = 'backstory-ui';
+
+export interface CardRequest {
+  kind: 'entity' | 'claim';
+  id: string;
+  reason: Reason;
+  /** The highlighted text the card explains; the card sits next to it. */
+  anchor: Range;
+  /** Opened from the keyboard: move focus into the card and give it back on close. */
+  focus: boolean;
+}
+
+export interface CardHost {
+  show(request: CardRequest): Promise<void>;
+  hide(): void;
+  /** Keeps the card next to its text while the page scrolls; closes it once the text is out of view. */
+  follow(): void;
+  isOpen(): boolean;
+  current(): CardRequest | undefined;
+  contains(target: EventTarget | null): boolean;
+}
+
+/**
+ * The in-page card: a shadow root the page's CSS cannot reach, holding a dialog rendered with Preact.
+ * Nothing is added to the page until the first card opens.
+ */
+export function createCardHost(
+  ctx: ContentScriptContext,
+  loadCard: (kind: 'entity' | 'claim', id: string) => Promise<CardData | undefined>,
+): CardHost {
+  let shell: HTMLDivElement | undefined;
+  let shadowHost: HTMLElement | undefined;
+  let mounting: Promise<void> | undefined;
+  let open: CardRequest | undefined;
+  let returnFocus: Element | null = null;
+  let sequence = 0;
+
+  const mount = async () => {
+    const ui = await createShadowRootUi(ctx, {
+      name: CARD_HOST_TAG,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: statusCss + cardCss,
+      onMount(container) {
+        shell = document.createElement('div');
+        shell.className = 'card-shell';
+        shell.setAttribute('role', 'dialog');
+        shell.setAttribute('aria-modal', 'false');
+        shell.hidden = true;
+        shell.addEventListener('keydown', (event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            host.hide();
+          }
+        });
+        container.append(shell);
+        return shell;
+      },
+      onRemove(element) {
+        if (element) render(null, element);
+      },
+    });
+    ui.mount();
+    shadowHost = ui.shadowHost;
+  };
+
+  const position = () => {
+    if (!shell || !open) return;
+    const rect = open.anchor.getBoundingClientRect();
+    const placement = placeCard(
+      { top: rect.top, left: rect.left, width: rect.width, height: rect.height },
+      { width: shell.offsetWidth, height: shell.offsetHeight },
+      { width: window.innerWidth, height: window.innerHeight },
+    );
+    shell.style.top = `${placement.top}px`;
+    shell.style.left = `${placement.left}px`;
+  };
+
+  const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
+    if (!shell) return;
+    const headingId = `backstory-card-${request.kind}-${request.id}`;
+    shell.setAttribute('aria-labelledby', headingId);
+    render(
+      data === 'loading' || !data ? (
+        <p class="card-loading" id={headingId}>
+          {data === 'loading' ? 'Loading the background…' : 'No background found for this highlight.'}
+        </p>
+      ) : (
+        <Card
+          data={data}
+          reason={request.reason}
+          headingId={headingId}
+          onClose={() => host.hide()}
+          onSelect={(kind, id) => void host.show({ ...request, kind, id, focus: true })}
+        />
+      ),
+      shell,
+    );
+    position();
+  };
+
+  const host: CardHost = {
+    async show(request) {
+      const mine = ++sequence;
+      await (mounting ??= mount());
+      if (!shell || mine !== sequence) return;
+      if (request.focus && !open) returnFocus = document.activeElement;
+      open = request;
+      shell.hidden = false;
+      draw(request, 'loading');
+      const data = await loadCard(request.kind, request.id);
+      if (mine !== sequence) return;
+      draw(request, data);
+      if (request.focus) shell.querySelector<HTMLElement>('h2, .card-loading')?.focus();
+    },
+    hide() {
+      if (!shell || !open) return;
+      sequence++;
+      open = undefined;
+      shell.hidden = true;
+      render(null, shell);
+      if (returnFocus instanceof HTMLElement) returnFocus.focus();
+      returnFocus = null;
+    },
+    follow() {
+      if (!open) return;
+      const rect = open.anchor.getBoundingClientRect();
+      if (rect.bottom < 0 || rect.top > window.innerHeight) host.hide();
+      else position();
+    },
+    isOpen: () => !!open,
+    current: () => open,
+    contains: (target) => !!shadowHost && target instanceof Node && shadowHost.contains(target),
+  };
+  return host;
+}

@@ -1,0 +1,116 @@
+import type { ContentScriptContext } from '#imports';
+import type { Reason } from '../../components/Card';
+import type { Hit, PageScanner } from '../../lib/dom/page-scanner';
+import type { Matcher } from '../../lib/matcher/compile';
+import type { CardHost } from './card-host';
+
+/** How long a card opened by hovering stays once the pointer has left both the text and the card. */
+const LEAVE_GRACE_MS = 350;
+
+interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(x: number, y: number): CaretPoint | undefined {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const position = doc.caretPositionFromPoint?.(x, y);
+  if (position) return { node: position.offsetNode, offset: position.offset };
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** The caret lands on the nearest text even past a line's end: check the point is on the highlight. */
+function isOver(range: Range, x: number, y: number): boolean {
+  return [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+}
+
+export function requestFor(hit: Hit, matcher: Matcher, focus: boolean) {
+  if (hit.kind === 'entity') {
+    const { entity, alias, rule, cue } = hit.finding;
+    const reason: Reason = { alias, rule, ...(cue ? { cue } : {}) };
+    return { kind: 'entity' as const, id: matcher.data.entities[entity]!.id, reason, anchor: hit.finding.range, focus };
+  }
+  const claim = matcher.data.claims.claims[hit.finding.claim]!;
+  return {
+    kind: 'claim' as const,
+    id: claim.id,
+    reason: { alias: '', rule: 'claim' as const },
+    anchor: hit.finding.range,
+    focus,
+  };
+}
+
+/**
+ * Hover (after a delay, like Wikipedia's page previews), click, Escape, click outside and scroll
+ * away. Hit-testing uses caret positions and the scanner's node index: the page is never wrapped.
+ */
+export function wireCardInteractions(
+  ctx: ContentScriptContext,
+  scanner: () => PageScanner | undefined,
+  matcher: Matcher,
+  card: CardHost,
+  hoverDelayMs: () => number,
+): void {
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingFrame = 0;
+  let openedByHover = false;
+
+  const hitAt = (x: number, y: number): Hit | undefined => {
+    const point = caretAt(x, y);
+    const hit = point && scanner()?.hitTest(point.node, point.offset);
+    return hit && isOver(hit.finding.range, x, y) ? hit : undefined;
+  };
+  const sameAsOpen = (hit: Hit) => card.current()?.anchor === hit.finding.range;
+
+  ctx.addEventListener(document, 'mousemove', (event) => {
+    if (pendingFrame) return;
+    const { clientX, clientY, target } = event;
+    pendingFrame = requestAnimationFrame(() => {
+      pendingFrame = 0;
+      if (card.contains(target)) {
+        clearTimeout(leaveTimer);
+        return;
+      }
+      const hit = hitAt(clientX, clientY);
+      clearTimeout(hoverTimer);
+      if (hit && sameAsOpen(hit)) {
+        clearTimeout(leaveTimer);
+        return;
+      }
+      if (hit) {
+        hoverTimer = setTimeout(() => {
+          openedByHover = true;
+          void card.show(requestFor(hit, matcher, false));
+        }, hoverDelayMs());
+      } else if (card.isOpen() && openedByHover) {
+        clearTimeout(leaveTimer);
+        leaveTimer = setTimeout(() => card.hide(), LEAVE_GRACE_MS);
+      }
+    });
+  });
+
+  ctx.addEventListener(document, 'click', (event) => {
+    if (card.contains(event.target)) return;
+    // Links keep working: a highlight inside a link opens its card on hover only.
+    if (event.target instanceof Element && event.target.closest('a[href]')) return;
+    const hit = hitAt(event.clientX, event.clientY);
+    if (hit) {
+      clearTimeout(hoverTimer);
+      openedByHover = false;
+      void card.show(requestFor(hit, matcher, false));
+    }
+  });
+
+  ctx.addEventListener(document, 'pointerdown', (event) => {
+    if (card.isOpen() && !card.contains(event.target) && !hitAt(event.clientX, event.clientY)) card.hide();
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape' && card.isOpen()) card.hide();
+  });
+  ctx.addEventListener(window, 'scroll', () => card.follow(), { passive: true, capture: true });
+  ctx.addEventListener(window, 'resize', () => card.follow(), { passive: true });
+}

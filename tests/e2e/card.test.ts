@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { highlightPoint, sendToTab, tabIdOf, waitForScan } from './support/page';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const card = (page: Page) => page.locator('backstory-ui .card-shell');
+
+async function openDemo(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.goto(server.url('/fixtures/demo.html'));
+  await waitForScan(page);
+  return page;
+}
+
+describe('in-page card', () => {
+  it('opens on hover after a short delay, not on a passing mouse', async () => {
+    const page = await openDemo();
+    const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    await page.waitForTimeout(150);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(700);
+    expect(await page.locator('backstory-ui').count()).toBe(0);
+
+    await page.mouse.move(point!.x, point!.y);
+    await card(page).locator('h2').waitFor();
+    expect(await card(page).locator('h2').textContent()).toBe('Tren de Aragua');
+    expect(await card(page).getAttribute('role')).toBe('dialog');
+    expect(await card(page).locator('.card-reason').textContent()).toContain('Tren de Aragua');
+    expect(await card(page).locator('.timeline li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'card-hover-light.png') });
+    expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('opens on click, shows why an ambiguous name matched, and closes on a click outside', async () => {
+    const page = await openDemo('dark');
+    const point = await highlightPoint(page, 'backstory-entity', 'Petro');
+    await page.mouse.click(point!.x, point!.y);
+    await card(page).locator('h2').waitFor();
+    expect(await card(page).locator('h2').textContent()).toBe('Gustavo Petro');
+    expect(await card(page).locator('.card-reason').textContent()).toMatch(/shared with others/);
+    await page.screenshot({ path: join(ARTIFACTS, 'card-click-dark.png') });
+    expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
+    await page.mouse.click(5, 300);
+    await expect.poll(() => card(page).isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('links to sources: the article with a text fragment, or a labelled search when the URL is unknown', async () => {
+    const page = await openDemo();
+    const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+    await page.mouse.click(point!.x, point!.y);
+    await card(page).locator('.source-link').first().waitFor();
+    const links = await card(page)
+      .locator('.source-link')
+      .evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent })));
+    for (const link of links) {
+      if (link.href.startsWith('https://duckduckgo.com/')) expect(link.text).toMatch(/URL unknown/);
+      else expect(link.href).toContain('#:~:text=');
+    }
+    expect(links.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('opens a claim card with the evidence side by side', async () => {
+    const page = await openDemo();
+    const point = await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-claim')!;
+      const range = [...highlight].find((r) => r.toString().includes('dropped 94'))!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = [...range.getClientRects()].at(-1)!;
+      return { x: rect.right - 20, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    await card(page).locator('.evidence li').first().waitFor();
+    expect(await card(page).locator('.card-kind').textContent()).toBe('Claim');
+    expect(await card(page).locator('.status').first().textContent()).toBe('Needs context');
+    expect(await card(page).locator('.evidence li').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'card-claim-light.png') });
+    await page.close();
+  });
+
+  it('is reachable from the keyboard: the shortcut steps to a highlight and focuses its card', async () => {
+    const page = await openDemo();
+    const tabId = await tabIdOf(browser, page);
+    await page.locator('h1').first().click();
+    await sendToTab(browser, tabId, { type: 'command', command: 'next-highlight' });
+    await card(page).locator('h2').waitFor();
+    const focused = await page.evaluate(() => {
+      const host = document.querySelector('backstory-ui')!;
+      return host.shadowRoot!.activeElement?.tagName;
+    });
+    expect(focused).toBe('H2');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).isHidden()).toBe(true);
+    await page.close();
+  });
+});

@@ -4,22 +4,18 @@
  * Pure logic: no file system, no DOM implementation; the Node side (lib/node/annotate-files.ts)
  * reads files and turns HTML into text.
  */
-import { type MatchableClaim, findClaims } from './claims/match';
+import { findClaims } from './claims/match';
 import type { ClaimStatus, EntityType } from './knowledge/types';
-import { type MatchableEntity, type Matcher, compileMatcherData, loadMatcher } from './matcher/compile';
-import { type FindingRule, findEntities } from './matcher/find';
+import { type MatchablePack, type Matcher, loadMatcher, matcherDataFromPack } from './matcher/compile';
+import { type FindOptions, type FindingRule, findEntities } from './matcher/find';
 import { buildTextIndex } from './dom/text-index';
 
 /** The parts of a knowledge pack (assets/knowledge.json) the matcher is built from. */
-export interface AnnotationPack {
-  version: string;
-  entities: readonly MatchableEntity[];
-  claims: readonly MatchableClaim[];
-}
+export type AnnotationPack = MatchablePack;
 
 /** Builds the matcher exactly as the extension's build does (lib/build/matcher-module.ts). */
 export function matcherFromPack(pack: AnnotationPack): Matcher {
-  return loadMatcher(compileMatcherData(pack.version, pack.entities, pack.claims));
+  return loadMatcher(matcherDataFromPack(pack));
 }
 
 /** Checks the shape of a parsed pack file enough to build a matcher from it; throws with a reason. */
@@ -69,8 +65,8 @@ export interface FileAnnotations extends TextAnnotations {
 }
 
 /** Entities and claims in `text`, in text order, with the content script's default options. */
-export function annotateText(matcher: Matcher, text: string): TextAnnotations {
-  const entities = findEntities(matcher, text).map((finding): EntityAnnotation => {
+export function annotateText(matcher: Matcher, text: string, options: FindOptions = {}): TextAnnotations {
+  const entities = findEntities(matcher, text, options).map((finding): EntityAnnotation => {
     const { id, name, type } = matcher.data.entities[finding.entity]!;
     const annotation: EntityAnnotation = {
       id,

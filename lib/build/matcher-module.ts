@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import type { KnowledgePack } from '../knowledge/types';
-import { compileMatcherData } from '../matcher/compile';
+import { matcherDataFromPack } from '../matcher/compile';
 
 const ID = 'virtual:backstory-matcher';
 
@@ -17,7 +17,7 @@ export function matcherModule(packPath: string): Plugin {
       if (id !== `\0${ID}`) return undefined;
       this.addWatchFile(packPath);
       const pack = JSON.parse(readFileSync(packPath, 'utf8')) as KnowledgePack;
-      const data = compileMatcherData(pack.version, pack.entities, pack.claims);
+      const data = matcherDataFromPack(pack);
       // JSON.parse of a string literal is faster to start than the same object as a JS literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },

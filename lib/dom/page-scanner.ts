@@ -87,7 +87,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   const findIn = (index: TextIndex, pageContext?: PageContext) => {
     const candidates = newCandidates();
     collectCandidates(matcher, index.text, candidates);
-    const resolved = resolveCandidates(index.text, candidates, limits, pageContext);
+    const resolved = resolveCandidates(matcher, index.text, candidates, limits, pageContext);
     return { resolved, claims: findClaims(matcher.claims, index.text) };
   };
 
@@ -131,7 +131,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       await slicer.checkpoint();
       if (pass !== generation) return current;
     }
-    const resolved = resolveCandidates(index.text, candidates, limits);
+    const resolved = resolveCandidates(matcher, index.text, candidates, limits);
     context = resolved.context;
     current = withRanges(index, resolved.findings, claims.slice(0, maxClaims));
     paint();

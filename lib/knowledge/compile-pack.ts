@@ -5,7 +5,7 @@ import { compileMatcherData, loadMatcher } from '../matcher/compile';
 import { findEntities } from '../matcher/find';
 import { BLOCK_SEPARATOR } from '../text/fold';
 import type { ArchiveArticle, CuratedClaim, CuratedEntity } from './curated';
-import type { Claim, Entity, KnowledgePack, Passage, Source } from './types';
+import type { Claim, Entity, KnowledgePack, Passage, Source, Topic } from './types';
 import { KnowledgeError, type ValidationIssue } from './validate';
 
 export interface ArchiveInput {
@@ -15,6 +15,7 @@ export interface ArchiveInput {
 }
 
 export interface CuratedInput {
+  topic?: Topic;
   entities: { file: string; records: CuratedEntity[] }[];
   claims: { file: string; records: CuratedClaim[] }[];
 }
@@ -168,5 +169,13 @@ export function compilePack(version: string, archive: ArchiveInput, curated: Cur
   claims.sort((a, b) => a.id.localeCompare(b.id));
 
   if (issues.length) throw new KnowledgeError(issues);
-  return { version, name: 'Backstory archive', sources, entities, claims, passages };
+  return {
+    version,
+    name: 'Backstory archive',
+    ...(curated.topic ? { topic: curated.topic } : {}),
+    sources,
+    entities,
+    claims,
+    passages,
+  };
 }

@@ -7,6 +7,7 @@ import {
   EVIDENCE_STANCES,
   type Entity,
   type Source,
+  type Topic,
 } from './types';
 import { type Checker, DATE_PATTERN, ID_PATTERN, QID_PATTERN, URL_PATTERN } from './validate';
 
@@ -32,6 +33,7 @@ const ENTITY_KEYS = [
   'cues',
   'caseSensitive',
   'exclude',
+  'background',
   'summary',
   'sources',
   'related',
@@ -56,6 +58,9 @@ export function readEntities(check: Checker, raw: unknown): CuratedEntity[] {
       sources: check.strings(record.sources, `${path}.sources`, { min: 1, ...ID }),
       related: check.strings(record.related ?? [], `${path}.related`, ID),
     };
+    if (record.background !== undefined && check.boolean(record.background, `${path}.background`)) {
+      entity.background = true;
+    }
     const wikidata = check.optionalString(
       record.wikidata,
       `${path}.wikidata`,
@@ -156,4 +161,13 @@ export function readArchiveSources(check: Checker, raw: unknown): ArchiveArticle
         .map((n, j) => check.integer(n, `${path}.skipLines[${j}]`)),
     };
   });
+}
+
+export function readTopic(check: Checker, raw: unknown): Topic {
+  const record = check.object(raw, '$');
+  check.known(record, '$', ['terms', 'minDistinct']);
+  return {
+    terms: check.strings(record.terms, '$.terms', { min: 1 }),
+    minDistinct: check.integer(record.minDistinct, '$.minDistinct'),
+  };
 }

@@ -44,6 +44,8 @@ export interface Entity {
   caseSensitive: string[];
   /** Longer phrases that contain an alias but name something else ("Brussels sprouts"). */
   exclude: string[];
+  /** Broad context (a country, a newspaper, a former president): highlighted only on pages about the pack's subject. */
+  background?: true;
   summary: string;
   sources: string[];
   related: string[];
@@ -85,9 +87,17 @@ export interface Passage {
   text: string;
 }
 
+/** Words that show a page is about the pack's subject; background entities wait for them. */
+export interface Topic {
+  terms: string[];
+  /** How many different topic terms a page needs. */
+  minDistinct: number;
+}
+
 export interface KnowledgePack {
   version: string;
   name: string;
+  topic?: Topic;
   sources: Source[];
   entities: Entity[];
   claims: Claim[];

@@ -9,7 +9,7 @@ import {
   compileClaimMatcherData,
   loadClaimMatcher,
 } from '../claims/match';
-import type { EntityType } from '../knowledge/types';
+import type { EntityType, Topic } from '../knowledge/types';
 import { foldKey } from '../text/fold';
 import { type Automaton, buildAutomaton } from './automaton';
 
@@ -17,6 +17,7 @@ export interface MatcherEntity {
   id: string;
   name: string;
   type: EntityType;
+  background?: true;
 }
 
 /** What a key found in text points at: an alias of an entity, or a cue confirming one. */
@@ -29,6 +30,8 @@ export interface MatcherTarget {
   ambiguous?: true;
   /** A phrase that contains an alias but means something else: it wins the longest match, then nothing is highlighted. */
   exclude?: true;
+  /** A word showing the page is about the pack's subject (entity is -1). */
+  topic?: true;
 }
 
 export interface MatcherData {
@@ -37,6 +40,8 @@ export interface MatcherData {
   keys: string[];
   targets: MatcherTarget[][];
   claims: ClaimMatcherData;
+  /** Distinct topic words a page needs before background entities are highlighted (0: no topic gate). */
+  topicMin: number;
 }
 
 export interface MatchableEntity extends MatcherEntity {
@@ -45,6 +50,7 @@ export interface MatchableEntity extends MatcherEntity {
   cues: readonly string[];
   caseSensitive: readonly string[];
   exclude?: readonly string[];
+  background?: true;
 }
 
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}&.-]{2,6}$/u;
@@ -57,6 +63,7 @@ export function compileMatcherData(
   version: string,
   entities: readonly MatchableEntity[],
   claims: readonly MatchableClaim[] = [],
+  topic?: Topic,
 ): MatcherData {
   const keyIndex = new Map<string, number>();
   const keys: string[] = [];
@@ -87,12 +94,19 @@ export function compileMatcherData(
     for (const cue of entity.cues) add(cue, { entity: index, text: cue, cue: true });
     for (const phrase of entity.exclude ?? []) add(phrase, { entity: index, text: phrase, exclude: true });
   });
+  for (const term of topic?.terms ?? []) add(term, { entity: -1, text: term, topic: true });
   return {
     version,
-    entities: entities.map(({ id, name, type }) => ({ id, name, type })),
+    entities: entities.map(({ id, name, type, background }) => ({
+      id,
+      name,
+      type,
+      ...(background ? { background } : {}),
+    })),
     keys,
     targets,
     claims: compileClaimMatcherData(claims),
+    topicMin: topic?.minDistinct ?? 0,
   };
 }
 
@@ -104,4 +118,17 @@ export interface Matcher {
 
 export function loadMatcher(data: MatcherData): Matcher {
   return { data, automaton: buildAutomaton(data.keys), claims: loadClaimMatcher(data.claims) };
+}
+
+/** The parts of a knowledge pack the matcher is built from. */
+export interface MatchablePack {
+  version: string;
+  entities: readonly MatchableEntity[];
+  claims: readonly MatchableClaim[];
+  topic?: Topic;
+}
+
+/** The same matcher data for the extension build, the CLI and the benchmarks. */
+export function matcherDataFromPack(pack: MatchablePack): MatcherData {
+  return compileMatcherData(pack.version, pack.entities, pack.claims, pack.topic);
 }

@@ -24,6 +24,8 @@ export interface FindOptions {
   cueWindow?: number;
   maxPerEntity?: number;
   maxTotal?: number;
+  /** Treat the text as part of a page about the pack's subject (a sentence out of such an article). */
+  assumeOnTopic?: boolean;
 }
 
 export interface Span {
@@ -37,16 +39,18 @@ export interface CueHit {
   text: string;
 }
 
-const DEFAULTS: Required<FindOptions> = { cueWindow: 600, maxPerEntity: 100, maxTotal: 2000 };
+const DEFAULTS: Required<FindOptions> = { cueWindow: 600, maxPerEntity: 100, maxTotal: 2000, assumeOnTopic: false };
 
 /** Automaton hits that passed word boundaries and case rules, gathered over one or more slices of text. */
 export interface Candidates {
   spans: Span[];
   cues: Map<number, CueHit[]>;
+  /** Distinct topic words seen (their pattern numbers). */
+  topic: Set<number>;
 }
 
 export function newCandidates(): Candidates {
-  return { spans: [], cues: new Map() };
+  return { spans: [], cues: new Map(), topic: new Set() };
 }
 
 /** Scans text[from, to) into `into`; slices must not cut through a name (cut at block separators). */
@@ -59,7 +63,9 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
       let matching: MatcherTarget[] | undefined;
       for (const target of matcher.data.targets[pattern]!) {
         if (target.caseSensitive && !sameCase(text.slice(start, end), target.text)) continue;
-        if (target.cue) {
+        if (target.topic) {
+          into.topic.add(pattern);
+        } else if (target.cue) {
           let list = into.cues.get(target.entity);
           if (!list) into.cues.set(target.entity, (list = []));
           list.push({ start, text: text.slice(start, end) });
@@ -81,15 +87,18 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
 export interface PageContext {
   names: Map<number, string>;
   cues: Map<number, CueHit[]>;
+  /** Topic words seen on the page so far. */
+  topic: Set<number>;
 }
 
 export function resolveCandidates(
+  matcher: Matcher,
   text: string,
   candidates: Candidates,
   options: FindOptions = {},
   pageContext?: PageContext,
 ): { findings: EntityFinding[]; context: PageContext } {
-  const { cueWindow, maxPerEntity, maxTotal } = { ...DEFAULTS, ...options };
+  const { cueWindow, maxPerEntity, maxTotal, assumeOnTopic } = { ...DEFAULTS, ...options };
   const chosen = leftmostLongest(candidates.spans);
   const confirmedByName = new Map(pageContext?.names);
   for (const span of chosen) {
@@ -102,12 +111,21 @@ export function resolveCandidates(
   const pageCues = new Map<number, CueHit[]>();
   for (const [entity, hits] of pageContext?.cues ?? []) pageCues.set(entity, [...hits]);
   const localCues = candidates.cues;
+  const topic = new Set([...(pageContext?.topic ?? []), ...candidates.topic]);
+  // Broad entities (a country, a newspaper) are noise on pages about something else.
+  const onTopic = assumeOnTopic || topic.size >= matcher.data.topicMin;
 
   const findings: EntityFinding[] = [];
   const perEntity = new Map<number, number>();
   for (const span of chosen) {
     const finding = resolve(span, confirmedByName, localCues, pageCues, cueWindow);
-    if (!finding) continue;
+    // Off the pack's subject, broad entities and names confirmed only by scattered cues stay quiet.
+    if (
+      !finding ||
+      (!onTopic && (finding.rule === 'page-topic' || matcher.data.entities[finding.entity]!.background))
+    ) {
+      continue;
+    }
     const count = perEntity.get(finding.entity) ?? 0;
     if (count >= maxPerEntity) continue;
     perEntity.set(finding.entity, count + 1);
@@ -115,13 +133,13 @@ export function resolveCandidates(
     if (findings.length >= maxTotal) break;
   }
   for (const [entity, hits] of localCues) pageCues.set(entity, [...(pageCues.get(entity) ?? []), ...hits]);
-  return { findings, context: { names: confirmedByName, cues: pageCues } };
+  return { findings, context: { names: confirmedByName, cues: pageCues, topic } };
 }
 
 export function findEntities(matcher: Matcher, text: string, options: FindOptions = {}): EntityFinding[] {
   const candidates = newCandidates();
   collectCandidates(matcher, text, candidates);
-  return resolveCandidates(text, candidates, options).findings;
+  return resolveCandidates(matcher, text, candidates, options).findings;
 }
 
 /**

@@ -1,9 +1,9 @@
 /** Node-side loading of the archive and curated files, shared by the CLIs and the tests. */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type ArchiveInput, type CuratedInput, compilePack } from '../knowledge/compile-pack';
-import { readArchiveSources, readClaims, readEntities } from '../knowledge/curated';
+import { readArchiveSources, readClaims, readEntities, readTopic } from '../knowledge/curated';
 import type { KnowledgePack } from '../knowledge/types';
 import { Checker, KnowledgeError } from '../knowledge/validate';
 
@@ -54,7 +54,10 @@ export function loadInputs(dirs: KnowledgeDirs = DEFAULT_DIRS): LoadedInputs {
   const articles = readArchiveSources(sourcesCheck, readJson(sourcesCheck, sourcesPath));
   const files: Record<string, string> = {};
   for (const article of articles) files[article.file] ??= readFileSync(join(dirs.archive, article.file), 'utf8');
+  const topicPath = join(dirs.curated, 'topic.json');
+  const topicCheck = checker(topicPath);
   const curated: CuratedInput = {
+    ...(existsSync(topicPath) ? { topic: readTopic(topicCheck, readJson(topicCheck, topicPath)) } : {}),
     entities: jsonFiles(join(dirs.curated, 'entities')).map((path) => {
       const check = checker(path);
       return { file: check.file, records: readEntities(check, readJson(check, path)) };

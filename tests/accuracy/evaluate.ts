@@ -14,6 +14,12 @@ export interface AccuracySentence {
   claims: string[];
   /** What the sentence tests (free text, for the reader of the set). */
   note?: string;
+  /**
+   * The kind of page the sentence comes from. Background entities (a country, a newspaper) are only
+   * highlighted on pages about the pack's subject; by default a trap comes from an unrelated page and
+   * every other sentence from an article on the subject.
+   */
+  page?: 'on-topic' | 'off-topic';
 }
 
 export interface Targets {
@@ -122,7 +128,8 @@ export function evaluate(
     for (const id of sentence.claims) if (!claimIds.has(id)) setProblems.push(`#${index}: unknown claim id ${id}`);
     for (const id of sentence.claims) expectedClaims.add(id);
     const trap = isTrap(sentence);
-    const found = annotateText(matcher, sentence.text);
+    const onTopic = (sentence.page ?? (trap ? 'off-topic' : 'on-topic')) === 'on-topic';
+    const found = annotateText(matcher, sentence.text, { assumeOnTopic: onTopic });
     if (trap && (found.entities.length || found.claims.length)) trapHits.push(index);
 
     const entityDetail = new Map<string, string>();

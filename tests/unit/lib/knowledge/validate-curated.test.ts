@@ -11,7 +11,7 @@ type Patch = (record: Json) => void;
 
 const KEBAB = 'expected a kebab-case id such as "nicolas-maduro"';
 const ENTITY_FIELDS =
-  'id, type, name, aliases, ambiguous, cues, caseSensitive, exclude, summary, sources, related, wikidata';
+  'id, type, name, aliases, ambiguous, cues, caseSensitive, exclude, background, summary, sources, related, wikidata';
 const ENTITY_TYPES = 'person, organisation, agency, armed-group, place, operation, unit, vessel, drug, policy';
 
 const ENTITY: Json = {

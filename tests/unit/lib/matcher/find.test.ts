@@ -393,7 +393,7 @@ describe('candidates collected in slices, resolved with page context', () => {
       collectCandidates(matcher, text, candidates, from, to);
       from = to;
     }
-    const { findings } = resolveCandidates(text, candidates);
+    const { findings } = resolveCandidates(matcher, text, candidates);
     expect(findings).toEqual(findEntities(matcher, text));
     expect(rows(text, findings).map(([id, slice]) => [id, slice])).toEqual([
       ['nicolas-maduro', 'Nicolás Maduro'],
@@ -409,14 +409,14 @@ describe('candidates collected in slices, resolved with page context', () => {
     const page = 'Nicolás Maduro spoke in Venezuela.';
     const first = newCandidates();
     collectCandidates(matcher, page, first);
-    const { context } = resolveCandidates(page, first);
+    const { context } = resolveCandidates(matcher, page, first);
     expect(context.names.get(0)).toBe('Nicolás Maduro');
 
     const part = 'Maduro left.';
     const candidates = newCandidates();
     collectCandidates(matcher, part, candidates);
-    expect(resolveCandidates(part, candidates).findings).toEqual([]);
-    expect(rows(part, resolveCandidates(part, candidates, {}, context).findings)).toEqual([
+    expect(resolveCandidates(matcher, part, candidates).findings).toEqual([]);
+    expect(rows(part, resolveCandidates(matcher, part, candidates, {}, context).findings)).toEqual([
       ['nicolas-maduro', 'Maduro', 'name-on-page', 'Nicolás Maduro'],
     ]);
   });
@@ -425,13 +425,13 @@ describe('candidates collected in slices, resolved with page context', () => {
     const elsewhere = 'Venezuela and Caracas.';
     const first = newCandidates();
     collectCandidates(matcher, elsewhere, first);
-    const { context } = resolveCandidates(elsewhere, first);
+    const { context } = resolveCandidates(matcher, elsewhere, first);
     expect([...(context.cues.get(0) ?? [])].map((c) => c.text)).toEqual(['Venezuela', 'Caracas']);
 
     const part = 'Maduro left.';
     const candidates = newCandidates();
     collectCandidates(matcher, part, candidates);
-    expect(rows(part, resolveCandidates(part, candidates, {}, context).findings)).toEqual([
+    expect(rows(part, resolveCandidates(matcher, part, candidates, {}, context).findings)).toEqual([
       ['nicolas-maduro', 'Maduro', 'page-topic', 'venezuela, caracas'],
     ]);
   });
@@ -439,11 +439,11 @@ describe('candidates collected in slices, resolved with page context', () => {
   it('one cue elsewhere and a different one here make a page topic too; the context grows', () => {
     const first = newCandidates();
     collectCandidates(matcher, 'Chávez.', first);
-    const { context } = resolveCandidates('Chávez.', first);
+    const { context } = resolveCandidates(matcher, 'Chávez.', first);
     const part = 'Maduro left.' + FAR + ' Caracas.';
     const candidates = newCandidates();
     collectCandidates(matcher, part, candidates);
-    const resolved = resolveCandidates(part, candidates, {}, context);
+    const resolved = resolveCandidates(matcher, part, candidates, {}, context);
     expect(resolved.findings).toHaveLength(1);
     const [finding] = resolved.findings;
     expect([finding!.entity, finding!.rule]).toEqual([0, 'page-topic']);

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
+import { findEntities } from '../../../../lib/matcher/find';
+
+function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
+  return { id, name, type: 'place', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
+}
+
+const matcher = loadMatcher(
+  compileMatcherData(
+    'test',
+    [
+      entity('united-states', 'United States', { background: true }),
+      entity('venezuela', 'Venezuela'),
+      entity('brussels', 'Brussels', { exclude: ['Brussels sprouts'] }),
+      entity('coca', 'coca', {
+        type: 'drug',
+        ambiguous: ['coca'],
+        cues: ['cocaine', 'growers'],
+        exclude: ['Coca-Cola'],
+      }),
+      entity('stephen-miller', 'Stephen Miller', {
+        type: 'person',
+        aliases: ['Miller'],
+        ambiguous: ['Miller'],
+        cues: ['White House', 'deputy chief of staff'],
+      }),
+    ],
+    [],
+    { terms: ['cartel', 'cartels', 'fentanyl', 'cocaine'], minDistinct: 2 },
+  ),
+);
+
+const ids = (text: string, options = {}) =>
+  findEntities(matcher, text, options).map((f) => [matcher.data.entities[f.entity]!.id, text.slice(f.start, f.end)]);
+
+describe('topic gate', () => {
+  it('keeps background entities quiet on a page about something else', () => {
+    expect(ids('The United States beat Canada in the final.')).toEqual([]);
+  });
+
+  it('highlights them once the page is about the subject', () => {
+    expect(ids('The United States says cartels move fentanyl north.')).toEqual([['united-states', 'United States']]);
+  });
+
+  it('needs as many different topic words as the pack asks for', () => {
+    expect(ids('The United States and the cartel. Another cartel.')).toEqual([]);
+  });
+
+  it('can be told the text comes from a page on the subject', () => {
+    expect(ids('The United States beat Canada.', { assumeOnTopic: true })).toEqual([
+      ['united-states', 'United States'],
+    ]);
+  });
+
+  it('does not gate entities that are not background', () => {
+    expect(ids('Venezuela won the match.')).toEqual([['venezuela', 'Venezuela']]);
+  });
+
+  it('does not let scattered cues confirm an ambiguous name off the subject', () => {
+    const filler = ' Nothing else happened.'.repeat(40);
+    const page = `Miller scored twice.${filler} The White House lawn hosted a deputy chief of staff.${filler} Miller again.`;
+    expect(ids(page)).toEqual([]);
+    expect(ids(`${page} Cartels and fentanyl.`).map(([id]) => id)).toContain('stephen-miller');
+  });
+});
+
+describe('exclusions', () => {
+  it.each([
+    ['Brussels sprouts are in season.', []],
+    ['A Brussels court ruled on Monday.', [['brussels', 'Brussels']]],
+    ['Coca-Cola shares rose while cocaine seizures grew.', []],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('lower-case ambiguous aliases', () => {
+  it('may start a sentence with a capital', () => {
+    expect(ids('Coca growers protested as cocaine output rose.')).toEqual([['coca', 'Coca']]);
+  });
+
+  it('still need their context', () => {
+    expect(ids('Coca is a plant.')).toEqual([]);
+  });
+
+  it('do not match other capitalisations', () => {
+    expect(ids('COCA growers and cocaine.')).toEqual([]);
+  });
+});

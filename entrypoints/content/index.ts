@@ -1,9 +1,9 @@
-import './highlights.css';
 import { defineContentScript } from '#imports';
 import matcherData from 'virtual:backstory-matcher';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/card-data';
-import { type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
+import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
+import { groupOf } from '../../lib/entity-groups';
 import { loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/messages';
 import { summariseClaims, summariseEntities } from '../../lib/page-report';
@@ -11,6 +11,7 @@ import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../li
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { CARD_HOST_TAG, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
+import { createPageStyle } from './page-style';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
@@ -44,11 +45,18 @@ export default defineContentScript({
     const publish = () => {
       browser.runtime.sendMessage({ type: 'page-report', report: report() } satisfies Message).catch(() => {});
     };
+    const pageStyle = createPageStyle(settings);
+    const isShown = (hit: Hit) => {
+      const hidden = settings.hiddenCategories;
+      if (hit.kind === 'claim') return !hidden.includes('claims');
+      return !hidden.includes(groupOf(matcher.data.entities[hit.finding.entity]!.type).id);
+    };
     const start = () => {
       scanner ??= createPageScanner(document, matcher, {
         forceWrap: new URLSearchParams(location.search).has('backstory-fallback'),
         onScan: publish,
         ownHosts: [CARD_HOST_TAG.toUpperCase()],
+        isShown,
       });
       void scanner.scan();
     };
@@ -93,9 +101,12 @@ export default defineContentScript({
     });
     browser.storage.onChanged.addListener((changes) => {
       if (!changes[SETTINGS_KEY]) return;
+      const previous = settings;
       settings = parseSettings(changes[SETTINGS_KEY].newValue);
-      if (isActiveOn(settings, location.hostname)) start();
-      else stop();
+      pageStyle.update(settings);
+      if (!isActiveOn(settings, location.hostname)) stop();
+      else if (!scanner) start();
+      else if (previous.hiddenCategories.join() !== settings.hiddenCategories.join()) scanner.setShown(isShown);
     });
     wireCardInteractions(
       ctx,
@@ -104,7 +115,10 @@ export default defineContentScript({
       card,
       () => settings.hoverDelayMs,
     );
-    ctx.onInvalidated(() => stop());
+    ctx.onInvalidated(() => {
+      stop();
+      pageStyle.remove();
+    });
     // Single-page sites swap the article without a reload: start over on the new one.
     ctx.addEventListener(window, 'wxt:locationchange', () => void scanner?.scan());
 

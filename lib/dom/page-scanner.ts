@@ -45,6 +45,8 @@ export interface PageScanner {
   findings(): PageFindings;
   /** The finding painted at a point of the page's text (entities win over the claim around them). */
   hitTest(node: Node, offset: number): Hit | undefined;
+  /** Changes which findings are painted, without scanning again. */
+  setShown(isShown: (hit: Hit) => boolean): void;
   /** Scrolls to and flashes the nth finding of an entity or claim; returns false if there is none. */
   reveal(kind: FindingKind, id: string, occurrence: number): boolean;
   stop(): void;
@@ -61,6 +63,8 @@ export interface PageScannerOptions {
   maxClaims?: number;
   /** Element names of our own UI hosts, never scanned and never a reason to rescan. */
   ownHosts?: string[];
+  /** Which findings to paint and report (all by default). */
+  isShown?: (hit: Hit) => boolean;
 }
 
 /** Above this many changed subtrees in one batch, one full scan is cheaper than many small ones. */
@@ -80,6 +84,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   let pendingRoots = new Set<Node>();
   let pendingFull = false;
   let stopped = false;
+  let isShown: (hit: Hit) => boolean = options.isShown ?? (() => true);
   const shadowRoots = new Set<ShadowRoot>();
 
   const root = () => doc.body ?? doc.documentElement;
@@ -101,15 +106,22 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const queued = observer.takeRecords();
     observer.disconnect();
     painter.clear();
+    const shown = visible();
     painter.paint([
-      { name: 'claim', ranges: current.claims.map((f) => f.range) },
-      { name: 'entity', ranges: current.entities.map((f) => f.range) },
+      { name: 'claim', ranges: shown.claims.map((f) => f.range) },
+      { name: 'entity', ranges: shown.entities.map((f) => f.range) },
     ]);
     if (!stopped) observe();
     if (queued.length) onMutations(queued);
-    byNode = indexHits(current);
-    options.onScan?.(current);
+    byNode = indexHits(shown);
+    options.onScan?.(shown);
   };
+
+  /** What the reader chose to see (categories can be switched off without a rescan). */
+  const visible = (): PageFindings => ({
+    entities: current.entities.filter((f) => isShown({ kind: 'entity', finding: f })),
+    claims: current.claims.filter((f) => isShown({ kind: 'claim', finding: f })),
+  });
 
   const scan = async (): Promise<PageFindings> => {
     const pass = ++generation;
@@ -210,10 +222,11 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   };
 
   const reveal = (kind: FindingKind, id: string, occurrence: number): boolean => {
+    const shown = visible();
     const matches: { range: Range }[] =
       kind === 'entity'
-        ? current.entities.filter((finding) => matcher.data.entities[finding.entity]!.id === id)
-        : current.claims.filter((finding) => matcher.data.claims.claims[finding.claim]!.id === id);
+        ? shown.entities.filter((finding) => matcher.data.entities[finding.entity]!.id === id)
+        : shown.claims.filter((finding) => matcher.data.claims.claims[finding.claim]!.id === id);
     const finding = matches[((occurrence % matches.length) + matches.length) % matches.length];
     if (!finding) return false;
     const reduceMotion = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -231,7 +244,11 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   return {
     painter,
     scan,
-    findings: () => current,
+    findings: visible,
+    setShown(next) {
+      isShown = next;
+      paint();
+    },
     hitTest,
     reveal,
     stop() {

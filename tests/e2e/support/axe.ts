@@ -13,7 +13,8 @@ export interface AxeViolation {
 }
 
 export async function seriousViolations(page: Page, include?: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated rather than added as a <script>: extension pages forbid inline scripts by CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } }).axe;
     interface AxeResults {

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { highlightTexts, setSettings, tabIdOf, waitForScan } from './support/page';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await browser.worker.evaluate(() => chrome.storage.sync.clear());
+});
+
+async function openPageAndPopup(path: string, colorScheme: 'light' | 'dark' = 'light') {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  await waitForScan(page);
+  const tabId = await tabIdOf(browser, page);
+  const popup = await browser.context.newPage();
+  await popup.emulateMedia({ colorScheme });
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  return { page, popup };
+}
+
+const entityCount = async (page: Page) => (await highlightTexts(page, 'backstory-entity')).length;
+
+describe('popup', () => {
+  it('finds a misspelled name in the archive and shows its background', async () => {
+    const { page, popup } = await openPageAndPopup('/fixtures/demo.html');
+    await popup.getByRole('searchbox', { name: 'Search the archive' }).fill('Madurro');
+    const first = popup.locator('.search-results button').first();
+    await first.waitFor();
+    expect(await first.locator('.result-title').textContent()).toBe('Nicolás Maduro');
+    expect(await first.locator('.result-snippet mark').count()).toBeGreaterThan(0);
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-search-light.png') });
+    await first.click();
+    await popup.locator('#details-heading').waitFor();
+    expect(await popup.locator('#details-heading').textContent()).toBe('Nicolás Maduro');
+    expect(await popup.locator('.occurrences').textContent()).toMatch(/1 of \d+ on this page/);
+    await popup.getByRole('button', { name: 'Next occurrence' }).click();
+    expect(await popup.locator('.occurrences').textContent()).toMatch(/2 of \d+ on this page/);
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-flash')).length).toBe(1);
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-details-light.png') });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says what Backstory looks for on a page with nothing from the archive, and search still works', async () => {
+    const { page, popup } = await openPageAndPopup('/fixtures/trap.html', 'dark');
+    await popup.locator('.empty-state').waitFor();
+    expect(await popup.locator('.empty-state').textContent()).toMatch(/looks for the people, groups/);
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-empty-dark.png') });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('searchbox', { name: 'Search the archive' }).fill('narco state');
+    await popup.locator('.search-results button').first().waitFor();
+    expect(await popup.locator('.search-results button').count()).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('turns Backstory off for the site and on again', async () => {
+    const { page, popup } = await openPageAndPopup('/fixtures/demo.html', 'dark');
+    await popup.locator('.finding-list').waitFor();
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-list-dark.png') });
+    expect(await seriousViolations(popup)).toEqual([]);
+    const siteSwitch = popup.getByRole('switch', { name: 'On 127.0.0.1' });
+    await siteSwitch.uncheck();
+    await expect.poll(() => entityCount(page)).toBe(0);
+    await popup.locator('.empty-state').waitFor();
+    await siteSwitch.check();
+    await expect.poll(() => entityCount(page)).toBeGreaterThan(40);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('options page', () => {
+  it('switches categories off, changes style, and passes axe in light and dark', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    expect((await highlightTexts(page, 'backstory-claim')).length).toBeGreaterThan(0);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      const options = await browser.context.newPage();
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.getByRole('heading', { name: 'Backstory settings' }).waitFor();
+      expect(await seriousViolations(options)).toEqual([]);
+      await options.screenshot({ path: join(ARTIFACTS, `options-${scheme}.png`), fullPage: true });
+      if (scheme === 'light') {
+        await options.getByRole('checkbox', { name: 'Claims' }).uncheck();
+        await expect.poll(async () => (await highlightTexts(page, 'backstory-claim')).length).toBe(0);
+        expect(await entityCount(page)).toBeGreaterThan(40);
+        await options.getByRole('checkbox', { name: 'People' }).uncheck();
+        await expect
+          .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Nicolás Maduro'))
+          .toBe(false);
+        await options.getByRole('radio', { name: 'Underline', exact: true }).check();
+        const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
+        expect(stored.settings).toMatchObject({ hiddenCategories: ['claims', 'people'], style: 'underline' });
+      }
+      await options.close();
+    }
+    await setSettings(browser, {});
+    await page.close();
+  });
+});

@@ -5,6 +5,8 @@ import { matcherModule } from './lib/build/matcher-module';
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
 
 export default defineConfig({
+  // Static files (the icons) live with the other assets, so the top level stays as the brief lists it.
+  publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact(), matcherModule(PACK)] }),
@@ -12,7 +14,7 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Highlights people, groups and claims from a bundled news archive on the page you read, with sources. Offline, no tracking.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Backstory' },
     commands: {
       'next-highlight': {

@@ -16,6 +16,10 @@ export interface CardProps {
   headingId: string;
   onClose?: () => void;
   onSelect?: (kind: 'entity' | 'claim', id: string) => void;
+  /** Offered on the page for the highlighted item: a local correction of a wrong match. */
+  onCorrect?: (type: 'not-here' | 'never-on-site') => void;
+  /** Copies text to the clipboard (citations, links to passages). */
+  onCopy?: (text: string) => Promise<void>;
 }
 
 const RULES: Record<Reason['rule'], (reason: Reason) => string> = {
@@ -27,7 +31,7 @@ const RULES: Record<Reason['rule'], (reason: Reason) => string> = {
 };
 
 /** The background for one highlight: presentational, everything comes in through props. */
-export function Card({ data, reason, headingId, onClose, onSelect }: CardProps) {
+export function Card({ data, reason, headingId, onClose, onSelect, onCorrect, onCopy }: CardProps) {
   return (
     <article class="card" aria-labelledby={headingId}>
       <header class="card-header">
@@ -45,9 +49,22 @@ export function Card({ data, reason, headingId, onClose, onSelect }: CardProps) 
       </header>
       {reason && <p class="card-reason">{RULES[reason.rule](reason)}</p>}
       {data.kind === 'entity' ? (
-        <EntityBody data={data} onSelect={onSelect} />
+        <EntityBody data={data} onSelect={onSelect} onCopy={onCopy} />
       ) : (
-        <ClaimBody data={data} onSelect={onSelect} />
+        <ClaimBody data={data} onSelect={onSelect} onCopy={onCopy} />
+      )}
+      {onCorrect && (
+        <section class="card-correct" aria-label="Correct this highlight">
+          <h3>Wrong match?</h3>
+          <div class="card-correct-buttons">
+            <button type="button" onClick={() => onCorrect('not-here')}>
+              Not this {data.kind === 'entity' ? 'entity' : 'claim'} here
+            </button>
+            <button type="button" onClick={() => onCorrect('never-on-site')}>
+              Never highlight it on this site
+            </button>
+          </div>
+        </section>
       )}
       <footer class="card-footer">
         From {data.pack.name} · version {data.pack.version}
@@ -60,7 +77,7 @@ function dateLabel(source: SourceRef): string {
   return source.dateIsEstimate ? `${source.date} (est.)` : source.date;
 }
 
-function EntityBody({ data, onSelect }: { data: EntityCardData; onSelect?: CardProps['onSelect'] }) {
+function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<CardProps, 'onSelect' | 'onCopy'>) {
   return (
     <>
       <p class="card-summary">{data.summary}</p>
@@ -96,7 +113,7 @@ function EntityBody({ data, onSelect }: { data: EntityCardData; onSelect?: CardP
                   <time dateTime={entry.source.date}>{dateLabel(entry.source)}</time> · {entry.source.publisher}
                 </p>
                 <blockquote>{entry.text}</blockquote>
-                <SourceLinkView link={entry.link} />
+                <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
               </li>
             ))}
           </ol>
@@ -131,7 +148,7 @@ const STANCES: Record<string, string> = {
   context: 'Adds context',
 };
 
-function ClaimBody({ data, onSelect }: { data: ClaimCardData; onSelect?: CardProps['onSelect'] }) {
+function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<CardProps, 'onSelect' | 'onCopy'>) {
   return (
     <>
       <p class="card-claim-status">
@@ -149,7 +166,7 @@ function ClaimBody({ data, onSelect }: { data: ClaimCardData; onSelect?: CardPro
                 <time dateTime={entry.source.date}>{dateLabel(entry.source)}</time>
               </p>
               <blockquote>{entry.quote}</blockquote>
-              <SourceLinkView link={entry.link} />
+              <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 export interface EmptyStateProps {
   reason: 'nothing-found' | 'off' | 'unavailable';
+  /** Offered where Backstory does not run by itself: run it on this page once. */
+  onRunHere?: () => void;
 }
 
 const MESSAGES: Record<EmptyStateProps['reason'], string> = {
@@ -7,10 +9,19 @@ const MESSAGES: Record<EmptyStateProps['reason'], string> = {
     'Nothing from the archive on this page. Backstory looks for the people, groups, places, drugs, policies and claims of 16 news articles from 2025 on the U.S. campaign against drug cartels, Venezuela, Colombia, Mexico and Europe’s drug crisis.',
   off: 'Backstory is off here. Turn it on to highlight names and claims from the archive.',
   unavailable:
-    'Backstory cannot read this page (browser pages and the extension stores are off limits). Open a news article to see what the archive knows about it.',
+    'Backstory does not run on this site by itself. You can run it on this page now; browser pages and the extension stores stay off limits.',
 };
 
 /** Says what Backstory looks for instead of showing a blank box. */
-export function EmptyState({ reason }: EmptyStateProps) {
-  return <p class="empty-state">{MESSAGES[reason]}</p>;
+export function EmptyState({ reason, onRunHere }: EmptyStateProps) {
+  return (
+    <div class="empty-state">
+      <p>{MESSAGES[reason]}</p>
+      {reason === 'unavailable' && onRunHere && (
+        <button type="button" class="run-here" onClick={onRunHere}>
+          Run Backstory on this page
+        </button>
+      )}
+    </div>
+  );
 }

@@ -5,7 +5,7 @@ import { StatusLabel } from './StatusLabel';
 export interface FindingListProps {
   entities: readonly FoundEntity[];
   claims: readonly FoundClaim[];
-  onReveal: (kind: 'entity' | 'claim', id: string) => void;
+  onReveal: (kind: 'entity' | 'claim', id: string, pack?: string) => void;
 }
 
 /** What this page contains, grouped by kind, with counts; each item jumps to its first occurrence. */
@@ -20,7 +20,12 @@ export function FindingList({ entities, claims, onReveal }: FindingListProps) {
           <ul>
             {claims.map((claim) => (
               <li key={claim.id}>
-                <button type="button" class="claim" data-claim={claim.id} onClick={() => onReveal('claim', claim.id)}>
+                <button
+                  type="button"
+                  class="claim"
+                  data-claim={claim.id}
+                  onClick={() => onReveal('claim', claim.id, claim.pack)}
+                >
                   <span class="name">{claim.statement}</span>
                   <StatusLabel status={claim.status} />
                 </button>
@@ -37,7 +42,11 @@ export function FindingList({ entities, claims, onReveal }: FindingListProps) {
           <ul>
             {items.map((entity) => (
               <li key={entity.id}>
-                <button type="button" data-entity={entity.id} onClick={() => onReveal('entity', entity.id)}>
+                <button
+                  type="button"
+                  data-entity={entity.id}
+                  onClick={() => onReveal('entity', entity.id, entity.pack)}
+                >
                   <span class="name">{entity.name}</span>
                   <span class="count" aria-label={`${entity.count} mentions`}>
                     {entity.count}

@@ -4,13 +4,22 @@ import packJson from '../assets/knowledge.json';
 import { cardData } from '../lib/card-data';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, type Message, isMessage } from '../lib/messages';
+import { PACKS_KEY, parseInstalledPacks } from '../lib/packs';
 
 export default defineBackground(() => {
-  const pack = packJson as KnowledgePack;
+  const builtIn = packJson as KnowledgePack;
+  /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
+  const packFor = async (id: string | undefined): Promise<KnowledgePack | undefined> => {
+    if (!id) return builtIn;
+    const stored = await browser.storage.local.get(PACKS_KEY);
+    return parseInstalledPacks(stored[PACKS_KEY]).find((p) => p.id === id)?.pack;
+  };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessage(message)) return undefined;
-    if (message.type === 'get-card') return Promise.resolve(cardData(pack, message.kind, message.id) ?? null);
+    if (message.type === 'get-card') {
+      return packFor(message.pack).then((pack) => (pack && cardData(pack, message.kind, message.id)) ?? null);
+    }
     if (message.type === 'page-report' && sender.tab?.id !== undefined) {
       // The badge shows how many different things the content script found on each tab.
       const count = message.report.entities.length + message.report.claims.length;

@@ -5,10 +5,14 @@
  * reads files and turns HTML into text.
  */
 import { findClaims } from './claims/match';
-import type { ClaimStatus, EntityType } from './knowledge/types';
+import type { ClaimStatus, EntityType, KnowledgePack } from './knowledge/types';
 import { type MatchablePack, type Matcher, loadMatcher, matcherDataFromPack } from './matcher/compile';
 import { type FindOptions, type FindingRule, findEntities } from './matcher/find';
 import { buildTextIndex } from './dom/text-index';
+import { toCsv } from './export/csv';
+import { type PageFindings, asExportPack } from './export/findings';
+import { toMarkdown } from './export/markdown';
+import { toWebAnnotations } from './export/web-annotation';
 
 /** The parts of a knowledge pack (assets/knowledge.json) the matcher is built from. */
 export type AnnotationPack = MatchablePack;
@@ -115,18 +119,30 @@ export function fileKind(path: string): FileKind | undefined {
 /* Command line                                                        */
 /* ------------------------------------------------------------------ */
 
-export type OutputFormat = 'json' | 'text';
+export const OUTPUT_FORMATS = ['json', 'text', 'jsonld', 'markdown', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const USAGE = 'usage: npm run --silent annotate -- [--format json|text] [--pack PATH] FILE...';
+export const USAGE =
+  'usage: npm run --silent annotate -- [--format json|text|jsonld|markdown|csv] [--pack PATH] FILE...';
 
 export const HELP = `${USAGE}
 
 Finds the knowledge pack's entities and claims in each FILE, as the Backstory content script would.
   FILE           .txt (annotated as is) or .html/.htm (the page text the extension scans)
-  --format F     json (default) or text
+  --format F     json (default): {"files":[{"path","entities","claims"}]}
+                 text: a readable listing
+                 jsonld: W3C Web Annotation JSON-LD, one AnnotationCollection per FILE, one per line
+                   (JSON Lines: one FILE gives exactly one JSON-LD document)
+                 markdown: a brief per FILE (title, URL, findings by group, claims, sources),
+                   several FILEs separated by a --- rule
+                 csv: RFC 4180 (CRLF), one header row, one row per occurrence of every FILE
+                   (the page_url column tells FILEs apart)
   --pack PATH    knowledge pack to use (default: assets/knowledge.json)
   -h, --help     this help
-Offsets are UTF-16 code units into the file's text (for HTML, into the extracted page text).`;
+Offsets are UTF-16 code units into the file's text (for HTML, into the extracted page text), except
+jsonld's TextPositionSelector, which counts Unicode code points as the Web Annotation model says.
+For jsonld, markdown and csv a page's URL is its file: URL and its title the HTML <title> (or the
+file name).`;
 
 export interface AnnotateOptions {
   format: OutputFormat;
@@ -163,10 +179,13 @@ export function parseAnnotateArgs(args: readonly string[]): ParsedArgs {
     else value = args[++i];
     if (value === undefined || value === '') return { ok: false, error: `${name} needs a value` };
     if (name === '--format') {
-      if (value !== 'json' && value !== 'text') {
-        return { ok: false, error: `unknown format ${JSON.stringify(value)} (expected json or text)` };
+      if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+        return {
+          ok: false,
+          error: `unknown format ${JSON.stringify(value)} (expected json, text, jsonld, markdown or csv)`,
+        };
       }
-      options.format = value;
+      options.format = value as OutputFormat;
     } else {
       options.pack = value;
     }
@@ -217,8 +236,32 @@ export interface AnnotateIo {
   /** Whether `path` is a readable regular file, is missing, or is something else (a directory). */
   stat(path: string): 'file' | 'missing' | 'other';
   readText(path: string, kind: FileKind): Promise<string>;
+  /**
+   * For the export formats: the text (as readText) with the page's title and URL. Without it the
+   * title is the path and the URL the path percent-encoded.
+   */
+  readPage?(path: string, kind: FileKind): Promise<{ text: string; title: string; url: string }>;
   out(text: string): void;
+  /** Writes `text` exactly, with no newline added (CSV ends its records with CRLF); default: out() without the final newline. */
+  write?(text: string): void;
   err(text: string): void;
+}
+
+const escapeLineSeparator = (c: string) => `\\u${c.charCodeAt(0).toString(16)}`;
+
+/** The export formats (jsonld, markdown, csv) for several files, as the command prints them. */
+export function formatExport(
+  format: 'jsonld' | 'markdown' | 'csv',
+  pages: readonly PageFindings[],
+  pack: KnowledgePack,
+): string {
+  if (format === 'csv') return toCsv(pages, pack);
+  if (format === 'markdown') return pages.map((page) => toMarkdown(page, pack)).join('\n---\n\n');
+  // JSON Lines: one document per line. U+2028/U+2029 (the text index's block separator) are escaped
+  // so that no line reader that also splits on them cuts a document in two.
+  return pages
+    .map((page) => `${JSON.stringify(toWebAnnotations(page, pack)).replace(/[\u2028\u2029]/g, escapeLineSeparator)}\n`)
+    .join('');
 }
 
 /**
@@ -248,10 +291,31 @@ export async function runAnnotate(args: readonly string[], io: AnnotateIo): Prom
   }
   const packPath = options.pack ?? io.defaultPack;
   let matcher: Matcher;
+  let pack: AnnotationPack;
   try {
-    matcher = matcherFromPack(io.readPack(packPath));
+    pack = io.readPack(packPath);
+    matcher = matcherFromPack(pack);
   } catch (error) {
     return usageError(`cannot load the knowledge pack ${packPath}: ${(error as Error).message}`);
+  }
+  if (options.format === 'jsonld' || options.format === 'markdown' || options.format === 'csv') {
+    let exportPack: KnowledgePack;
+    try {
+      exportPack = asExportPack(pack);
+    } catch (error) {
+      return usageError(`cannot load the knowledge pack ${packPath}: ${(error as Error).message}`);
+    }
+    const pages: PageFindings[] = [];
+    for (const { path, kind } of files) {
+      const page = io.readPage
+        ? await io.readPage(path, kind)
+        : { text: await io.readText(path, kind), title: path, url: encodeURI(path) };
+      pages.push({ url: page.url, title: page.title, text: page.text, ...annotateText(matcher, page.text) });
+    }
+    const output = formatExport(options.format, pages, exportPack);
+    if (io.write) io.write(output);
+    else io.out(output.replace(/\r?\n$/, ''));
+    return 0;
   }
   const results: FileAnnotations[] = [];
   for (const { path, kind } of files) results.push({ path, ...annotateText(matcher, await io.readText(path, kind)) });

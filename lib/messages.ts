@@ -6,6 +6,8 @@ export interface FoundEntity {
   name: string;
   type: EntityType;
   count: number;
+  /** Imported pack id; none for the bundled pack. */
+  pack?: string;
 }
 
 export interface FoundClaim {
@@ -13,6 +15,7 @@ export interface FoundClaim {
   statement: string;
   status: string;
   count: number;
+  pack?: string;
 }
 
 export interface PageReport {
@@ -27,12 +30,20 @@ export type CommandName = 'toggle-highlights' | 'next-highlight' | 'previous-hig
 
 export type Message =
   | { type: 'get-page-report' }
-  | { type: 'get-card'; kind: 'entity' | 'claim'; id: string }
+  | { type: 'get-page-findings' }
+  | { type: 'get-card'; kind: 'entity' | 'claim'; id: string; pack?: string }
   | { type: 'command'; command: CommandName }
-  | { type: 'reveal'; kind: 'entity' | 'claim'; id: string; occurrence: number }
+  | { type: 'reveal'; kind: 'entity' | 'claim'; id: string; pack?: string; occurrence: number }
   | { type: 'page-report'; report: PageReport };
 
-const TYPES = new Set<Message['type']>(['get-page-report', 'get-card', 'command', 'reveal', 'page-report']);
+const TYPES = new Set<Message['type']>([
+  'get-page-findings',
+  'get-page-report',
+  'get-card',
+  'command',
+  'reveal',
+  'page-report',
+]);
 
 export function isMessage(value: unknown): value is Message {
   return (

@@ -12,15 +12,18 @@ function countBy<T>(items: readonly T[], key: (item: T) => number): Map<number, 
 
 export function summariseEntities(data: MatcherData, findings: readonly EntityFinding[]): FoundEntity[] {
   return [...countBy(findings, (f) => f.entity)]
-    .map(([entity, count]) => ({ ...data.entities[entity]!, count }))
+    .map(([entity, count]) => {
+      const { id, name, type, pack } = data.entities[entity]!;
+      return { id, name, type, count, ...(pack ? { pack } : {}) };
+    })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 export function summariseClaims(data: MatcherData, findings: readonly ClaimFinding[]): FoundClaim[] {
   return [...countBy(findings, (f) => f.claim)]
     .map(([claim, count]) => {
-      const { id, statement, status } = data.claims.claims[claim]!;
-      return { id, statement, status, count };
+      const { id, statement, status, pack } = data.claims.claims[claim]!;
+      return { id, statement, status, count, ...(pack ? { pack } : {}) };
     })
     .sort((a, b) => b.count - a.count || a.statement.localeCompare(b.statement));
 }

@@ -15,6 +15,8 @@ export interface SearchResult {
   marks: [number, number][];
   sourceId?: string;
   score: number;
+  /** The pack it was found in, when several are searched. */
+  pack?: string;
 }
 
 interface Doc {

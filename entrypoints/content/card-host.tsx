@@ -11,6 +11,12 @@ export const CARD_HOST_TAG = 'backstory-ui';
 export interface CardRequest {
   kind: 'entity' | 'claim';
   id: string;
+  /** Name or statement, for corrections. */
+  label: string;
+  /** Imported pack id; none for the bundled pack. */
+  pack?: string;
+  /** Reached from another card's links: not what the highlight itself names. */
+  navigated?: boolean;
   reason: Reason;
   /** The highlighted text the card explains; the card sits next to it. */
   anchor: Range;
@@ -34,7 +40,8 @@ export interface CardHost {
  */
 export function createCardHost(
   ctx: ContentScriptContext,
-  loadCard: (kind: 'entity' | 'claim', id: string) => Promise<CardData | undefined>,
+  loadCard: (request: CardRequest) => Promise<CardData | undefined>,
+  onCorrect: (request: CardRequest, type: 'not-here' | 'never-on-site') => void,
 ): CardHost {
   let shell: HTMLDivElement | undefined;
   let shadowHost: HTMLElement | undefined;
@@ -100,7 +107,16 @@ export function createCardHost(
           reason={request.reason}
           headingId={headingId}
           onClose={() => host.hide()}
-          onSelect={(kind, id) => void host.show({ ...request, kind, id, focus: true })}
+          onCopy={(text) => navigator.clipboard.writeText(text)}
+          onSelect={(kind, id) => void host.show({ ...request, kind, id, label: id, navigated: true, focus: true })}
+          onCorrect={
+            request.navigated
+              ? undefined
+              : (type) => {
+                  onCorrect({ ...request, label: data.kind === 'entity' ? data.name : data.statement }, type);
+                  host.hide();
+                }
+          }
         />
       ),
       shell,
@@ -117,7 +133,7 @@ export function createCardHost(
       open = request;
       shell.hidden = false;
       draw(request, 'loading');
-      const data = await loadCard(request.kind, request.id);
+      const data = await loadCard(request);
       if (mine !== sequence) return;
       draw(request, data);
       if (request.focus) shell.querySelector<HTMLElement>('h2, .card-loading')?.focus();

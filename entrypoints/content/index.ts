@@ -2,14 +2,25 @@ import { defineContentScript } from '#imports';
 import matcherData from 'virtual:backstory-matcher';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/card-data';
+import type { PageFindings } from '../../lib/export/findings';
+import type { ClaimStatus } from '../../lib/knowledge/types';
+import {
+  CORRECTIONS_KEY,
+  type Correction,
+  addCorrection,
+  isCorrected,
+  pageKey,
+  parseCorrections,
+} from '../../lib/corrections';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { groupOf } from '../../lib/entity-groups';
-import { loadMatcher } from '../../lib/matcher/compile';
+import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/messages';
+import { PACKS_KEY, activeMatcherData, parseInstalledPacks } from '../../lib/packs';
 import { summariseClaims, summariseEntities } from '../../lib/page-report';
 import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
-import { CARD_HOST_TAG, createCardHost } from './card-host';
+import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 
@@ -17,23 +28,46 @@ export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    let settings: Settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    const matcher = loadMatcher(matcherData);
+    const [synced, local] = await Promise.all([
+      browser.storage.sync.get(SETTINGS_KEY),
+      browser.storage.local.get([PACKS_KEY, CORRECTIONS_KEY]),
+    ]);
+    let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
+    let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
+    // Imported packs are compiled here, on this page only when there are any: the bundled matcher
+    // data comes prebuilt with the script.
+    const buildMatcher = (rawPacks: unknown) =>
+      loadMatcher(activeMatcherData(matcherData, parseInstalledPacks(rawPacks)));
+    let matcher: Matcher = buildMatcher(local[PACKS_KEY]);
     let scanner: PageScanner | undefined;
     let step = -1;
 
     const cardCache = new Map<string, Promise<CardData | undefined>>();
-    const loadCard = (kind: 'entity' | 'claim', id: string) => {
-      const key = `${kind}:${id}`;
+    const loadCard = ({ kind, id, pack }: CardRequest) => {
+      const key = `${pack ?? ''}:${kind}:${id}`;
       let data = cardCache.get(key);
       if (!data) {
-        const message: Message = { type: 'get-card', kind, id };
+        const message: Message = { type: 'get-card', kind, id, ...(pack ? { pack } : {}) };
         data = browser.runtime.sendMessage(message).then((reply) => (reply as CardData | null) ?? undefined);
         cardCache.set(key, data);
       }
       return data;
     };
-    const card = createCardHost(ctx, loadCard);
+    const correct = (request: CardRequest, type: 'not-here' | 'never-on-site') => {
+      const target = {
+        kind: request.kind,
+        id: request.id,
+        label: request.label,
+        ...(request.pack ? { pack: request.pack } : {}),
+      };
+      const createdAt = new Date().toISOString();
+      const correction: Correction =
+        type === 'never-on-site'
+          ? { type, target, hostname: location.hostname, createdAt }
+          : { type, target, page: pageKey(location.href), text: request.anchor.toString(), createdAt };
+      void browser.storage.local.set({ [CORRECTIONS_KEY]: addCorrection(corrections, correction) });
+    };
+    const card = createCardHost(ctx, loadCard, correct);
 
     const report = (): PageReport => ({
       url: location.href,
@@ -42,14 +76,44 @@ export default defineContentScript({
       entities: scanner ? summariseEntities(matcher.data, scanner.findings().entities) : [],
       claims: scanner ? summariseClaims(matcher.data, scanner.findings().claims) : [],
     });
+    /** The page's findings for export, from the bundled pack (imported packs export from their own files). */
+    const pageFindings = (): PageFindings | null => {
+      if (!scanner) return null;
+      const { text, entities, claims } = scanner.snapshot();
+      return {
+        url: location.href,
+        title: document.title,
+        text,
+        entities: entities.flatMap(({ entity, start, end, alias, rule, cue }) => {
+          const { id, name, type, pack } = matcher.data.entities[entity]!;
+          return pack ? [] : [{ id, name, type, start, end, alias, rule, ...(cue ? { cue } : {}) }];
+        }),
+        claims: claims.flatMap(({ claim, start, end }) => {
+          const { id, statement, status, pack } = matcher.data.claims.claims[claim]!;
+          return pack ? [] : [{ id, statement, status: status as ClaimStatus, start, end }];
+        }),
+      };
+    };
     const publish = () => {
       browser.runtime.sendMessage({ type: 'page-report', report: report() } satisfies Message).catch(() => {});
     };
     const pageStyle = createPageStyle(settings);
     const isShown = (hit: Hit) => {
       const hidden = settings.hiddenCategories;
-      if (hit.kind === 'claim') return !hidden.includes('claims');
-      return !hidden.includes(groupOf(matcher.data.entities[hit.finding.entity]!.type).id);
+      const item =
+        hit.kind === 'claim'
+          ? matcher.data.claims.claims[hit.finding.claim]!
+          : matcher.data.entities[hit.finding.entity]!;
+      const category = hit.kind === 'claim' ? 'claims' : groupOf(matcher.data.entities[hit.finding.entity]!.type).id;
+      if (hidden.includes(category)) return false;
+      const target = { kind: hit.kind, id: item.id, ...(item.pack ? { pack: item.pack } : {}) };
+      const occurrence = {
+        target,
+        text: hit.finding.range.toString(),
+        url: location.href,
+        hostname: location.hostname,
+      };
+      return !isCorrected(corrections, occurrence);
     };
     const start = () => {
       scanner ??= createPageScanner(document, matcher, {
@@ -93,14 +157,27 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (!isMessage(message)) return undefined;
       if (message.type === 'get-page-report') return Promise.resolve(report());
+      if (message.type === 'get-page-findings') return Promise.resolve(pageFindings());
       if (message.type === 'reveal') {
-        return Promise.resolve(scanner?.reveal(message.kind, message.id, message.occurrence) ?? false);
+        return Promise.resolve(scanner?.reveal(message.kind, message.id, message.occurrence, message.pack) ?? false);
       }
       if (message.type === 'command') runCommand(message.command);
       return undefined;
     });
-    browser.storage.onChanged.addListener((changes) => {
-      if (!changes[SETTINGS_KEY]) return;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[PACKS_KEY]) {
+        matcher = buildMatcher(changes[PACKS_KEY].newValue);
+        cardCache.clear();
+        if (scanner) {
+          stop();
+          start();
+        }
+      }
+      if (area === 'local' && changes[CORRECTIONS_KEY]) {
+        corrections = parseCorrections(changes[CORRECTIONS_KEY].newValue);
+        scanner?.setShown(isShown);
+      }
+      if (area !== 'sync' || !changes[SETTINGS_KEY]) return;
       const previous = settings;
       settings = parseSettings(changes[SETTINGS_KEY].newValue);
       pageStyle.update(settings);
@@ -111,7 +188,7 @@ export default defineContentScript({
     wireCardInteractions(
       ctx,
       () => scanner,
-      matcher,
+      () => matcher,
       card,
       () => settings.hoverDelayMs,
     );

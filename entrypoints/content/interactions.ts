@@ -2,7 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import type { Reason } from '../../components/Card';
 import type { Hit, PageScanner } from '../../lib/dom/page-scanner';
 import type { Matcher } from '../../lib/matcher/compile';
-import type { CardHost } from './card-host';
+import type { CardHost, CardRequest } from './card-host';
 
 /** How long a card opened by hovering stays once the pointer has left both the text and the card. */
 const LEAVE_GRACE_MS = 350;
@@ -12,11 +12,27 @@ interface CaretPoint {
   offset: number;
 }
 
+/** Open shadow roots under a point, outermost first: caret positions stop at their hosts otherwise. */
+function shadowRootsAt(x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let element = document.elementFromPoint(x, y); element?.shadowRoot;) {
+    const root = element.shadowRoot;
+    if (roots.includes(root)) break;
+    roots.push(root);
+    element = root.elementFromPoint(x, y);
+  }
+  return roots;
+}
+
 function caretAt(x: number, y: number): CaretPoint | undefined {
   const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots?: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
   };
-  const position = doc.caretPositionFromPoint?.(x, y);
+  const position = doc.caretPositionFromPoint?.(x, y, { shadowRoots: shadowRootsAt(x, y) });
   if (position) return { node: position.offsetNode, offset: position.offset };
   const range = document.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
@@ -27,17 +43,20 @@ function isOver(range: Range, x: number, y: number): boolean {
   return [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
 }
 
-export function requestFor(hit: Hit, matcher: Matcher, focus: boolean) {
+export function requestFor(hit: Hit, matcher: Matcher, focus: boolean): CardRequest {
   if (hit.kind === 'entity') {
     const { entity, alias, rule, cue } = hit.finding;
+    const { id, name, pack } = matcher.data.entities[entity]!;
     const reason: Reason = { alias, rule, ...(cue ? { cue } : {}) };
-    return { kind: 'entity' as const, id: matcher.data.entities[entity]!.id, reason, anchor: hit.finding.range, focus };
+    return { kind: 'entity', id, label: name, ...(pack ? { pack } : {}), reason, anchor: hit.finding.range, focus };
   }
-  const claim = matcher.data.claims.claims[hit.finding.claim]!;
+  const { id, statement, pack } = matcher.data.claims.claims[hit.finding.claim]!;
   return {
-    kind: 'claim' as const,
-    id: claim.id,
-    reason: { alias: '', rule: 'claim' as const },
+    kind: 'claim',
+    id,
+    label: statement,
+    ...(pack ? { pack } : {}),
+    reason: { alias: '', rule: 'claim' },
     anchor: hit.finding.range,
     focus,
   };
@@ -50,7 +69,7 @@ export function requestFor(hit: Hit, matcher: Matcher, focus: boolean) {
 export function wireCardInteractions(
   ctx: ContentScriptContext,
   scanner: () => PageScanner | undefined,
-  matcher: Matcher,
+  matcher: () => Matcher,
   card: CardHost,
   hoverDelayMs: () => number,
 ): void {
@@ -84,7 +103,7 @@ export function wireCardInteractions(
       if (hit) {
         hoverTimer = setTimeout(() => {
           openedByHover = true;
-          void card.show(requestFor(hit, matcher, false));
+          void card.show(requestFor(hit, matcher(), false));
         }, hoverDelayMs());
       } else if (card.isOpen() && openedByHover) {
         clearTimeout(leaveTimer);
@@ -101,7 +120,7 @@ export function wireCardInteractions(
     if (hit) {
       clearTimeout(hoverTimer);
       openedByHover = false;
-      void card.show(requestFor(hit, matcher, false));
+      void card.show(requestFor(hit, matcher(), false));
     }
   });
 

@@ -1,13 +1,40 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import packJson from '../../assets/knowledge.json';
+import { CorrectionList } from '../../components/CorrectionList';
+import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
+import { CORRECTIONS_KEY, type Correction, parseCorrections, removeCorrection } from '../../lib/corrections';
+import type { KnowledgePack } from '../../lib/knowledge/types';
+import { type InstalledPack, PACKS_KEY, importPack, parseInstalledPacks } from '../../lib/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/settings';
+import { exportSettingsFile, importSettingsFile } from '../../lib/settings-file';
+
+const builtIn = packJson as KnowledgePack;
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 export function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  const [packs, setPacks] = useState<InstalledPack[]>([]);
+  const [packErrors, setPackErrors] = useState<string[]>([]);
+  const [corrections, setCorrections] = useState<Correction[]>([]);
+  const [settingsMessage, setSettingsMessage] = useState('');
+
   useEffect(() => {
     void browser.storage.sync.get(SETTINGS_KEY).then((stored) => setSettings(parseSettings(stored[SETTINGS_KEY])));
+    void browser.storage.local.get([PACKS_KEY, CORRECTIONS_KEY]).then((stored) => {
+      setPacks(parseInstalledPacks(stored[PACKS_KEY]));
+      setCorrections(parseCorrections(stored[CORRECTIONS_KEY]));
+    });
     void browser.commands
       .getAll()
       .then((commands) =>
@@ -17,19 +44,103 @@ export function Options() {
             .map((c) => ({ description: c.description ?? '', keys: c.shortcut ?? '' })),
         ),
       );
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[CORRECTIONS_KEY])
+        setCorrections(parseCorrections(changes[CORRECTIONS_KEY].newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+
   const save = (next: Settings) => {
     setSettings(next);
     void browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  };
+  const savePacks = (next: InstalledPack[]) => {
+    setPacks(next);
+    void browser.storage.local.set({ [PACKS_KEY]: next });
+  };
+  const saveCorrections = (next: Correction[]) => {
+    setCorrections(next);
+    void browser.storage.local.set({ [CORRECTIONS_KEY]: next });
+  };
+  const importPackFile = async (file: File) => {
+    const result = importPack(packs, file.name, await file.text(), new Date());
+    if (!result.ok) {
+      setPackErrors(result.errors);
+      return;
+    }
+    setPackErrors([]);
+    savePacks(result.packs);
+  };
+  const importSettings = async (file: File) => {
+    const result = importSettingsFile(await file.text());
+    if (!result.ok) {
+      setSettingsMessage(`Not imported (${file.name}): ${result.error}`);
+      return;
+    }
+    save(result.settings);
+    saveCorrections(result.corrections);
+    setSettingsMessage(`Imported settings and ${result.corrections.length} correction(s) from ${file.name}.`);
   };
   // Chromium lets people change extension shortcuts on its own page; other browsers have their own.
   const editShortcuts = navigator.userAgent.includes('Chrome')
     ? () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })
     : undefined;
+
   return (
     <main class="options">
       <h1>Backstory settings</h1>
       <SettingsForm settings={settings} shortcuts={shortcuts} onChange={save} onEditShortcuts={editShortcuts} />
+      <section class="settings">
+        <h2>Knowledge packs</h2>
+        <PackList
+          builtIn={{
+            name: builtIn.name,
+            version: builtIn.version,
+            entities: builtIn.entities.length,
+            claims: builtIn.claims.length,
+          }}
+          packs={packs}
+          errors={packErrors}
+          onImport={(file) => void importPackFile(file)}
+          onToggle={(id, enabled) => savePacks(packs.map((p) => (p.id === id ? { ...p, enabled } : p)))}
+          onRemove={(id) => savePacks(packs.filter((p) => p.id !== id))}
+          onExport={(id) => {
+            const pack = packs.find((p) => p.id === id);
+            if (pack) download(`${id}.json`, JSON.stringify(pack.pack, null, 1) + '\n');
+          }}
+        />
+      </section>
+      <section class="settings">
+        <h2>Corrections</h2>
+        <CorrectionList corrections={corrections} onUndo={(c) => saveCorrections(removeCorrection(corrections, c))} />
+      </section>
+      <section class="settings">
+        <h2>Back up settings</h2>
+        <p class="note">A file with these settings and your corrections, to keep or to move to another browser.</p>
+        <div class="file-actions">
+          <button
+            type="button"
+            onClick={() => download('backstory-settings.json', exportSettingsFile(settings, corrections))}
+          >
+            Export settings
+          </button>
+          <label class="file-button">
+            Import settings…
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                if (file) void importSettings(file);
+                event.currentTarget.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {settingsMessage && <p role="status">{settingsMessage}</p>}
+      </section>
     </main>
   );
 }

@@ -3,12 +3,18 @@ import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
+import { type ExportFormat, ExportButtons } from '../../components/ExportButtons';
 import { FindingList } from '../../components/FindingList';
 import { SearchResults } from '../../components/SearchResults';
 import { Switch } from '../../components/Switch';
 import { cardData } from '../../lib/card-data';
+import { toCsv } from '../../lib/export/csv';
+import type { PageFindings } from '../../lib/export/findings';
+import { toMarkdown } from '../../lib/export/markdown';
+import { toWebAnnotations } from '../../lib/export/web-annotation';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import { type Message, type PageReport, isMessage } from '../../lib/messages';
+import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/packs';
 import { type SearchResult, createSearch } from '../../lib/search';
 import {
   DEFAULT_SETTINGS,
@@ -19,11 +25,13 @@ import {
   toggleSite,
 } from '../../lib/settings';
 
-const pack = packJson as KnowledgePack;
+const builtIn = packJson as KnowledgePack;
 
 interface Selection {
   kind: 'entity' | 'claim';
   id: string;
+  /** Imported pack id; none for the bundled pack. */
+  pack?: string;
   /** Which occurrence on the page was last shown, when the item is on the page. */
   occurrence: number;
 }
@@ -51,13 +59,30 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection>();
-  const search = useMemo(() => createSearch(pack), []);
-  const results = useMemo(() => search.search(query), [search, query]);
+  const [packs, setPacks] = useState<{ id: string; pack: KnowledgePack }[]>([{ id: BUILT_IN_PACK, pack: builtIn }]);
+  // Search is built on first use: opening the popup should not wait for an index it may not need.
+  const searching = query.trim().length >= 2;
+  const searches = useMemo(
+    () => (searching ? packs.map(({ id, pack }) => ({ id, search: createSearch(pack) })) : []),
+    [packs, searching],
+  );
+  const results = useMemo(
+    () =>
+      searches
+        .flatMap(({ id, search }) => search.search(query).map((r) => ({ ...r, pack: id })))
+        .sort((a, b) => a.score - b.score)
+        .slice(0, 30),
+    [searches, query],
+  );
+  const packFor = (id: string | undefined) => packs.find((p) => p.id === (id ?? BUILT_IN_PACK))?.pack;
 
   useEffect(() => {
     void (async () => {
       const stored = await browser.storage.sync.get(SETTINGS_KEY);
       setSettings(parseSettings(stored[SETTINGS_KEY]));
+      const local = await browser.storage.local.get(PACKS_KEY);
+      const installed = parseInstalledPacks(local[PACKS_KEY]).filter((p) => p.enabled);
+      if (installed.length) setPacks((current) => [...current, ...installed.map(({ id, pack }) => ({ id, pack }))]);
       const found = await targetTab();
       setTab(found);
       setReport(found ? ((await requestReport(found.id)) ?? null) : null);
@@ -78,37 +103,79 @@ export function App() {
     setSettings(next);
     void browser.storage.sync.set({ [SETTINGS_KEY]: next });
   };
-  const countOnPage = (kind: Selection['kind'], id: string) =>
-    (kind === 'entity' ? report?.entities : report?.claims)?.find((item) => item.id === id)?.count ?? 0;
-  const reveal = (kind: Selection['kind'], id: string, occurrence: number) => {
-    if (tab && countOnPage(kind, id) > 0) {
-      void browser.tabs.sendMessage(tab.id, { type: 'reveal', kind, id, occurrence } satisfies Message);
+  const countOnPage = (kind: Selection['kind'], id: string, pack?: string) =>
+    (kind === 'entity' ? report?.entities : report?.claims)?.find((item) => item.id === id && item.pack === pack)
+      ?.count ?? 0;
+  const reveal = ({ kind, id, pack }: Omit<Selection, 'occurrence'>, occurrence: number) => {
+    if (tab && countOnPage(kind, id, pack) > 0) {
+      const message: Message = { type: 'reveal', kind, id, occurrence, ...(pack ? { pack } : {}) };
+      void browser.tabs.sendMessage(tab.id, message);
     }
   };
-  const select = (kind: Selection['kind'], id: string) => {
-    setSelection({ kind, id, occurrence: 0 });
-    reveal(kind, id, 0);
+  const select = (kind: Selection['kind'], id: string, pack?: string) => {
+    const next = { kind, id, occurrence: 0, ...(pack ? { pack } : {}) };
+    setSelection(next);
+    reveal(next, 0);
   };
   const step = (direction: 1 | -1) => {
     if (!selection) return;
-    const total = countOnPage(selection.kind, selection.id);
+    const total = countOnPage(selection.kind, selection.id, selection.pack);
     const occurrence = (selection.occurrence + direction + total) % total;
     setSelection({ ...selection, occurrence });
-    reveal(selection.kind, selection.id, occurrence);
+    reveal(selection, occurrence);
   };
   const openResult = (result: SearchResult) => {
+    const pack = result.pack === BUILT_IN_PACK ? undefined : result.pack;
     if (result.kind === 'passage') {
-      const entity = pack.entities.find((e) => e.passages.includes(Number(result.id)));
-      const claim = pack.claims.find((c) => c.evidence.some((e) => e.passage === Number(result.id)));
-      if (claim) select('claim', claim.id);
-      else if (entity) select('entity', entity.id);
+      const source = packFor(pack);
+      const claim = source?.claims.find((c) => c.evidence.some((e) => e.passage === Number(result.id)));
+      const entity = source?.entities.find((e) => e.passages.includes(Number(result.id)));
+      if (claim) select('claim', claim.id, pack);
+      else if (entity) select('entity', entity.id, pack);
       return;
     }
-    select(result.kind, result.id);
+    select(result.kind, result.id, pack);
   };
 
-  const details = selection && cardData(pack, selection.kind, selection.id);
-  const onPage = selection ? countOnPage(selection.kind, selection.id) : 0;
+  const [exportMessage, setExportMessage] = useState('');
+  /** On a site outside the automatic list: run the content script once, with the access activeTab gives. */
+  const runHere = async (tabId: number) => {
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    } catch {
+      return; // Browser pages and the stores refuse scripts: the empty state already says so.
+    }
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const found = await requestReport(tabId);
+      if (found) return setReport(found);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const exportFindings = async (format: ExportFormat) => {
+    if (!tab) return;
+    const findings = (await browser.tabs.sendMessage(tab.id, {
+      type: 'get-page-findings',
+    } satisfies Message)) as PageFindings | null;
+    if (!findings) return;
+    const host = safeHostname(findings.url) || 'page';
+    const [text, type, extension] =
+      format === 'jsonld'
+        ? [JSON.stringify(toWebAnnotations(findings, builtIn), null, 2), 'application/ld+json', 'jsonld']
+        : format === 'markdown'
+          ? [toMarkdown(findings, builtIn), 'text/markdown', 'md']
+          : [toCsv(findings, builtIn), 'text/csv', 'csv'];
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `backstory-${host}.${extension}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setExportMessage(`Saved ${findings.entities.length + findings.claims.length} findings as ${link.download}.`);
+  };
+
+  const selectedPack = selection && packFor(selection.pack);
+  const details = selection && selectedPack && cardData(selectedPack, selection.kind, selection.id);
+  const onPage = selection ? countOnPage(selection.kind, selection.id, selection.pack) : 0;
 
   return (
     <main class="popup">
@@ -160,21 +227,37 @@ export function App() {
               </span>
             )}
           </nav>
-          <Card data={details} headingId="details-heading" onSelect={select} />
+          <Card
+            data={details}
+            headingId="details-heading"
+            onSelect={(kind, id) => select(kind, id, selection.pack)}
+            onCopy={(text) => navigator.clipboard.writeText(text)}
+          />
         </section>
       ) : query.trim().length >= 2 ? (
         <SearchResults query={query} results={results} onSelect={openResult} />
       ) : report === undefined ? (
         <p class="loading">Reading this page…</p>
       ) : report === null ? (
-        <EmptyState reason="unavailable" />
+        <EmptyState reason="unavailable" onRunHere={tab ? () => void runHere(tab.id) : undefined} />
       ) : !isActiveOn(settings, hostname) ? (
         <EmptyState reason="off" />
       ) : report.entities.length + report.claims.length === 0 ? (
         <EmptyState reason="nothing-found" />
       ) : (
-        <FindingList entities={report.entities} claims={report.claims} onReveal={select} />
+        <>
+          <FindingList entities={report.entities} claims={report.claims} onReveal={select} />
+          <ExportButtons onExport={(format) => void exportFindings(format)} message={exportMessage} />
+        </>
       )}
+      <footer class="popup-footer">
+        <a href={browser.runtime.getURL('/archive.html')} target="_blank" rel="noopener">
+          Browse the archive
+        </a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+          Settings
+        </a>
+      </footer>
     </main>
   );
 }

@@ -3,7 +3,7 @@
  * automaton over their key terms → every term group present and every figure in agreement.
  */
 import { buildAutomaton, type Automaton, scanText } from '../matcher/automaton';
-import { foldKey, isWordCharAt } from '../text/fold';
+import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
 
 type FigureValue = Omit<Figure, 'start' | 'end'>;
@@ -12,6 +12,8 @@ export interface ClaimMatchSpec {
   id: string;
   statement: string;
   status: string;
+  /** The imported pack it comes from (none: the bundled pack). */
+  pack?: string;
   /** Groups of indexes into `termKeys`; a sentence needs one term from every group. */
   groups: number[][];
   figures: FigureValue[];
@@ -56,7 +58,11 @@ export function compileClaimMatcherData(claims: readonly MatchableClaim[]): Clai
 
 export interface ClaimMatcher {
   data: ClaimMatcherData;
-  automaton: Automaton;
+  /**
+   * An automaton over the terms alone, built on first use: the page scanner finds terms in its one
+   * pass over the text (the entity automaton carries them too), so it never needs this one.
+   */
+  readonly automaton: Automaton;
   /** For each term key, the claims that use it. */
   claimsByTerm: number[][];
 }
@@ -66,7 +72,14 @@ export function loadClaimMatcher(data: ClaimMatcherData): ClaimMatcher {
   data.claims.forEach((claim, index) => {
     for (const term of new Set(claim.groups.flat())) claimsByTerm[term]!.push(index);
   });
-  return { data, automaton: buildAutomaton(data.termKeys), claimsByTerm };
+  let automaton: Automaton | undefined;
+  return {
+    data,
+    claimsByTerm,
+    get automaton() {
+      return (automaton ??= buildAutomaton(data.termKeys));
+    },
+  };
 }
 
 export interface ClaimFinding {
@@ -79,7 +92,7 @@ export interface ClaimFinding {
 /** Inflected forms ("strike" → "strikes", "kill" → "killed") may add this many letters. */
 const MAX_SUFFIX = 3;
 
-function termBoundaryOk(text: string, start: number, end: number): boolean {
+export function termBoundaryOk(text: string, start: number, end: number): boolean {
   if (isWordCharAt(text, start - 1)) return false;
   let extra = 0;
   while (isWordCharAt(text, end + extra)) if (++extra > MAX_SUFFIX) return false;
@@ -114,8 +127,9 @@ export function sentences(text: string, from = 0, to = text.length): [number, nu
 }
 
 /** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
+/** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
 export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = text.length): ClaimFinding[] {
-  const hits: { term: number; start: number }[] = [];
+  const hits: TermHit[] = [];
   scanText(
     matcher.automaton,
     text,
@@ -125,9 +139,60 @@ export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = t
     from,
     to,
   );
+  return claimsFromHits(matcher, text, hits, from, to);
+}
+
+export interface TermHit {
+  term: number;
+  start: number;
+}
+
+/** The claims some sentence could state, given the terms that occur in it (or in a wider span). */
+function candidatesFor(matcher: ClaimMatcher, terms: ReadonlySet<number>): number[] {
+  const candidates = new Set<number>();
+  for (const term of terms) for (const claim of matcher.claimsByTerm[term]!) candidates.add(claim);
+  return [...candidates]
+    .filter((index) => matcher.data.claims[index]!.groups.every((group) => group.some((t) => terms.has(t))))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Claims from term hits already found in text[from, to). Sentence splitting is the costly part, so
+ * only paragraphs whose terms could complete some claim are split into sentences.
+ */
+export function claimsFromHits(
+  matcher: ClaimMatcher,
+  text: string,
+  hits: TermHit[],
+  from = 0,
+  to = text.length,
+): ClaimFinding[] {
   if (!hits.length) return [];
   hits.sort((a, b) => a.start - b.start);
+  const findings: ClaimFinding[] = [];
+  let first = 0;
+  while (first < hits.length) {
+    const blockStart = Math.max(from, text.lastIndexOf(BLOCK_SEPARATOR, hits[first]!.start) + 1);
+    const separator = text.indexOf(BLOCK_SEPARATOR, hits[first]!.start);
+    const blockEnd = separator < 0 || separator > to ? to : separator;
+    let last = first;
+    const blockTerms = new Set<number>();
+    while (last < hits.length && hits[last]!.start < blockEnd) blockTerms.add(hits[last++]!.term);
+    if (candidatesFor(matcher, blockTerms).length) {
+      findings.push(...sentenceClaims(matcher, text, hits.slice(first, last), blockStart, blockEnd));
+    }
+    first = last;
+  }
+  return findings;
+}
 
+function sentenceClaims(
+  matcher: ClaimMatcher,
+  text: string,
+  hits: readonly TermHit[],
+  from: number,
+  to: number,
+): ClaimFinding[] {
   const findings: ClaimFinding[] = [];
   let next = 0;
   for (const [start, end] of sentences(text, from, to)) {
@@ -137,12 +202,9 @@ export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = t
       next++;
     }
     if (!terms.size) continue;
-    const candidates = new Set<number>();
-    for (const term of terms) for (const claim of matcher.claimsByTerm[term]!) candidates.add(claim);
     let figures: Figure[] | undefined;
-    for (const index of [...candidates].sort((a, b) => a - b)) {
+    for (const index of candidatesFor(matcher, terms)) {
       const claim = matcher.data.claims[index]!;
-      if (!claim.groups.every((group) => group.some((term) => terms.has(term)))) continue;
       if (claim.figures.length) {
         // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
         figures ??= extractFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));

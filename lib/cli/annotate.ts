@@ -1,6 +1,7 @@
 /**
- * npm run --silent annotate -- [--format json|text] [--pack PATH] FILE...
- * Entities and claims of the knowledge pack found in .txt and .html files; the logic is in
+ * npm run --silent annotate -- [--format json|text|jsonld|markdown|csv] [--pack PATH] FILE...
+ * Entities and claims of the knowledge pack found in .txt and .html files (as JSON, a listing, W3C
+ * Web Annotations, a Markdown brief or CSV: lib/export/); the logic is in
  * lib/annotate.ts (runAnnotate), the Node side in lib/node/annotate-files.ts.
  * Exit codes: 0 done, 2 usage error (unknown option, missing or unsupported file, unreadable pack).
  */

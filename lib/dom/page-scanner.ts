@@ -5,7 +5,7 @@
  *   full scan:  text index (sliced) → candidates per text slice → resolve in page context → ranges → paint
  *   page edits: MutationObserver → changed subtrees (batched) → same pipeline on those subtrees only
  */
-import { type ClaimFinding, findClaims } from '../claims/match';
+import { type ClaimFinding, claimsFromHits } from '../claims/match';
 import type { Matcher } from '../matcher/compile';
 import {
   type EntityFinding,
@@ -17,7 +17,7 @@ import {
 import { BLOCK_SEPARATOR } from '../text/fold';
 import { MARK_TAG, type Painter, createPainter } from './paint';
 import { createSlicer, textSlices } from './slicer';
-import { type TextIndex, createTextIndexBuilder, rangeFor } from './text-index';
+import { type TextIndex, buildTextIndex, createTextIndexBuilder, isSkippedElement, rangeFor } from './text-index';
 
 export const SCAN_MEASURE = 'backstory:scan';
 
@@ -45,10 +45,15 @@ export interface PageScanner {
   findings(): PageFindings;
   /** The finding painted at a point of the page's text (entities win over the claim around them). */
   hitTest(node: Node, offset: number): Hit | undefined;
+  /**
+   * The visible findings with offsets into one fresh text index of the page (rescans of changed parts
+   * leave offsets relative to those parts; exports need them relative to the whole text).
+   */
+  snapshot(): { text: string; entities: PageFinding[]; claims: PageClaimFinding[] };
   /** Changes which findings are painted, without scanning again. */
   setShown(isShown: (hit: Hit) => boolean): void;
   /** Scrolls to and flashes the nth finding of an entity or claim; returns false if there is none. */
-  reveal(kind: FindingKind, id: string, occurrence: number): boolean;
+  reveal(kind: FindingKind, id: string, occurrence: number, pack?: string): boolean;
   stop(): void;
 }
 
@@ -69,6 +74,14 @@ export interface PageScannerOptions {
 
 /** Above this many changed subtrees in one batch, one full scan is cheaper than many small ones. */
 const MAX_INCREMENTAL_ROOTS = 200;
+/**
+ * A rescan runs in one task: above this many nodes in a changed subtree, or this much changed text, the
+ * time-sliced full scan takes over (a single-page app rendering a whole article into its root element).
+ */
+const MAX_INCREMENTAL_NODES = 20_000;
+const MAX_INCREMENTAL_TEXT = 100_000;
+/** A page that never stops changing (a ticker) still gets a rescan after this many settle delays. */
+const MAX_WAIT_SETTLES = 4;
 
 export function createPageScanner(doc: Document, matcher: Matcher, options: PageScannerOptions = {}): PageScanner {
   const win = doc.defaultView!;
@@ -81,6 +94,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   let byNode = new Map<Node, Hit[]>();
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change still waiting for a rescan was seen. */
+  let pendingSince: number | undefined;
   let pendingRoots = new Set<Node>();
   let pendingFull = false;
   let stopped = false;
@@ -93,7 +108,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const candidates = newCandidates();
     collectCandidates(matcher, index.text, candidates);
     const resolved = resolveCandidates(matcher, index.text, candidates, limits, pageContext);
-    return { resolved, claims: findClaims(matcher.claims, index.text) };
+    return { resolved, claims: claimsFromHits(matcher.claims, index.text, candidates.terms) };
   };
 
   const withRanges = (index: TextIndex, entities: EntityFinding[], claims: ClaimFinding[]): PageFindings => ({
@@ -105,7 +120,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     // Page changes made while this pass was reading must not be lost with the observer's queue.
     const queued = observer.takeRecords();
     observer.disconnect();
-    painter.clear();
+    // The new findings may have been read from wrapped text (fallback renderer): keep their ranges.
+    painter.clear([...current.entities, ...current.claims].map((f) => f.range));
     const shown = visible();
     painter.paint([
       { name: 'claim', ranges: shown.claims.map((f) => f.range) },
@@ -136,14 +152,19 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const index = builder.result();
     index.shadowRoots.forEach((shadow) => shadowRoots.add(shadow));
     const candidates = newCandidates();
-    const claims: ClaimFinding[] = [];
+    // One pass over the text finds names, cues, topic words and claim terms alike.
     for (const [from, to] of textSlices(index.text, BLOCK_SEPARATOR)) {
       collectCandidates(matcher, index.text, candidates, from, to);
-      if (claims.length < maxClaims) claims.push(...findClaims(matcher.claims, index.text, from, to));
       await slicer.checkpoint();
       if (pass !== generation) return current;
     }
+    const claims = claimsFromHits(matcher.claims, index.text, candidates.terms);
+    // On a long page each of the last steps takes a while: give the page a turn between them.
+    await slicer.checkpoint();
+    if (pass !== generation) return current;
     const resolved = resolveCandidates(matcher, index.text, candidates, limits);
+    await slicer.checkpoint();
+    if (pass !== generation) return current;
     context = resolved.context;
     current = withRanges(index, resolved.findings, claims.slice(0, maxClaims));
     paint();
@@ -154,6 +175,20 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
 
   /** Rescans only the subtrees that changed, with the rest of the page as context. */
   const rescan = (roots: Node[]) => {
+    const indexes: TextIndex[] = [];
+    let changedText = 0;
+    for (const changed of roots) {
+      // Text in fields, editors, code or our own UI is never scanned, also when it is what changed.
+      if (!changed.isConnected || isInSkipped(changed, ownHosts)) continue;
+      const builder = createTextIndexBuilder(changed);
+      const index = builder.step(MAX_INCREMENTAL_NODES) ? builder.result() : undefined;
+      changedText += index?.text.length ?? Infinity;
+      if (!index || changedText > MAX_INCREMENTAL_TEXT) {
+        void scan();
+        return;
+      }
+      indexes.push(index);
+    }
     const mark = `backstory:scan-start:${++generation}`;
     performance.mark(mark);
     const isInside = (range: Range) =>
@@ -162,11 +197,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       entities: current.entities.filter((f) => !isInside(f.range)),
       claims: current.claims.filter((f) => !isInside(f.range)),
     };
-    for (const changed of roots) {
-      if (!changed.isConnected) continue;
-      const builder = createTextIndexBuilder(changed);
-      builder.step(Infinity);
-      const index = builder.result();
+    for (const index of indexes) {
       index.shadowRoots.forEach((shadow) => shadowRoots.add(shadow));
       if (!index.text) continue;
       const { resolved, claims } = findIn(index, context);
@@ -185,6 +216,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
 
   const flush = () => {
     timer = undefined;
+    pendingSince = undefined;
     const roots = outermost([...pendingRoots]);
     const full = pendingFull || painter.kind === 'wrap' || roots.length > MAX_INCREMENTAL_ROOTS;
     pendingRoots = new Set();
@@ -211,7 +243,10 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     }
     if (pendingRoots.size || pendingFull) {
       clearTimeout(timer);
-      timer = setTimeout(flush, options.settleDelay ?? 250);
+      const settle = options.settleDelay ?? 250;
+      const now = win.performance.now();
+      pendingSince ??= now;
+      timer = setTimeout(flush, Math.max(0, Math.min(settle, pendingSince + settle * MAX_WAIT_SETTLES - now)));
     }
   };
   const observer = new win.MutationObserver(onMutations);
@@ -221,12 +256,13 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     for (const shadow of shadowRoots) if (shadow.host.isConnected) observer.observe(shadow, what);
   };
 
-  const reveal = (kind: FindingKind, id: string, occurrence: number): boolean => {
+  const reveal = (kind: FindingKind, id: string, occurrence: number, pack?: string): boolean => {
     const shown = visible();
+    const is = (item: { id: string; pack?: string }) => item.id === id && item.pack === pack;
     const matches: { range: Range }[] =
       kind === 'entity'
-        ? shown.entities.filter((finding) => matcher.data.entities[finding.entity]!.id === id)
-        : shown.claims.filter((finding) => matcher.data.claims.claims[finding.claim]!.id === id);
+        ? shown.entities.filter((finding) => is(matcher.data.entities[finding.entity]!))
+        : shown.claims.filter((finding) => is(matcher.data.claims.claims[finding.claim]!));
     const finding = matches[((occurrence % matches.length) + matches.length) % matches.length];
     if (!finding) return false;
     const reduceMotion = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -245,9 +281,24 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     painter,
     scan,
     findings: visible,
+    snapshot() {
+      const index = buildTextIndex(root());
+      const position = new Map(index.nodes.map((node, i) => [node as Node, index.starts[i]!]));
+      const locate = <T extends { range: Range }>(finding: T) => {
+        const start = position.get(finding.range.startContainer);
+        const end = position.get(finding.range.endContainer);
+        return start === undefined || end === undefined
+          ? []
+          : [{ ...finding, start: start + finding.range.startOffset, end: end + finding.range.endOffset }];
+      };
+      const shown = visible();
+      return { text: index.text, entities: shown.entities.flatMap(locate), claims: shown.claims.flatMap(locate) };
+    },
     setShown(next) {
       isShown = next;
-      paint();
+      // Wrapping moved the text under findings that were not painted: read the page again.
+      if (painter.kind === 'wrap') void scan();
+      else paint();
     },
     hitTest,
     reveal,
@@ -298,6 +349,14 @@ function capPerEntity(findings: PageFinding[], max: number): PageFinding[] {
     counts.set(f.entity, count);
     return count <= max;
   });
+}
+
+/** Whether a node is, or is inside, an element whose text is never scanned (across shadow roots). */
+function isInSkipped(node: Node, ownHosts: Set<string>): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode ?? (at as Partial<ShadowRoot>).host ?? null) {
+    if (at.nodeType === 1 && (isSkippedElement(at as Element) || ownHosts.has(at.nodeName))) return true;
+  }
+  return false;
 }
 
 /** Drops roots inside other roots. */

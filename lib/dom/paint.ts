@@ -15,7 +15,11 @@ export interface PaintGroup {
 export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
   paint(groups: PaintGroup[]): void;
-  clear(): void;
+  /**
+   * Removes what was painted. Wrapping splits and moves text nodes, which would leave ranges over the
+   * wrapped text collapsed: the `keep` ranges are carried over to the restored text nodes.
+   */
+  clear(keep?: readonly Range[]): void;
 }
 
 interface HighlightRegistry {
@@ -63,35 +67,36 @@ function createHighlightPainter(win: Window): Painter {
   };
 }
 
-type Undo = () => void;
+/** Called when undoing a split joins `from` back into `to`, `shift` characters in. */
+type Joined = (from: Text, to: Text, shift: number) => void;
+type Undo = (joined: Joined) => void;
 
 function createWrapPainter(doc: Document): Painter {
   const undo: Undo[] = [];
 
-  const wrapPiece = (node: Text, start: number, end: number, group: string) => {
-    let target = node;
-    if (start > 0) {
-      const tail = target.splitText(start);
-      const head = target;
-      undo.push(() => {
-        head.data += tail.data;
-        tail.remove();
-      });
-      target = tail;
-    }
-    if (end - start < target.data.length) {
-      const rest = target.splitText(end - start);
-      const head = target;
-      undo.push(() => {
-        head.data += rest.data;
-        rest.remove();
-      });
-    }
+  /** Splits off a piece of `head`; undoing joins it back unless the page has rewritten `head` since. */
+  const split = (head: Text, offset: number): Text => {
+    const piece = head.splitText(offset);
+    const headData = head.data;
+    undo.push((joined) => {
+      const shift = head.data.length;
+      if (head.data === headData) head.data += piece.data;
+      piece.remove();
+      joined(piece, head, shift);
+    });
+    return piece;
+  };
+
+  /** Wraps [start, end) of `node` and returns the text node that now holds it. */
+  const wrapPiece = (node: Text, start: number, end: number, group: string): Text => {
+    const target = start > 0 ? split(node, start) : node;
+    if (end - start < target.data.length) split(target, end - start);
     const mark = doc.createElement(MARK_TAG);
     mark.setAttribute('data-group', group);
     target.replaceWith(mark);
     mark.append(target);
     undo.push(() => mark.replaceWith(target));
+    return target;
   };
 
   return {
@@ -100,35 +105,78 @@ function createWrapPainter(doc: Document): Painter {
       // Overlapping groups (an entity inside a claim's sentence) become flat segments, each wrapped
       // once with every group it belongs to, so marks never nest or split each other.
       const byNode = new Map<Text, { start: number; end: number; group: string }[]>();
+      const rangePieces = new Map<Range, ReturnType<typeof textPieces>>();
       for (const group of groups) {
         for (const range of group.ranges) {
-          for (const piece of textPieces(range)) {
+          const pieces = textPieces(range);
+          rangePieces.set(range, pieces);
+          for (const piece of pieces) {
             const list = byNode.get(piece.node) ?? [];
             list.push({ start: piece.start, end: piece.end, group: group.name });
             byNode.set(piece.node, list);
           }
         }
       }
+      // Where each wrapped segment of a text node went: by its start and by its end offset.
+      const segments = new Map<Text, { starts: Map<number, Text>; ends: Map<number, Text> }>();
       for (const [node, pieces] of byNode) {
         const cuts = [...new Set(pieces.flatMap((p) => [p.start, p.end]))].sort((a, b) => b - a);
+        const moved = { starts: new Map<number, Text>(), ends: new Map<number, Text>() };
+        segments.set(node, moved);
         for (let i = 1; i < cuts.length; i++) {
           const start = cuts[i]!;
           const end = cuts[i - 1]!;
           const names = pieces.filter((p) => p.start <= start && p.end >= end).map((p) => p.group);
-          if (names.length) wrapPiece(node, start, end, [...new Set(names)].join(' '));
+          if (!names.length) continue;
+          const target = wrapPiece(node, start, end, [...new Set(names)].join(' '));
+          moved.starts.set(start, target);
+          moved.ends.set(end, target);
+        }
+      }
+      // Moving text into marks collapsed the ranges: point them at the wrapped text again, so that
+      // hit-testing, flashing and stepping keep working.
+      for (const [range, pieces] of rangePieces) {
+        const first = pieces[0];
+        const last = pieces.at(-1);
+        const start = first && segments.get(first.node)?.starts.get(first.start);
+        const end = last && segments.get(last.node)?.ends.get(last.end);
+        if (start && end) {
+          range.setStart(start, 0);
+          range.setEnd(end, end.data.length);
         }
       }
     },
-    clear() {
-      while (undo.length) undo.pop()!();
+    clear(keep = []) {
+      const points = keep.map((range) => ({
+        range,
+        start: { node: range.startContainer, offset: range.startOffset },
+        end: { node: range.endContainer, offset: range.endOffset },
+      }));
+      const joined: Joined = (from, to, shift) => {
+        for (const point of points.flatMap((p) => [p.start, p.end])) {
+          if (point.node !== from) continue;
+          point.node = to;
+          point.offset = Math.min(point.offset + shift, to.data.length);
+        }
+      };
+      while (undo.length) undo.pop()!(joined);
+      for (const { range, start, end } of points) {
+        range.setStart(start.node, Math.min(start.offset, nodeLength(start.node)));
+        range.setEnd(end.node, Math.min(end.offset, nodeLength(end.node)));
+      }
     },
   };
+}
+
+function nodeLength(node: Node): number {
+  return node.nodeType === 3 ? (node as Text).data.length : node.childNodes.length;
 }
 
 /** The text-node pieces a range covers, skipping empty ones. */
 function textPieces(range: Range): { node: Text; start: number; end: number }[] {
   const pieces: { node: Text; start: number; end: number }[] = [];
   const { startContainer, endContainer, startOffset, endOffset } = range;
+  if (range.collapsed) return pieces;
   if (startContainer === endContainer && startContainer.nodeType === 3) {
     if (endOffset > startOffset) pieces.push({ node: startContainer as Text, start: startOffset, end: endOffset });
     return pieces;
@@ -138,6 +186,8 @@ function textPieces(range: Range): { node: Text; start: number; end: number }[] 
   walker.currentNode = startContainer;
   for (let node: Node | null = startContainer; node; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
+    if (range.comparePoint(node, 0) > 0) break;
+    if (!range.intersectsNode(node)) continue;
     const text = node as Text;
     const start = node === startContainer ? startOffset : 0;
     const end = node === endContainer ? endOffset : text.data.length;

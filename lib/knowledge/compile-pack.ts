@@ -5,6 +5,7 @@ import { compileMatcherData, loadMatcher } from '../matcher/compile';
 import { findEntities } from '../matcher/find';
 import { BLOCK_SEPARATOR } from '../text/fold';
 import type { ArchiveArticle, CuratedClaim, CuratedEntity } from './curated';
+import { markdownLineToText } from './markdown';
 import type { Claim, Entity, KnowledgePack, Passage, Source, Topic } from './types';
 import { KnowledgeError, type ValidationIssue } from './validate';
 
@@ -33,7 +34,8 @@ export function articleBody(article: ArchiveArticle, fileText: string): ArticleB
   const lines = fileText.split(/\r?\n/);
   const body: string[] = [];
   for (let n = article.lines[0]; n <= article.lines[1]; n++) {
-    const line = (lines[n - 1] ?? '').trim();
+    const raw = (lines[n - 1] ?? '').trim();
+    const line = article.file.endsWith('.md') ? markdownLineToText(raw) : raw;
     if (!line || n === article.headlineLine || article.skipLines.includes(n)) continue;
     body.push(line);
   }
@@ -55,7 +57,12 @@ function spaces(text: string): string {
   return text.replace(/[\s\u00a0\u202f\u2029]/g, ' ');
 }
 
-export function compilePack(version: string, archive: ArchiveInput, curated: CuratedInput): KnowledgePack {
+export function compilePack(
+  version: string,
+  archive: ArchiveInput,
+  curated: CuratedInput,
+  name = 'Backstory archive',
+): KnowledgePack {
   const issues: ValidationIssue[] = [];
   const articles = [...archive.articles].sort((a, b) => a.date.localeCompare(b.date));
   const sourceIds = new Set(articles.map((a) => a.id));
@@ -171,7 +178,7 @@ export function compilePack(version: string, archive: ArchiveInput, curated: Cur
   if (issues.length) throw new KnowledgeError(issues);
   return {
     version,
-    name: 'Backstory archive',
+    name,
     ...(curated.topic ? { topic: curated.topic } : {}),
     sources,
     entities,

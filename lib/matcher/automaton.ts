@@ -2,7 +2,7 @@
  * Aho–Corasick automaton over folded text, stored in flat typed arrays so it can be built once
  * (at build time or start-up) and handed around without rebuilding.
  */
-import { BREAK, SPACE, foldCode } from '../text/fold';
+import { BREAK, FOLD_CACHE, SPACE, foldCode } from '../text/fold';
 
 export interface Automaton {
   /** Index into `edgeChar`/`edgeNext` where each state's sorted edges start; length states + 1. */
@@ -84,15 +84,6 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   };
 }
 
-function step(a: Automaton, rootNext: Int32Array, state: number, code: number): number {
-  for (;;) {
-    if (state === 0) return code < rootNext.length ? Math.max(rootNext[code]!, 0) : findEdge(a, 0, code);
-    const next = findEdge(a, state, code);
-    if (next > 0) return next;
-    state = a.fail[state]!;
-  }
-}
-
 function findEdge(a: Automaton, state: number, code: number): number {
   let lo = a.edgeStart[state]!;
   let hi = a.edgeStart[state + 1]! - 1;
@@ -106,21 +97,39 @@ function findEdge(a: Automaton, state: number, code: number): number {
   return 0;
 }
 
-/** Root transitions as a dense table for the common case (ASCII and Latin). */
-function rootTable(a: Automaton): Int32Array {
-  const table = new Int32Array(0x250).fill(-1);
-  for (let e = a.edgeStart[0]!; e < a.edgeStart[1]!; e++) {
-    const code = a.edgeChar[e]!;
-    if (code < table.length) table[code] = a.edgeNext[e]!;
-  }
-  return table;
+/** Per-automaton tables the scanner derives once: dense root transitions and the ring size. */
+interface ScanTables {
+  /** Root transitions for the common case (ASCII and Latin); -1 where there is none. */
+  rootNext: Int32Array;
+  /** A power of two above the longest pattern. */
+  ringSize: number;
 }
 
-const rootTables = new WeakMap<Automaton, Int32Array>();
+const scanTables = new WeakMap<Automaton, ScanTables>();
+
+function tablesFor(a: Automaton): ScanTables {
+  let tables = scanTables.get(a);
+  if (tables) return tables;
+  const rootNext = new Int32Array(0x250).fill(-1);
+  for (let e = a.edgeStart[0]!; e < a.edgeStart[1]!; e++) {
+    const code = a.edgeChar[e]!;
+    if (code < rootNext.length) rootNext[code] = a.edgeNext[e]!;
+  }
+  let longest = 0;
+  for (const length of a.patternLength) if (length > longest) longest = length;
+  let ringSize = 1;
+  while (ringSize <= longest) ringSize <<= 1;
+  tables = { rootNext, ringSize };
+  scanTables.set(a, tables);
+  return tables;
+}
 
 /**
  * Scans original text, folding on the fly, and calls `onMatch(pattern, start, end)` with offsets in
  * the original text for every pattern occurrence (overlapping ones included).
+ *
+ * This is the hot loop of every page scan: folding reads a cache, root transitions a dense table,
+ * and characters that leave the automaton at its root cost nothing more.
  */
 export function scanText(
   a: Automaton,
@@ -129,42 +138,69 @@ export function scanText(
   from = 0,
   to = text.length,
 ): void {
-  let rootNext = rootTables.get(a);
-  if (!rootNext) {
-    rootNext = rootTable(a);
-    rootTables.set(a, rootNext);
-  }
-  // Ring buffer of the original index of each folded code unit fed to the automaton, so that a
-  // match's start maps back to the original text after separator runs were collapsed.
-  let ringSize = 1;
-  for (const length of a.patternLength) while (ringSize <= length) ringSize <<= 1;
+  const { rootNext, ringSize } = tablesFor(a);
+  const { edgeStart, edgeChar, edgeNext, fail, output, dictLink, patternLength } = a;
+  const rootSize = rootNext.length;
+  const fold = FOLD_CACHE;
+  // Original index of each code unit fed while inside the automaton, so that a match's start maps
+  // back to the original text after separator runs were collapsed.
   const ring = new Uint32Array(ringSize);
   const mask = ringSize - 1;
   let fed = 0;
   let state = 0;
   let lastWasSpace = true;
   for (let i = from; i < to; i++) {
-    const code = foldCode(text.charCodeAt(i));
+    let code = text.charCodeAt(i);
+    if (code < 0x3000) {
+      const folded = fold[code]!;
+      code = folded !== 0 ? folded : foldCode(code);
+    } else {
+      code = foldCode(code);
+    }
     if (code === SPACE) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
+    } else if (code === BREAK) {
+      lastWasSpace = true;
+      state = 0;
+      continue;
     } else {
-      lastWasSpace = code === BREAK;
-      if (code === BREAK) {
-        state = 0;
-        continue;
-      }
+      lastWasSpace = false;
     }
+    let next = -1;
+    for (;;) {
+      if (state === 0) {
+        next = code < rootSize ? rootNext[code]! : findEdge(a, 0, code) || -1;
+        break;
+      }
+      let lo = edgeStart[state]!;
+      let hi = edgeStart[state + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = edgeChar[mid]!;
+        if (c === code) {
+          next = edgeNext[mid]!;
+          break;
+        }
+        if (c < code) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (next > 0) break;
+      state = fail[state]!;
+    }
+    // A code unit that leads nowhere from the root cannot be part of any match: nothing to record.
+    if (next <= 0) {
+      state = 0;
+      continue;
+    }
+    state = next;
     ring[fed & mask] = i;
     fed++;
-    state = step(a, rootNext, state, code);
-    if (state === 0) continue;
-    let hit = a.output[state]! >= 0 ? state : a.dictLink[state]!;
+    let hit = output[state]! >= 0 ? state : dictLink[state]!;
     while (hit >= 0) {
-      const pattern = a.output[hit]!;
-      const length = a.patternLength[pattern]!;
-      onMatch(pattern, ring[(fed - length) & mask]!, i + 1);
-      hit = a.dictLink[hit]!;
+      const pattern = output[hit]!;
+      onMatch(pattern, ring[(fed - patternLength[pattern]!) & mask]!, i + 1);
+      hit = dictLink[hit]!;
     }
   }
 }

@@ -18,6 +18,8 @@ export interface MatcherEntity {
   name: string;
   type: EntityType;
   background?: true;
+  /** The imported pack it comes from (none: the bundled pack). */
+  pack?: string;
 }
 
 /** What a key found in text points at: an alias of an entity, or a cue confirming one. */
@@ -32,6 +34,8 @@ export interface MatcherTarget {
   exclude?: true;
   /** A word showing the page is about the pack's subject (entity is -1). */
   topic?: true;
+  /** A claim term (its index in `claims.termKeys`; entity is -1), found in the same pass as names. */
+  term?: number;
 }
 
 export interface MatcherData {
@@ -79,8 +83,10 @@ export function compileMatcherData(
       targets.push([]);
     }
     const list = targets[index]!;
+    const role = (t: MatcherTarget) =>
+      `${t.cue ? 'cue' : t.topic ? 'topic' : t.exclude ? 'exclude' : ''}:${t.term ?? ''}`;
     const duplicate = list.some(
-      (t) => t.entity === target.entity && !!t.cue === !!target.cue && t.text === target.text,
+      (t) => t.entity === target.entity && t.text === target.text && role(t) === role(target),
     );
     if (!duplicate) list.push(target);
   };
@@ -95,6 +101,8 @@ export function compileMatcherData(
     for (const phrase of entity.exclude ?? []) add(phrase, { entity: index, text: phrase, exclude: true });
   });
   for (const term of topic?.terms ?? []) add(term, { entity: -1, text: term, topic: true });
+  const claimData = compileClaimMatcherData(claims);
+  claimData.termKeys.forEach((key, term) => add(key, { entity: -1, text: key, term }));
   return {
     version,
     entities: entities.map(({ id, name, type, background }) => ({
@@ -105,7 +113,7 @@ export function compileMatcherData(
     })),
     keys,
     targets,
-    claims: compileClaimMatcherData(claims),
+    claims: claimData,
     topicMin: topic?.minDistinct ?? 0,
   };
 }

@@ -3,6 +3,7 @@
  * → disambiguation by context. Every finding says why it was made.
  */
 import { foldKey, isWordCharAt } from '../text/fold';
+import { type TermHit, termBoundaryOk } from '../claims/match';
 import { scanText } from './automaton';
 import type { Matcher, MatcherTarget } from './compile';
 
@@ -47,10 +48,12 @@ export interface Candidates {
   cues: Map<number, CueHit[]>;
   /** Distinct topic words seen (their pattern numbers). */
   topic: Set<number>;
+  /** Claim terms, for lib/claims/match.ts claimsFromHits. */
+  terms: TermHit[];
 }
 
 export function newCandidates(): Candidates {
-  return { spans: [], cues: new Map(), topic: new Set() };
+  return { spans: [], cues: new Map(), topic: new Set(), terms: [] };
 }
 
 /** Scans text[from, to) into `into`; slices must not cut through a name (cut at block separators). */
@@ -59,9 +62,16 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
     matcher.automaton,
     text,
     (pattern, start, end) => {
-      if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) return;
+      if (isWordCharAt(text, start - 1)) return;
+      // Claim terms may be inflected ("strike" in "strikes"); names and cues must end on a word boundary.
+      const wordEnd = !isWordCharAt(text, end);
       let matching: MatcherTarget[] | undefined;
       for (const target of matcher.data.targets[pattern]!) {
+        if (target.term !== undefined) {
+          if (termBoundaryOk(text, start, end)) into.terms.push({ term: target.term, start });
+          continue;
+        }
+        if (!wordEnd) continue;
         if (target.caseSensitive && !sameCase(text.slice(start, end), target.text)) continue;
         if (target.topic) {
           into.topic.add(pattern);

@@ -83,9 +83,9 @@ export function packVersion(inputs: LoadedInputs): string {
   return `${newest}+${hash}`;
 }
 
-export function buildPack(dirs: KnowledgeDirs = DEFAULT_DIRS): KnowledgePack {
+export function buildPack(dirs: KnowledgeDirs = DEFAULT_DIRS, name?: string): KnowledgePack {
   const inputs = loadInputs(dirs);
-  return compilePack(packVersion(inputs), inputs.archive, inputs.curated);
+  return compilePack(packVersion(inputs), inputs.archive, inputs.curated, name);
 }
 
 export function serializePack(pack: KnowledgePack): string {

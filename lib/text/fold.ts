@@ -13,8 +13,14 @@ export const BREAK = 0x01;
 /** Marks the boundary between block elements in extracted page text. */
 export const BLOCK_SEPARATOR = '\u2029';
 
+/**
+ * Folded codes below U+3000, filled as characters are first seen (0: not yet folded). Filling the
+ * whole table up front cost tens of milliseconds on every page load; a page uses a few hundred codes.
+ */
 const table = new Uint16Array(0x3000);
-let tableReady = false;
+
+/** The fold cache itself, for the scanner's inner loop (0 means: call foldCode). */
+export const FOLD_CACHE: Readonly<Uint16Array> = table;
 
 function foldSlow(code: number): number {
   const ch = String.fromCharCode(code);
@@ -30,17 +36,12 @@ function foldSlow(code: number): number {
   return base.length === 1 ? base.charCodeAt(0) : code;
 }
 
-function ensureTable(): void {
-  if (tableReady) return;
-  for (let code = 0; code < table.length; code++) table[code] = foldSlow(code);
-  tableReady = true;
-}
-
 /** Folds one UTF-16 code unit: lower case, no diacritics, one apostrophe, one space. */
 export function foldCode(code: number): number {
   if (code < 0x3000) {
-    ensureTable();
-    return table[code]!;
+    const folded = table[code]!;
+    if (folded !== 0) return folded;
+    return (table[code] = code === 0 ? 0 : foldSlow(code));
   }
   if (code >= 0xd800 && code <= 0xdfff) return code;
   // The only separators past the table: ideographic space and the zero-width no-break space.

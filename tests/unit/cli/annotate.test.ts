@@ -54,7 +54,7 @@ describe('parseAnnotateArgs', () => {
 
   it.each([
     [['--verbose', 'a.txt'], 'unknown option --verbose'],
-    [['--format', 'xml', 'a.txt'], 'unknown format "xml" (expected json or text)'],
+    [['--format', 'xml', 'a.txt'], 'unknown format "xml" (expected json, text, jsonld, markdown or csv)'],
     [['a.txt', '--format'], '--format needs a value'],
     [['--pack=', 'a.txt'], '--pack needs a value'],
     [[], 'no FILE given'],

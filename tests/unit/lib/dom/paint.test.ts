@@ -180,6 +180,48 @@ describe('wrap painter', () => {
     painter.clear();
     expect(shadow.innerHTML).toBe('<p>Shadow Maduro here</p>');
   });
+
+  it('leaves painted ranges on the wrapped text, so that hit-testing and flashing find it', () => {
+    document.body.innerHTML = '<p>Yesterday Nicolás <b>Maduro</b> met Gustavo Petro.</p>';
+    const ranges = [rangeOf('Nicolás Maduro'), rangeOf('Petro')];
+    const painter = createPainter(window);
+    painter.paint([{ name: 'entity', ranges }]);
+    expect(ranges.map((r) => [r.toString(), r.collapsed])).toEqual([
+      ['Nicolás Maduro', false],
+      ['Petro', false],
+    ]);
+    expect(ranges[1]!.startContainer.parentElement!.localName).toBe(MARK_TAG);
+    const marked = [...document.querySelectorAll(MARK_TAG)];
+    expect(marked.filter((mark) => ranges[0]!.intersectsNode(mark)).map((m) => m.textContent)).toEqual([
+      'Nicolás ',
+      'Maduro',
+    ]);
+  });
+
+  it('carries ranges read from the wrapped page over to the restored text (a rescan in fallback mode)', () => {
+    const html = '<p>Pete Hegseth defended the strike, said Gustavo Petro.</p>';
+    document.body.innerHTML = html;
+    const painter = createPainter(window);
+    painter.paint([{ name: 'entity', ranges: [rangeOf('Pete Hegseth'), rangeOf('Gustavo Petro')] }]);
+    // The next pass reads the page as it is now, marks and split text nodes included.
+    const next = [rangeOf('Pete Hegseth'), rangeOf('Gustavo Petro'), rangeOf('defended')];
+    painter.clear(next);
+    expect(document.body.innerHTML).toBe(html);
+    expect(next.map((r) => r.toString())).toEqual(['Pete Hegseth', 'Gustavo Petro', 'defended']);
+    painter.paint([{ name: 'entity', ranges: next.slice(0, 2) }]);
+    expect(marks().map((m) => m.text)).toEqual(['Pete Hegseth', 'Gustavo Petro']);
+  });
+
+  it('does not glue its pieces back onto text the page rewrote meanwhile (framework renderers)', () => {
+    document.body.innerHTML = '<p>spoke in Caracas</p>';
+    const original = textNodes()[0]!;
+    const painter = createPainter(window);
+    painter.paint([{ name: 'entity', ranges: [rangeOf('Caracas')] }]);
+    // A renderer holding a reference to its text node updates it, as React does with nodeValue.
+    original.nodeValue = 'answered from Bogotá';
+    painter.clear();
+    expect(document.body.innerHTML).toBe('<p>answered from Bogotá</p>');
+  });
 });
 
 /** The smallest stand-in for the CSS Custom Highlight API. */

@@ -88,3 +88,33 @@ describe('lower-case ambiguous aliases', () => {
     expect(ids('COCA growers and cocaine.')).toEqual([]);
   });
 });
+
+describe('one pass for names, topic words and claim terms', () => {
+  it('keeps a claim term that is also a topic word', async () => {
+    const { compileMatcherData: compile, loadMatcher: load } = await import('../../../../lib/matcher/compile');
+    const { collectCandidates, newCandidates } = await import('../../../../lib/matcher/find');
+    const { claimsFromHits } = await import('../../../../lib/claims/match');
+    const m = load(
+      compile(
+        'v',
+        [],
+        [
+          {
+            id: 'c',
+            statement: 'Cocaine seizures doubled.',
+            status: 'reported',
+            match: { terms: [['cocaine'], ['seizures', 'seized']], figures: [] },
+          },
+        ],
+        { terms: ['cocaine', 'cartel'], minDistinct: 2 },
+      ),
+    );
+    const text = 'Police seized cocaine in the port.';
+    const candidates = newCandidates();
+    collectCandidates(m, text, candidates);
+    expect(candidates.topic.size).toBe(1);
+    expect(claimsFromHits(m.claims, text, candidates.terms).map((f) => m.data.claims.claims[f.claim]!.id)).toEqual([
+      'c',
+    ]);
+  });
+});

@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ArchiveIndex } from '../../lib/archive/archive-index';
+import { formatDate } from '../../lib/archive/dates';
+import { formatRoute } from '../../lib/archive/route';
+import { type TimelineEvent, buildTimeline, groupByMonth } from '../../lib/archive/timeline';
+import { ENTITY_TYPE_LABELS } from '../../lib/entity-groups';
+import { StatusLabel } from '../StatusLabel';
+import { EntityPicker } from './EntityPicker';
+import { PassageText } from './PassageText';
+import { ShowMore } from './ShowMore';
+
+export interface TimelineProps {
+  archive: ArchiveIndex;
+  /** Only this entity's passages and claims. */
+  entity?: string;
+  onEntity: (entityId: string | undefined) => void;
+}
+
+const PAGE = 100;
+
+/** Articles and claims by month; filtered by an entity, its passages (first mention marked) and claims. */
+export function Timeline({ archive, entity, onEntity }: TimelineProps) {
+  const events = useMemo(() => buildTimeline(archive, entity), [archive, entity]);
+  const chosen = entity ? archive.entity(entity) : undefined;
+  return (
+    <div class="timeline-view">
+      <div class="timeline-filter">
+        {chosen ? (
+          <p class="filter-current">
+            Showing the passages and claims of{' '}
+            <a href={formatRoute({ view: 'entity', id: chosen.id })}>
+              <strong>{chosen.name}</strong>
+            </a>{' '}
+            <span class="entry-type">({ENTITY_TYPE_LABELS[chosen.type]})</span>{' '}
+            <button type="button" onClick={() => onEntity(undefined)}>
+              Show everything
+            </button>
+          </p>
+        ) : entity ? (
+          <p class="empty-state">
+            No entity “{entity}” in this archive.{' '}
+            <button type="button" onClick={() => onEntity(undefined)}>
+              Show everything
+            </button>
+          </p>
+        ) : (
+          <p class="filter-current">Every article and every claim, by date.</p>
+        )}
+        <EntityPicker archive={archive} label={chosen ? 'Another entity' : 'Filter by entity'} onPick={onEntity} />
+      </div>
+      {events.length ? (
+        <TimelineList key={entity ?? ''} archive={archive} events={events} entity={entity} />
+      ) : (
+        chosen && <p class="empty-state">Nothing dated mentions {chosen.name}.</p>
+      )}
+      {!events.length && !entity && <p class="empty-state">This archive has nothing dated.</p>}
+    </div>
+  );
+}
+
+function TimelineList({
+  archive,
+  events,
+  entity,
+}: {
+  archive: ArchiveIndex;
+  events: readonly TimelineEvent[];
+  entity?: string;
+}) {
+  const [shown, setShown] = useState(PAGE);
+  const months = useMemo(() => groupByMonth(events.slice(0, shown)), [events, shown]);
+  return (
+    <>
+      {months.map((month) => (
+        <section class="timeline-month" key={month.key} aria-labelledby={`month-${month.key}`}>
+          <h3 id={`month-${month.key}`}>{month.label}</h3>
+          <ol class="events">
+            {month.events.map((event) => (
+              <EventItem key={eventKey(event)} archive={archive} event={event} entity={entity} />
+            ))}
+          </ol>
+        </section>
+      ))}
+      <ShowMore
+        shown={Math.min(shown, events.length)}
+        total={events.length}
+        noun="events"
+        step={PAGE}
+        onMore={() => setShown(shown + PAGE)}
+      />
+    </>
+  );
+}
+
+function eventKey(event: TimelineEvent): string {
+  return event.kind === 'claim'
+    ? `c:${event.claimId}`
+    : event.kind === 'article'
+      ? `a:${event.sourceId}`
+      : `p:${event.passage}`;
+}
+
+function EventItem({ archive, event, entity }: { archive: ArchiveIndex; event: TimelineEvent; entity?: string }) {
+  const date = (
+    <time dateTime={event.date}>
+      {formatDate(event.date)}
+      {event.kind !== 'claim' && event.estimated && <span class="estimated"> (est.)</span>}
+    </time>
+  );
+  if (event.kind === 'claim') {
+    const claim = archive.claim(event.claimId)!;
+    return (
+      <li class="event event-claim">
+        <p class="event-meta">
+          <span class="event-kind">Claim</span> {date} · {claim.claimant}
+        </p>
+        <p class="event-title">
+          <StatusLabel status={claim.status} />{' '}
+          <a href={formatRoute({ view: 'claim', id: claim.id })}>{claim.statement}</a>
+        </p>
+      </li>
+    );
+  }
+  const source = archive.source(event.sourceId)!;
+  const title = source.headline ?? `Untitled article, ${source.publisher}`;
+  if (event.kind === 'article') {
+    return (
+      <li class="event event-article">
+        <p class="event-meta">
+          <span class="event-kind">Article</span> {date} · {source.publisher}
+        </p>
+        <p class="event-title">
+          <a href={formatRoute({ view: 'articles', article: source.id })}>{title}</a>
+        </p>
+      </li>
+    );
+  }
+  return (
+    <li class={event.first ? 'event event-passage is-first' : 'event event-passage'}>
+      <p class="event-meta">
+        <span class="event-kind">{event.first ? 'First mention' : 'Mention'}</span> {date} · {source.publisher}:{' '}
+        <a href={formatRoute({ view: 'articles', article: source.id, passage: event.passage })}>{title}</a>
+      </p>
+      <blockquote>
+        <PassageText archive={archive} passage={event.passage} current={entity} />
+      </blockquote>
+    </li>
+  );
+}

@@ -1,0 +1,293 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ArticleList } from '../../components/archive/ArticleList';
+import { ClaimIndex } from '../../components/archive/ClaimIndex';
+import { Detail } from '../../components/archive/Detail';
+import { EntityIndex } from '../../components/archive/EntityIndex';
+import { Timeline } from '../../components/archive/Timeline';
+import { SearchResults } from '../../components/SearchResults';
+import { ArchiveIndex } from '../../lib/archive/archive-index';
+import { formatDate } from '../../lib/archive/dates';
+import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
+import { type ArchiveSearch, createArchiveSearch } from '../../lib/archive/search';
+import type { KnowledgePack } from '../../lib/knowledge/types';
+import type { SearchResult } from '../../lib/search';
+
+/** Typing pauses this long before the search runs (and the address changes). */
+const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_LIMIT = 50;
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+const idle: (callback: () => void) => void =
+  typeof requestIdleCallback === 'function'
+    ? (callback) => requestIdleCallback(callback)
+    : (callback) => setTimeout(callback, 1);
+
+export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
+  const archive = useMemo(() => new ArchiveIndex(pack), [pack]);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [draft, setDraft] = useState(() => (route.view === 'search' ? route.q : ''));
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  const searchInput = useRef<HTMLInputElement>(null);
+  const moveFocus = useRef(false);
+  const debounce = useRef<ReturnType<typeof setTimeout>>();
+  const reducedMotion = useMemo(() => matchMedia('(prefers-reduced-motion: reduce)').matches, []);
+
+  // Search: its index is built in small slices whenever the page is idle after the first render, so
+  // typing rarely waits for it; a search before it is complete finishes it.
+  const search = useRef<ArchiveSearch>();
+  const getSearch = () => (search.current ??= createArchiveSearch(pack));
+  const warmSearch = () => {
+    const start = performance.now();
+    let busy = 0;
+    const step = () => {
+      const sliceStart = performance.now();
+      const done = getSearch().prepare(8);
+      busy += performance.now() - sliceStart;
+      if (done) performance.measure('backstory:archive:search-index', { start, detail: { busyMs: busy } });
+      else idle(step);
+    };
+    idle(step);
+  };
+
+  useEffect(() => {
+    performance.mark('backstory:archive:first-render');
+    warmSearch();
+    const onHashChange = () => {
+      const next = parseRoute(location.hash);
+      const typing = document.activeElement === searchInput.current;
+      moveFocus.current = !typing;
+      if (!typing) setDraft(next.view === 'search' ? next.q : '');
+      setRoute(next);
+    };
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${titleOf(route, archive)} · Backstory archive`;
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    if (route.view === 'articles' && route.article) return; // the list scrolls to the article itself
+    // A new view starts at its top at once (smooth scrolling is for jumps within a view).
+    scrollTo({ top: 0, behavior: 'instant' });
+    (document.getElementById('detail-heading') ?? document.getElementById('view-heading'))?.focus({
+      preventScroll: true,
+    });
+  }, [route, archive]);
+
+  const navigate = (next: Route, replace = false) => {
+    const hash = formatRoute(next);
+    if (replace) {
+      history.replaceState(history.state, '', hash);
+      setRoute(next);
+    } else if (location.hash !== hash) {
+      location.hash = hash; // hashchange sets the route
+    }
+  };
+
+  const commitSearch = (q: string) => {
+    clearTimeout(debounce.current);
+    if (routeRef.current.view === 'search') navigate({ view: 'search', q }, true);
+    else if (q.trim()) navigate({ view: 'search', q });
+  };
+
+  const results = useMemo((): SearchResult[] | undefined => {
+    if (route.view !== 'search' || route.q.trim().length < 2) return undefined;
+    const start = performance.now();
+    const found = getSearch().search(route.q, SEARCH_LIMIT);
+    performance.measure('backstory:archive:search', { start, detail: { query: route.q, results: found.length } });
+    return found;
+    // getSearch only reads refs and the pack.
+  }, [route, pack]);
+
+  const openResult = (result: SearchResult) => {
+    if (result.kind === 'passage') {
+      const passage = Number(result.id);
+      const source = pack.passages[passage]?.source;
+      if (source) navigate({ view: 'articles', article: source, passage });
+    } else {
+      navigate({ view: result.kind, id: result.id });
+    }
+  };
+
+  const tab = tabOf(route);
+  const copy = (text: string) => navigator.clipboard.writeText(text);
+
+  return (
+    <div class="archive">
+      <button type="button" class="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </button>
+      <header class="masthead">
+        <div class="masthead-inner">
+          <div class="brand">
+            <h1>Backstory archive</h1>
+            <p class="subtitle">
+              {count(pack.sources.length, 'article', 'articles')} · {count(pack.entities.length, 'entity', 'entities')}{' '}
+              · {count(pack.claims.length, 'claim', 'claims')} · {count(pack.passages.length, 'passage', 'passages')}
+            </p>
+          </div>
+          <nav class="tabs" aria-label="Archive">
+            <ul>
+              {(
+                [
+                  ['articles', 'Articles', '#/articles'],
+                  ['index', 'Index', '#/index'],
+                  ['timeline', 'Timeline', '#/timeline'],
+                ] as const
+              ).map(([id, label, href]) => (
+                <li key={id}>
+                  <a href={href} aria-current={tab === id ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form
+            role="search"
+            class="search-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              commitSearch(draft);
+            }}
+          >
+            <input
+              ref={searchInput}
+              id="archive-search"
+              class="search"
+              type="search"
+              aria-label="Search the archive"
+              placeholder="Search names, claims, quotes…"
+              value={draft}
+              onInput={(event) => {
+                const q = event.currentTarget.value;
+                setDraft(q);
+                clearTimeout(debounce.current);
+                debounce.current = setTimeout(() => commitSearch(q), SEARCH_DEBOUNCE_MS);
+              }}
+            />
+          </form>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.view === 'articles' ? (
+          <section aria-labelledby="view-heading">
+            <h2 id="view-heading" tabIndex={-1}>
+              Articles
+            </h2>
+            <p class="view-intro">{articlesIntro(archive)}</p>
+            <ArticleList
+              archive={archive}
+              open={route.article}
+              passage={route.passage}
+              copy={copy}
+              onOpen={(article) => navigate(article ? { view: 'articles', article } : { view: 'articles' }, true)}
+              scrollBehavior={reducedMotion ? 'auto' : 'smooth'}
+            />
+          </section>
+        ) : route.view === 'index' ? (
+          <section aria-labelledby="view-heading">
+            <h2 id="view-heading" tabIndex={-1}>
+              Index
+            </h2>
+            <nav class="subtabs" aria-label="Index">
+              <a href="#/index" aria-current={route.tab === 'entities' ? 'page' : undefined}>
+                Entities by type
+              </a>
+              <a href="#/index/claims" aria-current={route.tab === 'claims' ? 'page' : undefined}>
+                Claims by status
+              </a>
+            </nav>
+            {route.tab === 'entities' ? (
+              <EntityIndex
+                archive={archive}
+                filter={route.filter ?? ''}
+                onFilter={(filter) => navigate({ view: 'index', tab: 'entities', ...(filter ? { filter } : {}) }, true)}
+              />
+            ) : (
+              <ClaimIndex archive={archive} />
+            )}
+          </section>
+        ) : route.view === 'entity' || route.view === 'claim' ? (
+          <Detail
+            key={`${route.view}:${route.id}`}
+            archive={archive}
+            kind={route.view}
+            id={route.id}
+            onSelect={(kind, id) => navigate({ view: kind, id })}
+            copy={copy}
+          />
+        ) : route.view === 'timeline' ? (
+          <section aria-labelledby="view-heading">
+            <h2 id="view-heading" tabIndex={-1}>
+              Timeline
+            </h2>
+            <Timeline
+              archive={archive}
+              entity={route.entity}
+              onEntity={(entity) => navigate(entity ? { view: 'timeline', entity } : { view: 'timeline' })}
+            />
+          </section>
+        ) : (
+          <section class="search-view" aria-labelledby="view-heading" data-search-query={route.q}>
+            <h2 id="view-heading" tabIndex={-1}>
+              Search
+            </h2>
+            {results ? (
+              <>
+                {results.length > 0 && (
+                  <p class="view-intro" role="status">
+                    {results.length >= SEARCH_LIMIT
+                      ? `The best ${SEARCH_LIMIT}`
+                      : count(results.length, 'result', 'results')}{' '}
+                    for “{route.q.trim()}”, best first.
+                  </p>
+                )}
+                <SearchResults query={route.q.trim()} results={results} onSelect={openResult} />
+              </>
+            ) : (
+              <p class="empty-state">
+                Type at least two letters in the search box: a name (misspelt is fine), words from a claim or a quote.
+              </p>
+            )}
+          </section>
+        )}
+      </main>
+      <footer class="page-footer">
+        {pack.name} · version {pack.version}. Everything here comes from the bundled pack; nothing leaves your browser.
+      </footer>
+    </div>
+  );
+}
+
+function articlesIntro(archive: ArchiveIndex): string {
+  const articles = archive.articles();
+  if (!articles.length) return '';
+  const first = articles[0]!.date;
+  const last = articles[articles.length - 1]!.date;
+  return `${count(articles.length, 'article', 'articles')} from ${formatDate(first)} to ${formatDate(last)}, oldest first. Open one to read its passages; names link to their background.`;
+}
+
+function titleOf(route: Route, archive: ArchiveIndex): string {
+  switch (route.view) {
+    case 'articles': {
+      const source = route.article ? archive.source(route.article) : undefined;
+      return source ? (source.headline ?? `Untitled article, ${source.publisher}`) : 'Articles';
+    }
+    case 'index':
+      return route.tab === 'claims' ? 'Claims' : 'Entities';
+    case 'entity':
+      return archive.entity(route.id)?.name ?? 'Not found';
+    case 'claim':
+      return archive.claim(route.id)?.statement ?? 'Not found';
+    case 'timeline': {
+      const entity = route.entity ? archive.entity(route.entity) : undefined;
+      return entity ? `Timeline: ${entity.name}` : 'Timeline';
+    }
+    case 'search':
+      return route.q.trim() ? `Search: ${route.q.trim()}` : 'Search';
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * A page's findings as a readable Markdown brief: title and URL, one section per entity group
+ * (lib/entity-groups.ts) and one for claims, each finding listed once with its count on the page, and
+ * numbered citations (lib/links.ts citation()) gathered in a "Sources" list at the end.
+ *
+ * Page and knowledge text is escaped so that it renders as written: no links, emphasis, HTML or
+ * math can be smuggled in through a title, a name or a summary.
+ */
+import { citation } from '../links';
+import { ENTITY_GROUPS } from '../entity-groups';
+import type { KnowledgePack, Source } from '../knowledge/types';
+import { type PackIndex, type PageFindings, indexPack, statusLabel } from './findings';
+
+/**
+ * Plain text as one line of Markdown that renders as written: whitespace runs (line and block
+ * breaks too) become one space, and every character that can start markup inside a line is
+ * backslash-escaped: \\ ` * _ [ ] < > # | ~ & $ (emphasis, code, links and images, HTML and
+ * autolinks, heading closers, GFM tables, strikethrough, entity references, GitHub math). Characters
+ * that only mean something at the start of a line (- + = 1.) need nothing: the text never starts one.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\s\u2028\u2029]+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>#|~&$]/g, '\\$&');
+}
+
+/** A URL as a CommonMark autolink (`<…>`), or escaped text when it has no scheme. */
+export function markdownUrl(url: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]{1,31}:/.test(url)) return escapeMarkdown(url);
+  // An autolink cannot hold spaces, control characters, < or >: percent-encode them.
+  // eslint-disable-next-line no-control-regex
+  return `<${url.replace(/[\u0000-\u0020\u007f<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>`;
+}
+
+/** citation() with its text escaped and its URL (when known) as an autolink. */
+export function markdownCitation(source: Source): string {
+  const text = citation(source);
+  const tail = source.url ? ` ${source.url}.` : '';
+  if (tail && text.endsWith(tail)) return `${escapeMarkdown(text.slice(0, -tail.length))} ${markdownUrl(source.url!)}.`;
+  return escapeMarkdown(text);
+}
+
+interface Counted<T> {
+  first: T;
+  count: number;
+}
+
+/** Findings grouped by id, in order of first appearance on the page. */
+function countById<T extends { id: string; start: number }>(items: readonly T[]): Counted<T>[] {
+  const byId = new Map<string, Counted<T>>();
+  for (const item of [...items].sort((a, b) => a.start - b.start)) {
+    const entry = byId.get(item.id);
+    if (entry) entry.count++;
+    else byId.set(item.id, { first: item, count: 1 });
+  }
+  return [...byId.values()];
+}
+
+const times = (count: number) => `(${count}×)`;
+
+/** The brief for one page. */
+export function toMarkdown(findings: PageFindings, pack: KnowledgePack): string {
+  const packIndex: PackIndex = indexPack(pack);
+  const citationNumbers = new Map<string, number>();
+  /** Numbers the sources on first use; a line's references are in ascending order: "[1][4][9]". */
+  const cite = (sourceIds: readonly string[]) =>
+    sourceIds
+      .map((id) => {
+        if (!citationNumbers.has(id)) citationNumbers.set(id, citationNumbers.size + 1);
+        return citationNumbers.get(id)!;
+      })
+      .sort((a, b) => a - b)
+      .map((n) => `[${n}]`)
+      .join('');
+
+  const lines: string[] = [];
+  lines.push(`# ${escapeMarkdown(findings.title) || escapeMarkdown(findings.url) || 'Untitled page'}`, '');
+  if (findings.url) lines.push(markdownUrl(findings.url), '');
+
+  const entities = countById(findings.entities);
+  const claims = countById(findings.claims);
+  const highlights = findings.entities.length;
+  lines.push(
+    entities.length || claims.length
+      ? `Backstory found ${entities.length} entit${entities.length === 1 ? 'y' : 'ies'} ` +
+          `(${highlights} mention${highlights === 1 ? '' : 's'}) and ${claims.length} claim${claims.length === 1 ? '' : 's'} ` +
+          `from its knowledge pack (${escapeMarkdown(`${pack.name} ${pack.version}`)}) on this page.`
+      : `Backstory found nothing from its knowledge pack (${escapeMarkdown(`${pack.name} ${pack.version}`)}) on this page.`,
+  );
+
+  for (const group of ENTITY_GROUPS) {
+    const items = entities.filter(({ first }) => group.types.includes(first.type));
+    if (!items.length) continue;
+    lines.push('', `## ${group.label}`, '');
+    for (const { first, count } of items) {
+      const entity = packIndex.entity(first.id);
+      const summary = entity?.summary ? ` — ${escapeMarkdown(entity.summary)}` : '';
+      const refs = cite(packIndex.sourceIds('entity', first.id));
+      lines.push(`- **${escapeMarkdown(first.name)}** ${times(count)}${summary}${refs ? ` ${refs}` : ''}`);
+    }
+  }
+
+  if (claims.length) {
+    lines.push('', '## Claims', '');
+    for (const { first, count } of claims) {
+      const claim = packIndex.claim(first.id);
+      const context = claim?.context ? ` Context: ${escapeMarkdown(claim.context)}` : '';
+      const refs = cite(packIndex.sourceIds('claim', first.id));
+      lines.push(
+        `- **${escapeMarkdown(statusLabel(first.status))}:** ${escapeMarkdown(first.statement)} ${times(count)}` +
+          `${context}${refs ? ` ${refs}` : ''}`,
+      );
+    }
+  }
+
+  if (citationNumbers.size) {
+    lines.push('', '## Sources', '');
+    for (const [id, number] of citationNumbers) lines.push(`${number}. ${markdownCitation(packIndex.source(id)!)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

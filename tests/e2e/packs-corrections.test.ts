@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ARTIFACTS,
+  ROOT,
+  type ExtensionBrowser,
+  type PageServer,
+  launchWithExtension,
+  servePages,
+} from './support/browser';
+import { highlightPoint, highlightTexts, waitForScan } from './support/page';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+const work = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
+const packFile = join(work, 'riverside-pack.json');
+const brokenFile = join(work, 'broken-pack.json');
+
+beforeAll(async () => {
+  // Built exactly as the README tells a newsroom to build its own pack.
+  execFileSync(
+    'npx',
+    [
+      'tsx',
+      'lib/cli/knowledge.ts',
+      '--archive',
+      'assets/examples/custom-pack/archive',
+      '--curated',
+      'assets/examples/custom-pack/curated',
+      '--out',
+      packFile,
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
+  const broken = JSON.parse(readFileSync(packFile, 'utf8')) as { entities: { type: string }[] };
+  broken.entities[2]!.type = 'celebrity';
+  writeFileSync(brokenFile, JSON.stringify(broken));
+  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await browser.worker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+});
+
+async function openOptions(): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('heading', { name: 'Knowledge packs' }).waitFor();
+  return options;
+}
+
+describe('custom knowledge packs', () => {
+  it('imports a pack built from a folder of articles and highlights with it, saying where facts come from', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/riverside.html'));
+    await waitForScan(page);
+    expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
+
+    const options = await openOptions();
+    await options.locator('.packs input[type=file]').setInputFiles(packFile);
+    await options.locator('[data-pack]').waitFor();
+    expect(await options.locator('[data-pack]').textContent()).toContain('The Riverside Courier (fictional) archive');
+    await options.screenshot({ path: join(ARTIFACTS, 'options-packs.png'), fullPage: true });
+
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).length).toBeGreaterThan(8);
+    expect(await highlightTexts(page, 'backstory-entity')).toContain('Nadia Petrakis');
+    expect((await highlightTexts(page, 'backstory-claim')).length).toBeGreaterThan(0);
+    const point = await highlightPoint(page, 'backstory-entity', 'Nadia Petrakis');
+    await page.mouse.click(point!.x, point!.y);
+    const footer = page.locator('backstory-ui .card-footer');
+    await footer.waitFor();
+    expect(await footer.textContent()).toContain('The Riverside Courier (fictional) archive');
+
+    await options.getByRole('switch', { name: 'Active' }).uncheck();
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).length).toBe(0);
+    await options.getByRole('button', { name: /^Remove / }).click();
+    await expect.poll(() => options.locator('[data-pack]').count()).toBe(0);
+    await options.close();
+    await page.close();
+  });
+
+  it('rejects a broken pack with the file and JSON path, keeping the current packs', async () => {
+    const options = await openOptions();
+    await options.locator('.packs input[type=file]').setInputFiles(packFile);
+    await options.locator('[data-pack]').waitFor();
+    await options.locator('.packs input[type=file]').setInputFiles(brokenFile);
+    const alert = options.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/broken-pack\.json: \$\.entities\[2\]\.type: expected one of person/);
+    expect(await options.locator('[data-pack]').count()).toBe(1);
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('packs'));
+    expect((stored.packs as { pack: { entities: { type: string }[] } }[])[0]!.pack.entities[2]!.type).not.toBe(
+      'celebrity',
+    );
+    await options.screenshot({ path: join(ARTIFACTS, 'options-pack-error.png'), fullPage: true });
+    await options.close();
+  });
+});
+
+describe('local corrections', () => {
+  it('"not this entity here" removes the highlight, is listed in the options and can be undone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+    await page.mouse.click(point!.x, point!.y);
+    await page.locator('backstory-ui .card-correct').waitFor();
+    await page.locator('backstory-ui').getByRole('button', { name: 'Not this entity here' }).click();
+    await expect
+      .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Tren de Aragua'))
+      .toBe(false);
+    expect(await highlightTexts(page, 'backstory-entity')).toContain('Nicolás Maduro');
+
+    const options = await openOptions();
+    const item = options.locator('.correction-list li');
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/“Tren de Aragua” is not Tren de Aragua on http:\/\/127\.0\.0\.1/);
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Tren de Aragua'))
+      .toBe(true);
+    await options.close();
+    await page.close();
+  });
+
+  it('"never on this site" keeps an entity off every page of the site, and settings files carry it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const point = await highlightPoint(page, 'backstory-entity', 'Caracas');
+    await page.mouse.click(point!.x, point!.y);
+    await page.locator('backstory-ui').getByRole('button', { name: 'Never highlight it on this site' }).click();
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Caracas')).toBe(false);
+
+    const other = await browser.context.newPage();
+    await other.goto(server.url('/fixtures/living.html'));
+    await waitForScan(other);
+    await other.evaluate(() =>
+      (window as unknown as { addPost(t: string): void }).addPost('Pete Hegseth flew to Caracas.'),
+    );
+    await expect
+      .poll(async () => (await highlightTexts(other, 'backstory-entity')).includes('Pete Hegseth'))
+      .toBe(true);
+    expect(await highlightTexts(other, 'backstory-entity')).not.toContain('Caracas');
+
+    const options = await openOptions();
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export settings' }).click();
+    const file = join(work, 'settings.json');
+    await (await download).saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { corrections: { type: string; hostname: string }[] };
+    expect(exported.corrections).toEqual([expect.objectContaining({ type: 'never-on-site', hostname: '127.0.0.1' })]);
+
+    await browser.worker.evaluate(() => chrome.storage.local.clear());
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Caracas')).toBe(true);
+    await options.locator('.file-actions input[type=file]').setInputFiles(file);
+    await options.locator('p[role=status]').waitFor();
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Caracas')).toBe(false);
+    await options.close();
+    await other.close();
+    await page.close();
+  });
+});

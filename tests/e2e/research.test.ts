@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAnnotation } from '../../lib/export/web-annotation';
+import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { highlightPoint, tabIdOf, waitForScan } from './support/page';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('research tools', () => {
+  it('exports the page findings from the popup as JSON-LD, Markdown and CSV', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const tabId = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('.export').waitFor();
+    const saved: Record<string, string> = {};
+    for (const format of ['jsonld', 'markdown', 'csv']) {
+      const download = popup.waitForEvent('download');
+      await popup.locator(`button[data-format="${format}"]`).click();
+      const file = join(ARTIFACTS, `export.${format}`);
+      await (await download).saveAs(file);
+      saved[format] = readFileSync(file, 'utf8');
+    }
+    const collection = JSON.parse(saved.jsonld!) as { total: number; first: { items: { motivation: string }[] } };
+    expect(validateAnnotation(collection)).toEqual([]);
+    expect(collection.total).toBeGreaterThan(100);
+    expect(new Set(collection.first.items.map((a) => a.motivation))).toEqual(new Set(['identifying', 'assessing']));
+    expect(saved.markdown).toContain('Nicolás Maduro');
+    expect(saved.markdown).toMatch(/URL unknown/);
+    expect(saved.csv!.split('\r\n').length).toBeGreaterThan(100);
+    expect(await popup.locator('.export p[role=status]').textContent()).toMatch(
+      /^Saved \d+ findings as backstory-127\.0\.0\.1\.csv\.$/,
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('copies a citation and a link to the quoted passage from a card', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('') });
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+    await page.mouse.click(point!.x, point!.y);
+    const copy = page.locator('backstory-ui').getByRole('button', { name: 'Copy citation' }).first();
+    await copy.waitFor();
+    await copy.click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/\d{4}-\d{2}-\d{2}.*(URL unknown|https:\/\/)/);
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    expect(citation).toMatch(
+      /^(.+\. )?(“.+”\. )?.+, \d{4}-\d{2}-\d{2}( \(date estimated\))?\. (URL unknown|https:\/\/\S+)\.$/,
+    );
+    await page.close();
+  });
+});

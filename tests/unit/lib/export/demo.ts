@@ -1,0 +1,23 @@
+/** The bundled demo page's findings with the real knowledge pack, extracted as the CLI does (happy-dom + text index). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { annotateText, matcherFromPack } from '../../../../lib/annotate';
+import { type PageFindings, asExportPack } from '../../../../lib/export/findings';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import { htmlPage, readPack } from '../../../../lib/node/annotate-files';
+import { PACK_PATH, PROJECT_ROOT } from '../../../../lib/node/knowledge-files';
+
+export const DEMO = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages', 'demo.html');
+
+export async function demoFindings(): Promise<{ findings: PageFindings; pack: KnowledgePack }> {
+  const matchable = readPack(PACK_PATH);
+  const { text, title } = await htmlPage(readFileSync(DEMO, 'utf8'));
+  const findings: PageFindings = {
+    url: pathToFileURL(DEMO).href,
+    title,
+    text,
+    ...annotateText(matcherFromPack(matchable), text),
+  };
+  return { findings, pack: asExportPack(matchable) };
+}

@@ -1,0 +1,407 @@
+/**
+ * Runs inside the benchmarked page: bundled by tests/bench/run.ts with esbuild into an IIFE and
+ * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as a JSON
+ * string in `window.__backstoryDataJson` (like the content script's `JSON.parse("…")` literal); mark.js
+ * as `window.Mark` from its own script tag.
+ */
+import { findClaims, loadClaimMatcher } from '../../lib/claims/match';
+import { createPageScanner } from '../../lib/dom/page-scanner';
+import { createPainter } from '../../lib/dom/paint';
+import { buildTextIndex, rangeFor } from '../../lib/dom/text-index';
+import { type Automaton, buildAutomaton, scanText } from '../../lib/matcher/automaton';
+import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
+import { findEntities } from '../../lib/matcher/find';
+import { foldCode } from '../../lib/text/fold';
+import { deserializeAutomaton } from './automaton-io';
+
+export interface FloorResult {
+  ms: number;
+  walkMs: number;
+  joinMs: number;
+  nodes: number;
+  chars: number;
+  /** First foldCode() call on a fresh page (builds lib/text/fold.ts's table); timed after the floor. */
+  foldInitMs: number;
+  /** First Intl.Segmenter sentence segmentation on a fresh page (loads ICU break rules); after the above. */
+  segmenterInitMs: number;
+}
+
+export interface LoadResult {
+  parseMs: number;
+  loadMs: number;
+  keys: number;
+}
+
+export interface ScanResult {
+  /** textIndex + entities + claims + ranges + paint. */
+  ms: number;
+  textIndexMs: number;
+  entitiesMs: number;
+  claimsMs: number;
+  rangesMs: number;
+  paintMs: number;
+  chars: number;
+  textNodes: number;
+  entities: number;
+  claims: number;
+  painter: string;
+}
+
+export interface BreakdownResult {
+  textIndexMs: number;
+  /** foldCode over every code unit, nothing else. */
+  foldOnlyMs: number;
+  /** scanText over the entity automaton with a counting callback: fold + automaton steps. */
+  entityScanMs: number;
+  entityHits: number;
+  /** findEntities: the scan above plus boundary/case checks, leftmost-longest and disambiguation. */
+  findEntitiesMs: number;
+  /** scanText over the claim-term automaton with a counting callback. */
+  claimScanMs: number;
+  /** The Intl.Segmenter sentence pass findClaims makes over the whole text (plus its replace). */
+  segmentMs: number;
+  findClaimsMs: number;
+  entities: number;
+  claims: number;
+}
+
+export interface ScannerResult {
+  /** Wall time from createPageScanner() to scan() settled (includes yields if the scan is sliced). */
+  ms: number;
+  /** Duration of the `backstory:scan` measure the scanner records. */
+  measureMs: number;
+  entities: number;
+  claims: number;
+}
+
+export interface MarkResult {
+  ms: number;
+  /** RegExp construction only (markRegExp). */
+  compileMs?: number;
+  marks: number;
+  error?: string;
+}
+
+export interface AutomatonLoadResult {
+  ms: number;
+  /** Decode/fetch part, before the views are made. */
+  readMs: number;
+  states: number;
+  /** findEntities on the page with this automaton: must equal the built one's. */
+  entities: number;
+}
+
+interface MarkInstance {
+  markRegExp(regexp: RegExp, options: Record<string, unknown>): void;
+  mark(keywords: string[], options: Record<string, unknown>): void;
+}
+
+interface BenchWindow {
+  __backstoryDataJson?: string;
+  __benchAutomatonBase64?: string;
+  Mark?: new (context: Element) => MarkInstance;
+  __backstoryBench?: typeof api;
+}
+
+const w = window as unknown as BenchWindow;
+const now = () => performance.now();
+
+/** What stays alive after a run, as it would in the content script (matcher, findings, ranges). */
+const state: { matcher?: Matcher; data?: MatcherData; retained?: unknown; longTasks: PerformanceEntry[] } = {
+  longTasks: [],
+};
+
+function matcherData(): MatcherData {
+  if (!w.__backstoryDataJson) throw new Error('no matcher data in the page');
+  return JSON.parse(w.__backstoryDataJson) as MatcherData;
+}
+
+const root = () => document.body ?? document.documentElement;
+
+/** Floor: a plain TreeWalker over every text node under <body> (no skip rules), then one join. */
+function floor(): FloorResult {
+  const t0 = now();
+  const walker = document.createTreeWalker(root(), NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes.push(node as Text);
+    parts.push((node as Text).data);
+  }
+  const t1 = now();
+  const text = parts.join('');
+  const t2 = now();
+  state.retained = { nodes, text, folded: foldCode(0x41) };
+  const t3 = now();
+  let sentences = 0;
+  for (const part of new Intl.Segmenter('en', { granularity: 'sentence' }).segment('One. Two three? Four.')) {
+    sentences += part.segment.length > 0 ? 1 : 0;
+  }
+  const t4 = now();
+  state.retained = { ...(state.retained as object), sentences };
+  return {
+    ms: t2 - t0,
+    walkMs: t1 - t0,
+    joinMs: t2 - t1,
+    nodes: nodes.length,
+    chars: text.length,
+    foldInitMs: t3 - t2,
+    segmenterInitMs: t4 - t3,
+  };
+}
+
+/** JSON.parse of the data string + loadMatcher (automaton build), kept for scan(). */
+function load(): LoadResult {
+  const t0 = now();
+  const data = matcherData();
+  const t1 = now();
+  state.matcher = loadMatcher(data);
+  const t2 = now();
+  return { parseMs: t1 - t0, loadMs: t2 - t1, keys: data.keys.length };
+}
+
+/** The content script's scan pass (lib/dom/page-scanner.ts scan()), phase by phase. */
+function scan(): ScanResult {
+  const matcher = state.matcher;
+  if (!matcher) throw new Error('load() first');
+  const t0 = now();
+  const index = buildTextIndex(root());
+  const text = index.text;
+  const t1 = now();
+  const entityFindings = findEntities(matcher, text);
+  const t2 = now();
+  const claimFindings = findClaims(matcher.claims, text);
+  const t3 = now();
+  const withRange = <T extends { start: number; end: number }>(finding: T) => ({
+    ...finding,
+    range: rangeFor(index, finding.start, finding.end, document),
+  });
+  const current = { entities: entityFindings.map(withRange), claims: claimFindings.map(withRange) };
+  const t4 = now();
+  const painter = createPainter(window);
+  painter.paint([
+    { name: 'claim', ranges: current.claims.map((finding) => finding.range) },
+    { name: 'entity', ranges: current.entities.map((finding) => finding.range) },
+  ]);
+  const t5 = now();
+  state.retained = { index, current, painter };
+  return {
+    ms: t5 - t0,
+    textIndexMs: t1 - t0,
+    entitiesMs: t2 - t1,
+    claimsMs: t3 - t2,
+    rangesMs: t4 - t3,
+    paintMs: t5 - t4,
+    chars: text.length,
+    textNodes: index.nodes.length,
+    entities: current.entities.length,
+    claims: current.claims.length,
+    painter: painter.kind,
+  };
+}
+
+/** Sub-phases, each timed on its own after one another (so later ones run on warmer code). */
+function breakdown(): BreakdownResult {
+  const matcher = state.matcher;
+  if (!matcher) throw new Error('load() first');
+  const t0 = now();
+  const index = buildTextIndex(root());
+  const text = index.text;
+  const t1 = now();
+  let folded = 0;
+  for (let i = 0; i < text.length; i++) folded ^= foldCode(text.charCodeAt(i));
+  const t2 = now();
+  let entityHits = 0;
+  scanText(matcher.automaton, text, () => void entityHits++);
+  const t3 = now();
+  const entities = findEntities(matcher, text);
+  const t4 = now();
+  let claimHits = 0;
+  scanText(matcher.claims.automaton, text, () => void claimHits++);
+  const t5 = now();
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  let sentences = 0;
+  for (const { segment } of segmenter.segment(text.replace(/[\n\r\t\f\v]/g, ' ')))
+    sentences += segment.length > 0 ? 1 : 0;
+  const t6 = now();
+  const claims = findClaims(matcher.claims, text);
+  const t7 = now();
+  state.retained = { folded, claimHits, sentences };
+  return {
+    textIndexMs: t1 - t0,
+    foldOnlyMs: t2 - t1,
+    entityScanMs: t3 - t2,
+    entityHits,
+    findEntitiesMs: t4 - t3,
+    claimScanMs: t5 - t4,
+    segmentMs: t6 - t5,
+    findClaimsMs: t7 - t6,
+    entities: entities.length,
+    claims: claims.length,
+  };
+}
+
+/** The real lib/dom/page-scanner.ts scanner, as the content script creates and starts it. */
+async function scannerScan(): Promise<ScannerResult> {
+  const matcher = state.matcher;
+  if (!matcher) throw new Error('load() first');
+  const t0 = now();
+  const scanner = createPageScanner(document, matcher);
+  // scan() may return the findings or a promise of them, depending on the scanner's version.
+  const found = await scanner.scan();
+  const t1 = now();
+  const measures = performance.getEntriesByName('backstory:scan');
+  state.retained = { scanner, found };
+  return {
+    ms: t1 - t0,
+    measureMs: measures.at(-1)?.duration ?? NaN,
+    entities: found.entities.length,
+    claims: found.claims.length,
+  };
+}
+
+function countMarks(): number {
+  return document.querySelectorAll('mark[data-markjs]').length;
+}
+
+function markjs(): new (context: Element) => MarkInstance {
+  if (!w.Mark) throw new Error('mark.js is not loaded');
+  return w.Mark;
+}
+
+/** mark.js markRegExp with one alternation; resolves at mark.js's `done`. */
+function markRegExp(source: string, flags: string): Promise<MarkResult> {
+  const Mark = markjs();
+  return new Promise((resolve) => {
+    const t0 = now();
+    try {
+      const regexp = new RegExp(source, flags);
+      regexp.test('warm up: compile the expression now');
+      regexp.lastIndex = 0;
+      const t1 = now();
+      new Mark(root()).markRegExp(regexp, {
+        done: () => resolve({ ms: now() - t0, compileMs: t1 - t0, marks: countMarks() }),
+      });
+    } catch (error) {
+      resolve({ ms: now() - t0, marks: countMarks(), error: String(error) });
+    }
+  });
+}
+
+/** mark.js mark(array): one DOM pass per keyword. */
+function markArray(keywords: string[]): Promise<MarkResult> {
+  const Mark = markjs();
+  return new Promise((resolve) => {
+    const t0 = now();
+    try {
+      new Mark(root()).mark(keywords, {
+        separateWordSearch: false,
+        done: () => resolve({ ms: now() - t0, marks: countMarks() }),
+      });
+    } catch (error) {
+      resolve({ ms: now() - t0, marks: countMarks(), error: String(error) });
+    }
+  });
+}
+
+/** Entity findings with a given automaton in place of the built one (checks a loaded automaton). */
+function entitiesWith(data: MatcherData, automaton: Automaton): number {
+  const matcher: Matcher = { data, automaton, claims: loadClaimMatcher(data.claims) };
+  return findEntities(matcher, buildTextIndex(root()).text).length;
+}
+
+const automaton = {
+  /** buildAutomaton(keys) in the page, as loadMatcher does. */
+  build(): AutomatonLoadResult {
+    const data = matcherData();
+    const t0 = now();
+    const built = buildAutomaton(data.keys);
+    const t1 = now();
+    return { ms: t1 - t0, readMs: 0, states: built.fail.length, entities: entitiesWith(data, built) };
+  },
+  /** fetch() of the serialized automaton + views over its buffer. */
+  async fetch(url: string): Promise<AutomatonLoadResult> {
+    const t0 = now();
+    const buffer = await (await fetch(url)).arrayBuffer();
+    const t1 = now();
+    const loaded = deserializeAutomaton(buffer);
+    const t2 = now();
+    return { ms: t2 - t0, readMs: t1 - t0, states: loaded.fail.length, entities: entitiesWith(matcherData(), loaded) };
+  },
+  /** Base64 string already in the page (as it would be in a script bundle) → bytes → views. */
+  base64(): AutomatonLoadResult {
+    const encoded = w.__benchAutomatonBase64;
+    if (!encoded) throw new Error('no base64 automaton in the page');
+    const t0 = now();
+    const fromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+    let bytes: Uint8Array;
+    if (fromBase64) {
+      bytes = fromBase64(encoded);
+    } else {
+      const binary = atob(encoded);
+      bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    }
+    const t1 = now();
+    const loaded = deserializeAutomaton(bytes.buffer as ArrayBuffer, bytes.byteOffset);
+    const t2 = now();
+    return { ms: t2 - t0, readMs: t1 - t0, states: loaded.fail.length, entities: entitiesWith(matcherData(), loaded) };
+  },
+};
+
+/** Records long tasks (>50 ms) from now on. */
+function observeLongTasks(): void {
+  state.longTasks = [];
+  new PerformanceObserver((list) => state.longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+}
+
+function longTasks(): { start: number; duration: number }[] {
+  return state.longTasks.map((entry) => ({ start: entry.startTime, duration: entry.duration }));
+}
+
+/** Runs `work` as a task of its own (setTimeout), like the content script's start-up or a rescan. */
+function inTask<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
+}
+
+/** Two rAFs and a timeout: the page has rendered and gone idle. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20))));
+}
+
+const api = {
+  floor,
+  load,
+  scan,
+  /** load() + scan() in one go, as the content script does at start-up; then one warm re-scan for comparison. */
+  backstory: () => {
+    const first = { load: load(), scan: scan() };
+    return { ...first, warmScan: scan() };
+  },
+  breakdown,
+  scannerScan,
+  markRegExp,
+  markArray,
+  automaton,
+  observeLongTasks,
+  longTasks,
+  loadInTask: () => inTask(load),
+  scanInTask: () => inTask(scan),
+  settle,
+  /** Drops the references to the last run's results (for heap measurements). */
+  dropRetained: () => {
+    state.retained = undefined;
+  },
+};
+
+export type BackstoryBench = typeof api;
+
+w.__backstoryBench = api;

@@ -1,0 +1,1206 @@
+/**
+ * npm run bench [-- --quick]: Backstory against a text-walk floor and mark.js 8.11 in real Chromium,
+ * on the saved news pages of ../shared/pages and a generated 1 MB page, with the real knowledge pack
+ * and generated packs of 1,000 / 10,000 / 100,000 aliases. Prints figures; never asserts timings.
+ *
+ * Every measured run starts from a cold page load (the page is navigated again before each run);
+ * figures are medians of the runs. Everything in one process, on the same pages, in one browser.
+ * Output: Markdown on stdout, also written to tests/bench/.cache/results.md (+ results.json).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
+import { buildAutomaton } from '../../lib/matcher/automaton';
+import { type MatcherData, compileMatcherData } from '../../lib/matcher/compile';
+import type { KnowledgePack } from '../../lib/knowledge/types';
+import { ROOT, SHARED_PAGES, findChromium, launchWithExtension, servePages } from '../e2e/support/browser';
+import { serializeAutomaton } from './automaton-io';
+import { aliasCount, generatePack, readRealPack } from './generate-pack';
+import { generatePage } from './generate-page';
+import type {
+  AutomatonLoadResult,
+  BackstoryBench,
+  BreakdownResult,
+  FloorResult,
+  LoadResult,
+  MarkResult,
+  ScanResult,
+  ScannerResult,
+} from './page-engine';
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const QUICK = process.argv.includes('--quick');
+const REPS = QUICK ? 3 : 5;
+/** Start-up runs per page (each a traced page load with the extension). */
+const STARTUP_REPS = 3;
+const PACK_SIZES = QUICK ? [1_000] : [1_000, 10_000, 100_000];
+/** mark.js markRegExp takes seconds with big packs: fewer runs there. */
+const markRegExpReps = (aliases: number) => (aliases >= 100_000 ? 1 : aliases >= 10_000 ? 3 : REPS);
+/** Wall-clock cap for one mark.js call; the tab is closed when it runs over. */
+const MARK_CAP_MS = 30_000;
+const MARK_ARRAY_CAP_MS = 20_000;
+const CACHE = join(ROOT, 'tests', 'bench', '.cache');
+const QUICK_PAGE = 'bbc-1.html';
+const GENERATED = 'generated-1mb';
+
+const log = (...parts: unknown[]) => console.error(...parts);
+let loadAtStart = '';
+let codeVersion = '';
+
+/** The commit and how many files under lib/ and entrypoints/ differ from it (others work in this tree). */
+function describeCode(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
+  const changed = git('status', '--porcelain', '--', 'lib', 'entrypoints').split('\n').filter(Boolean).length;
+  return `git ${head}${changed ? ` + ${changed} uncommitted change(s) under lib/ and entrypoints/` : ''}, as of ${new Date().toISOString().slice(11, 16)} UTC`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function ratio(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)}×`;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** "SyntaxError: Invalid regular expression: /…huge source…/gmi: Stack overflow" → head … tail. */
+function shortError(message: string): string {
+  const flat = message.replace(/\s+/g, ' ');
+  return flat.length <= 120 ? flat : `${flat.slice(0, 50)} … ${flat.slice(-60)}`;
+}
+
+function withCap<T>(promise: Promise<T>, capMs: number): Promise<T | 'capped'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<'capped'>((resolve) => (timer = setTimeout(() => resolve('capped'), capMs)));
+  return Promise.race([promise, cap]).finally(() => clearTimeout(timer));
+}
+
+type BenchWindow = { __backstoryBench: BackstoryBench };
+
+/** Field-by-field median of a few result objects with the same numeric fields. */
+function medianOf<T extends object>(items: T[]): T {
+  const first = items[0]!;
+  const out = { ...first } as Record<string, unknown>;
+  for (const key of Object.keys(first)) {
+    const values = items.map((item) => (item as Record<string, unknown>)[key]);
+    if (values.every((v) => typeof v === 'number')) out[key] = median(values as number[]);
+  }
+  return out as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assets: packs, matcher data, pages, the page engine
+
+interface PackInfo {
+  key: string;
+  label: string;
+  aliases: number;
+  pack: KnowledgePack;
+  data: MatcherData;
+  packPath: string;
+  dataBytes: number;
+  /** Distinct alias strings, longest first (mark.js input). */
+  aliasList: string[];
+  regexSource: string;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function packInfo(key: string, label: string, pack: KnowledgePack): PackInfo {
+  const data = compileMatcherData(pack.version, pack.entities, pack.claims);
+  const aliasSet = new Set<string>();
+  for (const entity of pack.entities) for (const alias of [entity.name, ...entity.aliases]) aliasSet.add(alias);
+  const aliasList = [...aliasSet].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const packPath = join(CACHE, 'packs', `knowledge-${key}.json`);
+  mkdirSync(join(CACHE, 'packs'), { recursive: true });
+  writeFileSync(packPath, JSON.stringify(pack));
+  return {
+    key,
+    label,
+    aliases: aliasCount(pack),
+    pack,
+    data,
+    packPath,
+    dataBytes: JSON.stringify(data).length,
+    aliasList,
+    regexSource: `\\b(?:${aliasList.map(escapeRegExp).join('|')})\\b`,
+  };
+}
+
+async function bundleEngine(): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [join(ROOT, 'tests', 'bench', 'page-engine.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  writeFileSync(join(CACHE, 'page-engine.js'), code);
+  return code;
+}
+
+interface BenchServer {
+  url(path: string): string;
+  add(path: string, body: string | Uint8Array, type: string): void;
+  close(): Promise<void>;
+}
+
+/** Generated pages and bench scripts on 127.0.0.1 (saved pages come from servePages). */
+async function serveBench(): Promise<BenchServer> {
+  const files = new Map<string, { body: string | Uint8Array; type: string }>();
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = files.get(path);
+    if (!file) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response
+      .writeHead(200, {
+        'content-type': file.type,
+        'access-control-allow-origin': '*',
+        // Bench scripts and data may come from the HTTP cache; pages are always fetched again.
+        'cache-control': path.startsWith('/bench/') ? 'max-age=3600' : 'no-store',
+      })
+      .end(file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    add: (path, body, type) => files.set(path, { body, type }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+interface PageInfo {
+  name: string;
+  url: string;
+  bytes: number;
+  /** The 1 MB stress pages are reported apart from the news pages. */
+  big: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+interface PageResult {
+  floor: FloorResult[];
+  backstory: { load: LoadResult; scan: ScanResult; warmScan: ScanResult }[];
+  scanner: ScannerResult[];
+  markRegExp: MarkResult[];
+  markRegExpNote?: string;
+  breakdown?: BreakdownResult;
+}
+
+type Results = Map<string, Map<string, PageResult>>; // pack key → page name → runs
+
+interface MarkArrayResult {
+  pack: string;
+  page: string;
+  result?: MarkResult;
+  note: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page runs
+
+async function openPage(page: Page, url: string, scripts: string[], server: BenchServer): Promise<void> {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  for (const script of scripts) await page.addScriptTag({ url: server.url(script) });
+  await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.settle());
+}
+
+const ENGINE = '/bench/engine.js';
+const MARK = '/bench/mark.min.js';
+const dataScript = (pack: PackInfo) => `/bench/data-${pack.key}.js`;
+
+/**
+ * One page, every pack: floor and each pack's Backstory run interleaved rep by rep (so all figures of
+ * a page come from the same few minutes), each run on a cold load of its own.
+ */
+async function measurePage(
+  context: BrowserContext,
+  server: BenchServer,
+  packs: PackInfo[],
+  target: PageInfo,
+): Promise<Map<string, PageResult>> {
+  const floor: FloorResult[] = [];
+  const results = new Map<string, PageResult>(
+    packs.map((pack) => [pack.key, { floor, backstory: [], scanner: [], markRegExp: [] }]),
+  );
+  let page = await context.newPage();
+  const markStopped = new Set<string>();
+  for (let rep = 0; rep < REPS; rep++) {
+    await openPage(page, target.url, [ENGINE], server);
+    floor.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.floor()));
+    for (const pack of packs) {
+      const result = results.get(pack.key)!;
+      await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
+      result.backstory.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.backstory()));
+      if (rep === REPS - 1) {
+        // Same load, after the measured runs (warm code): the real page scanner, then the sub-phases.
+        const { scanner, breakdown } = await page.evaluate(async () => {
+          const bench = (window as unknown as BenchWindow).__backstoryBench;
+          const scanner = await bench.scannerScan();
+          bench.breakdown(); // warm-up pass: every step has run once before the timed passes
+          return { scanner, breakdown: [bench.breakdown(), bench.breakdown(), bench.breakdown()] };
+        });
+        result.scanner.push(scanner);
+        result.breakdown = medianOf(breakdown);
+      }
+
+      if (rep >= markRegExpReps(pack.aliases) || markStopped.has(pack.key)) continue;
+      await openPage(page, target.url, [ENGINE, MARK], server);
+      const run = page.evaluate(
+        ([source]) => (window as unknown as BenchWindow).__backstoryBench.markRegExp(source, 'gi'),
+        [pack.regexSource] as const,
+      );
+      const outcome = await withCap(run, MARK_CAP_MS);
+      if (outcome === 'capped') {
+        result.markRegExpNote = `capped at ${MARK_CAP_MS / 1000} s`;
+        markStopped.add(pack.key);
+        run.catch(() => {});
+        await page.close().catch(() => {});
+        page = await context.newPage();
+      } else if (outcome.error) {
+        result.markRegExpNote = `threw: ${shortError(outcome.error)}`;
+        markStopped.add(pack.key);
+      } else {
+        result.markRegExp.push(outcome);
+      }
+    }
+  }
+  await page.close();
+  return results;
+}
+
+async function measureMarkArray(
+  context: BrowserContext,
+  server: BenchServer,
+  pack: PackInfo,
+  target: PageInfo,
+): Promise<MarkArrayResult> {
+  const page = await context.newPage();
+  await openPage(page, target.url, [ENGINE, MARK], server);
+  const run = page.evaluate(([keywords]) => (window as unknown as BenchWindow).__backstoryBench.markArray(keywords), [
+    pack.aliasList,
+  ] as const);
+  const outcome = await withCap(run, MARK_ARRAY_CAP_MS);
+  run.catch(() => {});
+  await page.close().catch(() => {});
+  if (outcome === 'capped')
+    return { pack: pack.key, page: target.name, note: `capped: still running after ${MARK_ARRAY_CAP_MS / 1000} s` };
+  if (outcome.error)
+    return {
+      pack: pack.key,
+      page: target.name,
+      result: outcome,
+      note: `threw after ${ms(outcome.ms)} ms: ${shortError(outcome.error)}`,
+    };
+  return { pack: pack.key, page: target.name, result: outcome, note: `${ms(outcome.ms)} ms, ${outcome.marks} marks` };
+}
+
+interface HeapResult {
+  pack: string;
+  baseline: number;
+  afterLoad: number;
+  afterScan: number;
+  afterScannerScan: number;
+}
+
+async function measureHeap(
+  context: BrowserContext,
+  server: BenchServer,
+  pack: PackInfo,
+  target: PageInfo,
+): Promise<HeapResult> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const used = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return usage.usedSize;
+  };
+  await openPage(page, target.url, [ENGINE], server);
+  const baseline = await used();
+  await page.addScriptTag({ url: server.url(dataScript(pack)) });
+  await page.evaluate(() => void (window as unknown as BenchWindow).__backstoryBench.load());
+  const afterLoad = await used();
+  await page.evaluate(() => void (window as unknown as BenchWindow).__backstoryBench.scan());
+  const afterScan = await used();
+  await page.evaluate(async () => void (await (window as unknown as BenchWindow).__backstoryBench.scannerScan()));
+  const afterScannerScan = await used();
+  await cdp.detach();
+  await page.close();
+  return { pack: pack.key, baseline, afterLoad, afterScan, afterScannerScan };
+}
+
+interface LongTaskResult {
+  pack: string;
+  page: string;
+  loadSyncMs: number;
+  scanSyncMs: number;
+  loadTasks: number[];
+  scanTasks: number[];
+  scannerMs: number;
+  scannerTasks: number[];
+}
+
+async function measureLongTasks(
+  context: BrowserContext,
+  server: BenchServer,
+  pack: PackInfo,
+  target: PageInfo,
+): Promise<LongTaskResult> {
+  const page = await context.newPage();
+  await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
+  const replica = await page.evaluate(async () => {
+    const bench = (window as unknown as BenchWindow).__backstoryBench;
+    bench.observeLongTasks();
+    const load = await bench.loadInTask();
+    await bench.settle();
+    const loadTasks = bench.longTasks().map((t) => t.duration);
+    bench.observeLongTasks();
+    const scan = await bench.scanInTask();
+    await bench.settle();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { load, scan, loadTasks, scanTasks: bench.longTasks().map((t) => t.duration) };
+  });
+  await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
+  const real = await page.evaluate(async () => {
+    const bench = (window as unknown as BenchWindow).__backstoryBench;
+    await new Promise((resolve) => setTimeout(() => resolve(bench.load())));
+    await bench.settle();
+    bench.observeLongTasks();
+    const result = await bench.scannerScan();
+    await bench.settle();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { result, tasks: bench.longTasks().map((t) => t.duration) };
+  });
+  await page.close();
+  return {
+    pack: pack.key,
+    page: target.name,
+    loadSyncMs: replica.load.loadMs + replica.load.parseMs,
+    scanSyncMs: replica.scan.ms,
+    loadTasks: replica.loadTasks,
+    scanTasks: replica.scanTasks,
+    scannerMs: real.result.ms,
+    scannerTasks: real.tasks,
+  };
+}
+
+interface AutomatonResult {
+  pack: string;
+  keys: number;
+  states: number;
+  nodeBuildMs: number;
+  rawBytes: number;
+  gzipBytes: number;
+  base64Bytes: number;
+  jsonBytes: number;
+  build: AutomatonLoadResult[];
+  fetch: AutomatonLoadResult[];
+  base64: AutomatonLoadResult[];
+}
+
+async function measureAutomaton(
+  context: BrowserContext,
+  server: BenchServer,
+  pack: PackInfo,
+  target: PageInfo,
+): Promise<AutomatonResult> {
+  const nodeTimes: number[] = [];
+  let built = buildAutomaton(pack.data.keys);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    built = buildAutomaton(pack.data.keys);
+    nodeTimes.push(performance.now() - t0);
+  }
+  const bytes = serializeAutomaton(built);
+  const base64 = Buffer.from(bytes).toString('base64');
+  server.add(`/bench/automaton-${pack.key}.bin`, bytes, 'application/octet-stream');
+  server.add(
+    `/bench/automaton-${pack.key}.js`,
+    `window.__benchAutomatonBase64=${JSON.stringify(base64)};`,
+    'text/javascript',
+  );
+  const result: AutomatonResult = {
+    pack: pack.key,
+    keys: pack.data.keys.length,
+    states: built.fail.length,
+    nodeBuildMs: median(nodeTimes),
+    rawBytes: bytes.byteLength,
+    gzipBytes: gzipSync(bytes).byteLength,
+    base64Bytes: base64.length,
+    jsonBytes: pack.dataBytes,
+    build: [],
+    fetch: [],
+    base64: [],
+  };
+  const page = await context.newPage();
+  const binUrl = server.url(`/bench/automaton-${pack.key}.bin`);
+  for (let rep = 0; rep < REPS; rep++) {
+    await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
+    result.build.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.automaton.build()));
+    await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
+    result.fetch.push(
+      await page.evaluate(([url]) => (window as unknown as BenchWindow).__backstoryBench.automaton.fetch(url), [
+        binUrl,
+      ] as const),
+    );
+    await openPage(page, target.url, [ENGINE, dataScript(pack), `/bench/automaton-${pack.key}.js`], server);
+    result.base64.push(
+      await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.automaton.base64()),
+    );
+  }
+  await page.close();
+  return result;
+}
+
+interface StartupRun {
+  domContentLoaded: number;
+  /** content.js evaluation (compile + top level, which JSON.parses the matcher data), from the trace. */
+  evaluateStart: number;
+  evaluateMs: number;
+  /** Longest top-level main-thread slice that ran content-script code (see ownSlices). */
+  ownLongest: number;
+  /** The first load after the browser started (no code cache for content.js yet). */
+  first: boolean;
+  scanStart: number;
+  scanDuration: number;
+  firstHighlight: number;
+  longest: number;
+}
+
+interface StartupResult {
+  pack: string;
+  page: string;
+  contentScriptBytes: number;
+  runs: StartupRun[];
+  error?: string;
+}
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  tid: number;
+  dur?: number;
+  args?: { data?: { url?: string } };
+}
+
+const SCAN_MEASURE = 'backstory:scan';
+
+/**
+ * Top-level main-thread slices (scheduler tasks, and microtask checkpoints run outside one) in which
+ * content-script code ran: content.js evaluation, calls into content.js, the scan-start mark, or a
+ * long microtask run (the page's scripts are stripped, so those are ours: code after an `await` of an
+ * extension API, such as loadMatcher, runs there).
+ */
+function ownSlices(trace: TraceEvent[], mainThread: number | undefined): TraceEvent[] {
+  const onMain = trace.filter((e) => e.tid === mainThread);
+  const top = onMain.filter((e) => e.ph === 'X' && e.cat.includes('toplevel')).sort((a, b) => a.ts - b.ts);
+  const roots: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const slice of top) {
+    if (slice.ts < end) continue;
+    roots.push(slice);
+    end = slice.ts + (slice.dur ?? 0);
+  }
+  const markers = onMain.filter(
+    (e) =>
+      ((e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
+        String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js')) ||
+      e.name.startsWith('backstory:scan-start') ||
+      (e.name === 'RunMicrotasks' && (e.dur ?? 0) >= 1000),
+  );
+  return roots.filter((r) => markers.some((m) => m.ts >= r.ts && m.ts <= r.ts + (r.dur ?? 0)));
+}
+
+async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  if (!stream) return [];
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+function buildExtension(pack: PackInfo): string {
+  const outDir = join(CACHE, `ext-${pack.key}`);
+  const built = spawnSync('npx', ['tsx', join('tests', 'bench', 'build-extension.ts'), outDir], {
+    cwd: ROOT,
+    env: { ...process.env, BACKSTORY_PACK: pack.packPath },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`extension build failed:\n${built.stdout}\n${built.stderr}`);
+  return join(outDir, 'chrome-mv3');
+}
+
+async function measureStartup(pack: PackInfo, targets: PageInfo[]): Promise<StartupResult[]> {
+  const extensionDir = buildExtension(pack);
+  const contentScriptBytes = statSync(join(extensionDir, 'content-scripts', 'content.js')).size;
+  const browser = await launchWithExtension({ extensionDir });
+  await browser.context.addInitScript(() => {
+    const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
+    w.__benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        w.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  });
+  const results: StartupResult[] = [];
+  let loadsInBrowser = 0;
+  try {
+    for (const target of targets) {
+      const result: StartupResult = { pack: pack.key, page: target.name, contentScriptBytes, runs: [] };
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      try {
+        for (let rep = 0; rep < STARTUP_REPS; rep++) {
+          await cdp.send('Tracing.start', {
+            categories: 'toplevel,devtools.timeline,blink.user_timing,v8.execute',
+            transferMode: 'ReturnAsStream',
+          });
+          await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
+          await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
+            timeout: 60_000,
+          });
+          await page.waitForTimeout(100);
+          const trace = await endTrace(cdp);
+          const run = await page.evaluate(() => {
+            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+            const scan = performance.getEntriesByName('backstory:scan')[0]!;
+            const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] })
+              .__benchLongTasks;
+            const end = scan.startTime + scan.duration;
+            const during = tasks.filter((t) => t.start + t.duration > nav.domContentLoadedEventEnd && t.start < end);
+            return {
+              domContentLoaded: nav.domContentLoadedEventEnd,
+              scanStart: scan.startTime,
+              scanDuration: scan.duration,
+              firstHighlight: end,
+              longest: during.length ? Math.max(...during.map((t) => t.duration)) : 0,
+            };
+          });
+          // Trace clock → page clock through the scan's user-timing event, present in both.
+          const scanBegin = trace.find((e) => e.name === SCAN_MEASURE && e.ph === 'b');
+          const evaluate = trace.find(
+            (e) =>
+              e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'),
+          );
+          const toPage = (ts: number) => (scanBegin ? run.scanStart + (ts - scanBegin.ts) / 1000 : NaN);
+          const ours = ownSlices(trace, evaluate?.tid);
+          result.runs.push({
+            ...run,
+            evaluateStart: evaluate ? toPage(evaluate.ts) : NaN,
+            evaluateMs: evaluate?.dur !== undefined ? evaluate.dur / 1000 : NaN,
+            ownLongest: ours.length ? Math.max(...ours.map((t) => (t.dur ?? 0) / 1000)) : NaN,
+            first: loadsInBrowser++ === 0,
+          });
+        }
+      } catch (error) {
+        result.error = String(error).split('\n')[0];
+      }
+      await cdp.detach().catch(() => {});
+      await page.close();
+      results.push(result);
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+interface PageSummary {
+  page: string;
+  big: boolean;
+  floor: number;
+  backstory: number;
+  /** The scan without findClaims (what mark.js does: names only). */
+  noClaims: number;
+  warm: number;
+  load: number;
+  parse: number;
+  scanner: number;
+  markRegExp: number;
+  markNote?: string;
+  phases: { textIndex: number; entities: number; claims: number; ranges: number; paint: number };
+  entities: number;
+  claims: number;
+  scannerEntities: number;
+  scannerClaims: number;
+  chars: number;
+  foldInit: number;
+  segmenterInit: number;
+  breakdown?: BreakdownResult;
+}
+
+function summarise(name: string, big: boolean, r: PageResult): PageSummary {
+  const scans = r.backstory.map((b) => b.scan);
+  return {
+    page: name,
+    big,
+    floor: median(r.floor.map((f) => f.ms)),
+    backstory: median(scans.map((s) => s.ms)),
+    warm: median(r.backstory.map((b) => b.warmScan.ms)),
+    noClaims: median(scans.map((s) => s.ms - s.claimsMs)),
+    load: median(r.backstory.map((b) => b.load.loadMs)),
+    parse: median(r.backstory.map((b) => b.load.parseMs)),
+    scanner: median(r.scanner.map((s) => s.ms)),
+    markRegExp: median(r.markRegExp.map((m) => m.ms)),
+    markNote: r.markRegExpNote,
+    phases: {
+      textIndex: median(scans.map((s) => s.textIndexMs)),
+      entities: median(scans.map((s) => s.entitiesMs)),
+      claims: median(scans.map((s) => s.claimsMs)),
+      ranges: median(scans.map((s) => s.rangesMs)),
+      paint: median(scans.map((s) => s.paintMs)),
+    },
+    entities: scans[0]?.entities ?? 0,
+    claims: scans[0]?.claims ?? 0,
+    scannerEntities: r.scanner[0]?.entities ?? 0,
+    scannerClaims: r.scanner[0]?.claims ?? 0,
+    chars: scans[0]?.chars ?? 0,
+    foldInit: median(r.floor.map((f) => f.foldInitMs)),
+    segmenterInit: median(r.floor.map((f) => f.segmenterInitMs)),
+    breakdown: r.breakdown,
+  };
+}
+
+interface Row {
+  floor: number;
+  backstory: number;
+  ratioMedian: number;
+  ratioWorst: number;
+  worstPage: string;
+  markRegExp: number;
+  markRatio: number;
+  speedUp: number;
+  noClaims: number;
+  speedUpNoClaims: number;
+  load: number;
+  scanner: number;
+  notes: string[];
+}
+
+function row(pages: PageSummary[]): Row {
+  const ratios = pages.map((p) => ({ page: p.page, value: p.backstory / p.floor }));
+  const worst = ratios.reduce((a, b) => (b.value > a.value ? b : a), { page: '', value: -Infinity });
+  return {
+    floor: median(pages.map((p) => p.floor)),
+    backstory: median(pages.map((p) => p.backstory)),
+    ratioMedian: median(ratios.map((r) => r.value)),
+    ratioWorst: worst.value,
+    worstPage: worst.page,
+    markRegExp: median(pages.map((p) => p.markRegExp)),
+    markRatio: median(pages.map((p) => p.markRegExp / p.floor)),
+    speedUp: median(pages.map((p) => p.markRegExp / p.backstory)),
+    noClaims: median(pages.map((p) => p.noClaims)),
+    speedUpNoClaims: median(pages.map((p) => p.markRegExp / p.noClaims)),
+    load: median(pages.map((p) => p.load)),
+    scanner: median(pages.map((p) => p.scanner)),
+    notes: pages.filter((p) => p.markNote).map((p) => `${p.page}: ${p.markNote}`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  codeVersion = describeCode();
+  loadAtStart = loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' / ');
+  let chromiumPath: string;
+  try {
+    chromiumPath = findChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  mkdirSync(CACHE, { recursive: true });
+
+  // Packs.
+  const real = readRealPack();
+  const packs: PackInfo[] = [packInfo('real', 'real pack', real)];
+  for (const size of PACK_SIZES)
+    packs.push(packInfo(String(size), `${size.toLocaleString('en-US')} aliases`, generatePack(real, size)));
+  const largest = packs[packs.length - 1]!;
+
+  // Pages.
+  const [shared, server] = await Promise.all([servePages(), serveBench()]);
+  server.add(ENGINE, await bundleEngine(), 'text/javascript');
+  server.add(
+    MARK,
+    readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
+    'text/javascript',
+  );
+  for (const pack of packs) {
+    server.add(
+      dataScript(pack),
+      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(pack.data))};`,
+      'text/javascript',
+    );
+  }
+  const generated = generatePage();
+  server.add(`/gen/${GENERATED}.html`, generated, 'text/html; charset=utf-8');
+  const pages: PageInfo[] = [];
+  let sharedNote = '';
+  if (existsSync(SHARED_PAGES)) {
+    const files = readdirSync(SHARED_PAGES)
+      .filter((file) => file.endsWith('.html'))
+      .sort();
+    const news = files.filter((file) => !file.startsWith('synthetic'));
+    const chosen = QUICK ? [news.includes(QUICK_PAGE) ? QUICK_PAGE : news[0]!].filter(Boolean) : news;
+    for (const file of chosen) {
+      pages.push({
+        name: file.replace(/\.html$/, ''),
+        url: shared.url(`/shared/${file}`),
+        bytes: statSync(join(SHARED_PAGES, file)).size,
+        big: false,
+      });
+    }
+    if (!QUICK && files.includes('synthetic-30.html')) {
+      pages.push({
+        name: 'synthetic-30',
+        url: shared.url('/shared/synthetic-30.html'),
+        bytes: statSync(join(SHARED_PAGES, 'synthetic-30.html')).size,
+        big: true,
+      });
+    }
+  } else {
+    sharedNote = `No saved pages in ${SHARED_PAGES}: skipped the real news pages, measured the generated page only.`;
+    log(sharedNote);
+  }
+  const generatedPage: PageInfo = {
+    name: GENERATED,
+    url: server.url(`/gen/${GENERATED}.html`),
+    bytes: Buffer.byteLength(generated),
+    big: true,
+  };
+  pages.push(generatedPage);
+  const newsPages = pages.filter((p) => !p.big);
+
+  log(
+    `Backstory bench${QUICK ? ' (quick)' : ''}: ${pages.length} pages × ${packs.length} packs, ${REPS} runs each; Chromium ${chromiumPath}`,
+  );
+  for (const pack of packs) {
+    log(
+      `  pack ${pack.label}: ${pack.pack.entities.length} entities, ${pack.aliases} aliases, ${pack.data.keys.length} keys, data ${mb(pack.dataBytes)}`,
+    );
+  }
+
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+
+  const results: Results = new Map();
+  const markArray: MarkArrayResult[] = [];
+  const heaps: HeapResult[] = [];
+  const longTasks: LongTaskResult[] = [];
+  let automaton: AutomatonResult | undefined;
+  let startup: StartupResult[] = [];
+
+  try {
+    for (const pack of packs) results.set(pack.key, new Map());
+    for (const target of pages) {
+      const t0 = Date.now();
+      const byPack = await measurePage(context, server, packs, target);
+      for (const pack of packs) {
+        const r = byPack.get(pack.key)!;
+        results.get(pack.key)!.set(target.name, r);
+        const s = summarise(target.name, target.big, r);
+        log(
+          `  ${target.name.padEnd(16)} [${pack.key}] floor ${ms(s.floor)} · backstory ${ms(s.backstory)} (load ${ms(s.load)}) · ` +
+            `scanner ${ms(s.scanner)} · markRegExp ${s.markNote ?? ms(s.markRegExp)} · ${s.entities} entities, ${s.claims} claims`,
+        );
+      }
+      log(`  ${target.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    // mark(array): one run each, capped; a handful of pages only (it takes seconds per page).
+    const bySize = [...newsPages].sort((a, b) => a.bytes - b.bytes);
+    for (const pack of packs) {
+      const markArrayPages =
+        pack.key !== 'real' || QUICK
+          ? [bySize[0] ?? generatedPage]
+          : [bySize[0], bySize[bySize.length >> 1]].filter((p): p is PageInfo => !!p);
+      for (const target of markArrayPages) {
+        const r = await measureMarkArray(context, server, pack, target);
+        markArray.push(r);
+        log(`  [${pack.key}] mark(array) on ${target.name}: ${r.note}`);
+      }
+    }
+    for (const pack of packs) heaps.push(await measureHeap(context, server, pack, generatedPage));
+    longTasks.push(await measureLongTasks(context, server, largest, generatedPage));
+    automaton = await measureAutomaton(context, server, largest, generatedPage);
+    log(
+      `  automaton (${largest.key}): built in page ${ms(median(automaton.build.map((b) => b.ms)))} ms, fetched ${ms(median(automaton.fetch.map((b) => b.ms)))} ms, base64 ${ms(median(automaton.base64.map((b) => b.ms)))} ms`,
+    );
+  } finally {
+    await context.close();
+    await browser.close();
+  }
+
+  // Start-up with the real extension, one build per pack.
+  const startupPages = [
+    newsPages.find((p) => p.name === QUICK_PAGE.replace('.html', '')) ?? newsPages[0],
+    generatedPage,
+  ].filter((p): p is PageInfo => !!p);
+  for (const pack of packs) {
+    try {
+      const r = await measureStartup(pack, startupPages);
+      startup = startup.concat(r);
+      for (const s of r) {
+        log(
+          `  start-up [${pack.key}] ${s.page}: first highlight ${ms(median(s.runs.map((x) => x.firstHighlight - x.domContentLoaded)))} ms after DOMContentLoaded${s.error ? ` (${s.error})` : ''}`,
+        );
+      }
+    } catch (error) {
+      log(`  start-up [${pack.key}]: ${String(error).split('\n')[0]}`);
+      startup.push({ pack: pack.key, page: '-', contentScriptBytes: 0, runs: [], error: String(error).split('\n')[0] });
+    }
+  }
+  await shared.close();
+  await server.close();
+
+  // ---- Report
+  const out: string[] = [];
+  const line = (text = '') => out.push(text);
+  const summaries = new Map<string, PageSummary[]>();
+  for (const pack of packs) {
+    summaries.set(
+      pack.key,
+      pages.map((p) => summarise(p.name, p.big, results.get(pack.key)!.get(p.name)!)),
+    );
+  }
+  const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  const loadNow = loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' / ');
+  line(
+    `## Backstory benchmark${QUICK ? ' (quick)' : ''}: ${when} UTC, headless Chromium, ${REPS} cold runs per figure`,
+  );
+  line();
+  if (sharedNote) line(`> ${sharedNote}`);
+  line(
+    `Code: ${codeVersion}. Machine: ${cpus().length} cores; load average (1/5/15 min) ${loadAtStart} at start, ${loadNow} at the end: other work shares the CPU, so compare ratios measured in this run rather than absolute times across runs.`,
+  );
+  line();
+  line(
+    `Pages: ${newsPages.length} saved news page(s) (${newsPages.map((p) => p.name).join(', ') || 'none'}), ` +
+      `and the 1 MB page(s): ${pages
+        .filter((p) => p.big)
+        .map((p) => `${p.name} (${mb(p.bytes)})`)
+        .join(', ')}. ` +
+      `Floor = plain TreeWalker(SHOW_TEXT) over <body> collecting every text node (no skip rules) + one join. ` +
+      `Backstory = buildTextIndex + findEntities + findClaims + rangeFor + createPainter(window).paint (Highlight API), ` +
+      `one synchronous pass; "load" (JSON.parse of the data string + loadMatcher, which builds the automaton) is timed apart. ` +
+      `mark.js 8.11.1 markRegExp(/\\b(?:alias|…)\\b/gi, longest alias first), time to its done callback, RegExp compile included; ` +
+      `runs: ${REPS} (real, 1k), 3 (10k), 1 (100k), capped at ${MARK_CAP_MS / 1000} s.`,
+  );
+  line();
+  const table = (title: string, pick: (all: PageSummary[]) => PageSummary[]) => {
+    line(`### ${title}`);
+    line();
+    line(
+      '| pack | aliases (keys) | floor ms | Backstory ms | Backstory / floor: median (worst page) | Backstory excl. findClaims ms | mark.js markRegExp ms | markRegExp / floor | Backstory speed-up over markRegExp (excl. findClaims) | load ms (parse + build) | warm re-scan ms | scanner.scan() ms |',
+    );
+    line('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const pack of packs) {
+      const chosen = pick(summaries.get(pack.key)!);
+      if (!chosen.length) continue;
+      const r = row(chosen);
+      const worst = chosen.length > 1 ? ` (${ratio(r.ratioWorst)} ${r.worstPage})` : '';
+      const parse = median(chosen.map((p) => p.parse));
+      line(
+        `| ${pack.label} | ${pack.aliases.toLocaleString('en-US')} (${pack.data.keys.length.toLocaleString('en-US')}) | ${ms(r.floor)} | ${ms(r.backstory)} | ${ratio(r.ratioMedian)}${worst} | ${ms(r.noClaims)} | ` +
+          `${ms(r.markRegExp)}${r.notes.length ? ` (${r.notes.join('; ')})` : ''} | ${ratio(r.markRatio)} | ${ratio(r.speedUp)} (${ratio(r.speedUpNoClaims)}) | ${ms(parse + r.load)} (${ms(parse)} + ${ms(r.load)}) | ` +
+          `${ms(median(chosen.map((p) => p.warm)))} | ${ms(r.scanner)} |`,
+      );
+    }
+    line();
+  };
+  if (newsPages.length)
+    table(`News pages: medians across ${newsPages.length} page(s) of per-page medians`, (all) =>
+      all.filter((p) => !p.big),
+    );
+  for (const big of pages.filter((p) => p.big))
+    table(`1 MB page: ${big.name}`, (all) => all.filter((p) => p.page === big.name));
+
+  line(
+    '"warm re-scan": the same scan again right after the measured one, same page (JIT-compiled code, fold table filled): the gap to "Backstory ms" is start-up cost paid on every page load. ' +
+      '"scanner.scan()": the real lib/dom/page-scanner.ts createPageScanner(document, matcher).scan(), awaited, wall time, one run per page and pack ' +
+      "on the last measured load right after the replica's scans, so with warm code: compare it with the warm re-scan " +
+      "(the version in the tree when this ran; if it slices its work, the time includes yields to the event loop; its limits on findings may differ from findEntities' defaults).",
+  );
+  line();
+
+  // Phases.
+  line("### Where Backstory's scan time goes (median ms per phase; share of the scan)");
+  line();
+  line(
+    '| pack | pages | text index | findEntities | findClaims | ranges | paint | total | entities / claims found (median page) |',
+  );
+  line('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const pack of packs) {
+    const all = summaries.get(pack.key)!;
+    for (const [label, chosen] of [
+      ['news', all.filter((p) => !p.big)],
+      ...pages.filter((p) => p.big).map((p) => [p.name, all.filter((s) => s.page === p.name)] as const),
+    ] as const) {
+      if (!chosen.length) continue;
+      const phase = (k: keyof PageSummary['phases']) => median(chosen.map((p) => p.phases[k]));
+      const total = median(chosen.map((p) => p.backstory));
+      const cell = (k: keyof PageSummary['phases']) => `${ms(phase(k))} (${((phase(k) / total) * 100).toFixed(0)}%)`;
+      line(
+        `| ${pack.label} | ${label} | ${cell('textIndex')} | ${cell('entities')} | ${cell('claims')} | ${cell('ranges')} | ${cell('paint')} | ${ms(total)} | ${median(chosen.map((p) => p.entities))} / ${median(chosen.map((p) => p.claims))} |`,
+      );
+    }
+  }
+  line();
+  line(
+    'Sub-phases (on the last measured load of each page and pack, after the scans and the real scanner ran; one warm-up pass, then the median of 3 passes: warm code, unlike the cold runs above; ' +
+      'medians across pages). Cold one-off costs, timed right after the floor on its cold page: "first foldCode()" = the first foldCode() call ' +
+      '(when lib/text/fold.ts fills its 12,288-entry table up front, that happens here; paid inside findEntities in the cold Backstory runs); ' +
+      '"segmenter init" = a first Intl.Segmenter sentence ' +
+      'segmentation of a short text (paid inside findClaims).',
+  );
+  line();
+  line(
+    '| pack | pages | first foldCode() (cold) | segmenter init (cold) | text index | fold only (foldCode per char) | entity automaton scan (fold + steps, no-op callback) | findEntities | → hit checks + leftmost-longest + disambiguation | claim-term scan | sentence segmentation | findClaims |',
+  );
+  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const pack of packs) {
+    const all = summaries.get(pack.key)!;
+    for (const [label, chosen] of [
+      ['news', all.filter((p) => !p.big)],
+      ['1 MB', all.filter((p) => p.big)],
+    ] as const) {
+      const b = chosen.map((p) => p.breakdown).filter((x): x is BreakdownResult => !!x);
+      if (!b.length) continue;
+      const m = (f: (x: BreakdownResult) => number) => ms(median(b.map(f)));
+      line(
+        `| ${pack.label} | ${label} | ${ms(median(chosen.map((p) => p.foldInit)))} | ${ms(median(chosen.map((p) => p.segmenterInit)))} | ${m((x) => x.textIndexMs)} | ${m((x) => x.foldOnlyMs)} | ${m((x) => x.entityScanMs)} | ${m((x) => x.findEntitiesMs)} | ${m((x) => x.findEntitiesMs - x.entityScanMs)} | ${m((x) => x.claimScanMs)} | ${m((x) => x.segmentMs)} | ${m((x) => x.findClaimsMs)} |`,
+      );
+    }
+  }
+  line();
+
+  // mark(array).
+  line(
+    `### mark.js 8.11 mark(aliasesArray) (separateWordSearch: false, other options default; one run, capped at ${MARK_ARRAY_CAP_MS / 1000} s)`,
+  );
+  line();
+  for (const r of markArray) {
+    const pack = packs.find((p) => p.key === r.pack)!;
+    const s = summaries.get(r.pack)!.find((p) => p.page === r.page);
+    const vs =
+      r.result && !r.result.error && s
+        ? ` = ${ratio(r.result.ms / s.floor)} floor, ${ratio(r.result.ms / s.backstory)} Backstory`
+        : '';
+    line(`- ${pack.label}, ${r.page}: ${r.note}${vs}`);
+  }
+  line();
+
+  // Start-up.
+  line('### Start-up');
+  line();
+  line(
+    "Measured with the real extension, built once per pack (wxt's JS build API with outDir; BACKSTORY_PACK=<generated knowledge.json>), loaded unpacked, " +
+      `${STARTUP_REPS} loads per page in one browser (each under a CDP trace: toplevel, devtools.timeline, blink.user_timing, v8.execute); medians, and the ` +
+      "first load after the browser started, which has no V8 code cache for content.js yet. Times in ms from the page's navigation start: " +
+      'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level, which includes ' +
+      'JSON.parse of the matcher data literal); evaluation end → scan start: the storage reads and loadMatcher (automaton build) plus any waiting; ' +
+      "scan start and duration from the content script's first `backstory:scan` measure (the trace is aligned on it). " +
+      'Longest task (longtask API): PerformanceObserver("longtask") from an init script, tasks between DOMContentLoaded and first highlight, the page\'s own ' +
+      'included. Longest own slice (trace): the longest top-level main-thread slice that ran content-script code (evaluation, calls into content.js, ' +
+      'the microtask run after the storage reads, the scan-start mark).',
+  );
+  line();
+  line(
+    '| pack | page | content.js | DOMContentLoaded | content.js evaluated at | evaluation ms (first load) | evaluation end → scan start | scan measure | first highlight (after DCL) | first highlight after DCL, first load | longest task (longtask API) | longest own slice (trace) |',
+  );
+  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of startup) {
+    const pack = packs.find((p) => p.key === s.pack)!;
+    if (!s.runs.length) {
+      line(
+        `| ${pack.label} | ${s.page} | ${s.contentScriptBytes ? mb(s.contentScriptBytes) : '–'} | ${s.error ?? 'no runs'} | | | | | | | | |`,
+      );
+      continue;
+    }
+    const m = (f: (r: StartupRun) => number) => median(s.runs.map(f));
+    const firstRun = s.runs.find((r) => r.first);
+    const longest = m((r) => r.longest);
+    line(
+      `| ${pack.label} | ${s.page} | ${mb(s.contentScriptBytes)} | ${ms(m((r) => r.domContentLoaded))} | ${ms(m((r) => r.evaluateStart))} | ` +
+        `${ms(m((r) => r.evaluateMs))} (${firstRun ? ms(firstRun.evaluateMs) : '–'}) | ${ms(m((r) => r.scanStart - r.evaluateStart - r.evaluateMs))} | ` +
+        `${ms(m((r) => r.scanDuration))} | ${ms(m((r) => r.firstHighlight))} (${ms(m((r) => r.firstHighlight - r.domContentLoaded))}) | ` +
+        `${firstRun ? ms(firstRun.firstHighlight - firstRun.domContentLoaded) : '–'} | ${longest > 0 ? ms(longest) : 'none over 50'} | ${ms(m((r) => r.ownLongest))} |`,
+    );
+  }
+  line();
+  line(
+    'In-page equivalent (no extension): JSON.parse of the data string + loadMatcher + one scan, medians on the generated 1 MB page and across news pages:',
+  );
+  line();
+  for (const pack of packs) {
+    const all = summaries.get(pack.key)!;
+    const gen = all.find((p) => p.page === GENERATED)!;
+    const news = all.filter((p) => !p.big);
+    const first = (p: PageSummary) => p.parse + p.load + p.backstory;
+    line(
+      `- ${pack.label}: ${GENERATED} ${ms(first(gen))} ms (parse ${ms(gen.parse)} + load ${ms(gen.load)} + scan ${ms(gen.backstory)})` +
+        (news.length ? `; news pages ${ms(median(news.map(first)))} ms` : ''),
+    );
+  }
+  line();
+
+  // Heap.
+  line(`### Retained JS heap (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage, on ${GENERATED})`);
+  line();
+  for (const h of heaps) {
+    const pack = packs.find((p) => p.key === h.pack)!;
+    line(
+      `- ${pack.label}: matcher data string + parsed data + automaton ${mb(h.afterLoad - h.baseline)} (the JSON string is ${(pack.dataBytes / 1e6).toFixed(1)} M chars); ` +
+        `after the scan (index, findings, ranges, highlights kept) +${mb(h.afterScan - h.afterLoad)}; after a second, real scanner.scan() +${mb(h.afterScannerScan - h.afterScan)}`,
+    );
+  }
+  line();
+
+  // Long tasks.
+  line('### Longest main-thread task during the scan');
+  line();
+  for (const t of longTasks) {
+    const pack = packs.find((p) => p.key === t.pack)!;
+    const longest = (xs: number[]) => (xs.length ? `${ms(Math.max(...xs))} ms` : 'none over 50 ms');
+    line(
+      `- ${pack.label}, ${t.page}: replica scan as one task: synchronous ${ms(t.scanSyncMs)} ms, longest "longtask" entry ${longest(t.scanTasks)}; ` +
+        `load (parse + automaton build) as one task: ${ms(t.loadSyncMs)} ms, longtask ${longest(t.loadTasks)}; ` +
+        `real scanner.scan(): ${ms(t.scannerMs)} ms wall, longest longtask ${longest(t.scannerTasks)}.`,
+    );
+  }
+  line();
+
+  // Automaton.
+  if (automaton) {
+    const a = automaton;
+    const pack = packs.find((p) => p.key === a.pack)!;
+    const m = (xs: AutomatonLoadResult[], f: (x: AutomatonLoadResult) => number) => ms(median(xs.map(f)));
+    const same = [...a.fetch, ...a.base64].every((x) => x.entities === a.build[0]?.entities);
+    line(
+      `### Automaton: build in the page vs load a prebuilt one (${pack.label}, ${a.keys.toLocaleString('en-US')} keys, ${a.states.toLocaleString('en-US')} states)`,
+    );
+    line();
+    line(`- buildAutomaton(keys) in the page: ${m(a.build, (x) => x.ms)} ms (in Node: ${ms(a.nodeBuildMs)} ms)`);
+    line(
+      `- fetch() of the serialized automaton + typed-array views: ${m(a.fetch, (x) => x.ms)} ms (fetch ${m(a.fetch, (x) => x.readMs)} ms, views ${m(a.fetch, (x) => x.ms - x.readMs)} ms)`,
+    );
+    line(
+      `- base64 string in the page → bytes → views: ${m(a.base64, (x) => x.ms)} ms (decode ${m(a.base64, (x) => x.readMs)} ms)`,
+    );
+    line(
+      `- sizes: ${mb(a.rawBytes)} raw, ${mb(a.gzipBytes)} gzip, ${mb(a.base64Bytes)} base64; matcher data JSON ${mb(a.jsonBytes)}`,
+    );
+    line(
+      `- same findings with the loaded automaton as with the built one: ${same ? 'yes' : 'NO'} (${a.build[0]?.entities} entities)`,
+    );
+    line();
+  }
+
+  // Per page detail.
+  line('### Per page (medians, ms)');
+  line();
+  line('| pack | page | size | text chars | floor | Backstory | ratio | markRegExp | entities | claims |');
+  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const pack of packs) {
+    for (const s of summaries.get(pack.key)!) {
+      const info = pages.find((p) => p.name === s.page)!;
+      line(
+        `| ${pack.label} | ${s.page} | ${mb(info.bytes)} | ${s.chars.toLocaleString('en-US')} | ${ms(s.floor)} | ${ms(s.backstory)} | ${ratio(s.backstory / s.floor)} | ${s.markNote ?? ms(s.markRegExp)} | ${s.entities} | ${s.claims} |`,
+      );
+    }
+  }
+  line();
+  line(`Total time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+
+  const markdown = out.join('\n');
+  console.log(markdown);
+  writeFileSync(join(CACHE, 'results.md'), markdown + '\n');
+  writeFileSync(
+    join(CACHE, 'results.json'),
+    JSON.stringify(
+      {
+        quick: QUICK,
+        reps: REPS,
+        results: Object.fromEntries([...results].map(([k, v]) => [k, Object.fromEntries(v)])),
+        markArray,
+        heaps,
+        longTasks,
+        automaton,
+        startup,
+      },
+      null,
+      1,
+    ),
+  );
+  log(`Wrote ${join(CACHE, 'results.md')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,4 +1,4 @@
-import type { CardData, ClaimCardData, EntityCardData, SourceRef } from '../lib/card-data';
+import type { CardData, ClaimCardData, EntityCardData, EntityRef, SourceRef } from '../lib/card-data';
 import { ENTITY_TYPE_LABELS } from '../lib/entity-groups';
 import { SourceLinkView } from './SourceLinkView';
 import { StatusLabel } from './StatusLabel';
@@ -119,24 +119,7 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
           </ol>
         </section>
       )}
-      {data.related.length > 0 && (
-        <section>
-          <h3>Related</h3>
-          <ul class="chips">
-            {data.related.map((entity) => (
-              <li key={entity.id}>
-                {onSelect ? (
-                  <button type="button" class="chip" onClick={() => onSelect('entity', entity.id)}>
-                    {entity.name}
-                  </button>
-                ) : (
-                  <span class="chip">{entity.name}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <EntityChips title="Related" entities={data.related} onSelect={onSelect} />
     </>
   );
 }
@@ -171,24 +154,33 @@ function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<Ca
           ))}
         </ul>
       </section>
-      {data.about.length > 0 && (
-        <section>
-          <h3>About</h3>
-          <ul class="chips">
-            {data.about.map((entity) => (
-              <li key={entity.id}>
-                {onSelect ? (
-                  <button type="button" class="chip" onClick={() => onSelect('entity', entity.id)}>
-                    {entity.name}
-                  </button>
-                ) : (
-                  <span class="chip">{entity.name}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <EntityChips title="About" entities={data.about} onSelect={onSelect} />
     </>
+  );
+}
+
+function EntityChips({
+  title,
+  entities,
+  onSelect,
+}: { title: string; entities: readonly EntityRef[] } & Pick<CardProps, 'onSelect'>) {
+  if (!entities.length) return null;
+  return (
+    <section>
+      <h3>{title}</h3>
+      <ul class="chips">
+        {entities.map((entity) => (
+          <li key={entity.id}>
+            {onSelect ? (
+              <button type="button" class="chip" onClick={() => onSelect('entity', entity.id)}>
+                {entity.name}
+              </button>
+            ) : (
+              <span class="chip">{entity.name}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,29 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { ARTIFACTS } from './support/browser';
 import { highlightPoint, sendToTab, tabIdOf, waitForScan } from './support/page';
+import { useSession } from './support/session';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 const card = (page: Page) => page.locator('backstory-ui .card-shell');
 
 async function openDemo(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.emulateMedia({ colorScheme });
-  await page.goto(server.url('/fixtures/demo.html'));
+  await page.goto(session.server.url('/fixtures/demo.html'));
   await waitForScan(page);
   return page;
 }
@@ -102,9 +92,9 @@ describe('in-page card', () => {
 
   it('is reachable from the keyboard: the shortcut steps to a highlight and focuses its card', async () => {
     const page = await openDemo();
-    const tabId = await tabIdOf(browser, page);
+    const tabId = await tabIdOf(session.browser, page);
     await page.locator('h1').first().click();
-    await sendToTab(browser, tabId, { type: 'command', command: 'next-highlight' });
+    await sendToTab(session.browser, tabId, { type: 'command', command: 'next-highlight' });
     await card(page).locator('h2').waitFor();
     const focused = await page.evaluate(() => {
       const host = document.querySelector('backstory-ui')!;

@@ -1,27 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './support/browser';
 import { highlightTexts, setSettings, tabIdOf } from './support/page';
+import { useSession } from './support/session';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 async function openAndWait(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url(path));
+  await page.goto(session.server.url(path));
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
     timeout: 15_000,
   });
@@ -31,8 +21,8 @@ async function openAndWait(path: string): Promise<Page> {
 
 describe('demo page', () => {
   it('paints entities with the Highlight API without changing the DOM', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
     const before = await page.evaluate(() => document.body.innerHTML);
     await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
     const texts = await highlightTexts(page, 'backstory-entity');
@@ -77,10 +67,10 @@ describe('demo page', () => {
 
   it('lists what the page contains in the popup and jumps to an entity', async () => {
     const page = await openAndWait('/fixtures/demo.html');
-    const tabId = await tabIdOf(browser, page);
-    const popup = await browser.context.newPage();
+    const tabId = await tabIdOf(session.browser, page);
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByRole('heading', { name: /People/ }).waitFor();
     const names = await popup.locator('.finding-list button .name').allTextContents();
     expect(names).toEqual(
@@ -110,25 +100,25 @@ describe('pages that must stay quiet', () => {
 
 describe('fallback renderer', () => {
   it('wraps with <backstory-mark> and restores the DOM exactly when turned off', async () => {
-    await setSettings(browser, { enabled: false, disabledSites: [] });
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html?backstory-fallback'));
+    await setSettings(session.browser, { enabled: false, disabledSites: [] });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html?backstory-fallback'));
     await page.waitForLoadState('load');
     const original = await page.evaluate(() => document.body.innerHTML);
-    await setSettings(browser, { enabled: true, disabledSites: [] });
+    await setSettings(session.browser, { enabled: true, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
     const marked = await page.evaluate(() =>
       [...document.querySelectorAll('backstory-mark')].map((m) => m.textContent),
     );
     expect(marked).toEqual(expect.arrayContaining(['Tren de Aragua', 'Nicolás ', 'Maduro']));
-    await setSettings(browser, { enabled: false, disabledSites: [] });
+    await setSettings(session.browser, { enabled: false, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length === 0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
-    await setSettings(browser, { enabled: true, disabledSites: [] });
+    await setSettings(session.browser, { enabled: true, disabledSites: [] });
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length > 20);
     // Screenshots last: Playwright's screenshot leaves style="" on editable fields.
     await page.screenshot({ path: join(ARTIFACTS, 'demo-fallback.png') });
-    await setSettings(browser, { enabled: true, disabledSites: [] });
+    await setSettings(session.browser, { enabled: true, disabledSites: [] });
     await page.close();
   });
 });

@@ -1,29 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { highlightTexts } from './support/page';
+import { useSession } from './support/session';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 const scanCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('backstory:scan').length);
 
 async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(server.url('/fixtures/living.html'));
+  await page.goto(session.server.url('/fixtures/living.html'));
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
   return { page, errors };
 }

@@ -3,23 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  ROOT,
-  type ExtensionBrowser,
-  type PageServer,
-  launchWithExtension,
-  servePages,
-} from './support/browser';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ARTIFACTS, ROOT } from './support/browser';
 import { highlightPoint, highlightTexts, waitForScan } from './support/page';
+import { useSession } from './support/session';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
 const work = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
 const packFile = join(work, 'riverside-pack.json');
 const brokenFile = join(work, 'broken-pack.json');
 
+const session = useSession();
 beforeAll(async () => {
   // Built exactly as the README tells a newsroom to build its own pack.
   execFileSync(
@@ -39,27 +32,22 @@ beforeAll(async () => {
   const broken = JSON.parse(readFileSync(packFile, 'utf8')) as { entities: { type: string }[] };
   broken.entities[2]!.type = 'celebrity';
   writeFileSync(brokenFile, JSON.stringify(broken));
-  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 beforeEach(async () => {
-  await browser.worker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+  await session.browser.worker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
 });
 
 async function openOptions(): Promise<Page> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const options = await session.browser.context.newPage();
+  await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
   await options.getByRole('heading', { name: 'Knowledge packs' }).waitFor();
   return options;
 }
 
 describe('custom knowledge packs', () => {
   it('imports a pack built from a folder of articles and highlights with it, saying where facts come from', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/riverside.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/riverside.html'));
     await waitForScan(page);
     expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
 
@@ -95,7 +83,7 @@ describe('custom knowledge packs', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/broken-pack\.json: \$\.entities\[2\]\.type: expected one of person/);
     expect(await options.locator('[data-pack]').count()).toBe(1);
-    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('packs'));
+    const stored = await session.browser.worker.evaluate(() => chrome.storage.local.get('packs'));
     expect((stored.packs as { pack: { entities: { type: string }[] } }[])[0]!.pack.entities[2]!.type).not.toBe(
       'celebrity',
     );
@@ -106,8 +94,8 @@ describe('custom knowledge packs', () => {
 
 describe('local corrections', () => {
   it('"not this entity here" removes the highlight, is listed in the options and can be undone', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.click(point!.x, point!.y);
@@ -131,16 +119,16 @@ describe('local corrections', () => {
   });
 
   it('"never on this site" keeps an entity off every page of the site, and settings files carry it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Caracas');
     await page.mouse.click(point!.x, point!.y);
     await page.locator('backstory-ui').getByRole('button', { name: 'Never highlight it on this site' }).click();
     await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Caracas')).toBe(false);
 
-    const other = await browser.context.newPage();
-    await other.goto(server.url('/fixtures/living.html'));
+    const other = await session.browser.context.newPage();
+    await other.goto(session.server.url('/fixtures/living.html'));
     await waitForScan(other);
     await other.evaluate(() =>
       (window as unknown as { addPost(t: string): void }).addPost('Pete Hegseth flew to Caracas.'),
@@ -158,7 +146,7 @@ describe('local corrections', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { corrections: { type: string; hostname: string }[] };
     expect(exported.corrections).toEqual([expect.objectContaining({ type: 'never-on-site', hostname: '127.0.0.1' })]);
 
-    await browser.worker.evaluate(() => chrome.storage.local.clear());
+    await session.browser.worker.evaluate(() => chrome.storage.local.clear());
     await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Caracas')).toBe(true);
     await options.locator('.file-actions input[type=file]').setInputFiles(file);
     await options.locator('p[role=status]').waitFor();

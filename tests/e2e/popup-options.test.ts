@@ -1,35 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { ARTIFACTS } from './support/browser';
 import { highlightTexts, setSettings, tabIdOf, waitForScan } from './support/page';
+import { useSession } from './support/session';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 beforeEach(async () => {
-  await browser.worker.evaluate(() => chrome.storage.sync.clear());
+  await session.browser.worker.evaluate(() => chrome.storage.sync.clear());
 });
 
 async function openPageAndPopup(path: string, colorScheme: 'light' | 'dark' = 'light') {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(path));
   await waitForScan(page);
-  const tabId = await tabIdOf(browser, page);
-  const popup = await browser.context.newPage();
+  const tabId = await tabIdOf(session.browser, page);
+  const popup = await session.browser.context.newPage();
   await popup.emulateMedia({ colorScheme });
   await popup.setViewportSize({ width: 360, height: 600 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
   return { page, popup };
 }
 
@@ -88,15 +78,15 @@ describe('popup', () => {
 
 describe('options page', () => {
   it('switches categories off, changes style, and passes axe in light and dark', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
     await waitForScan(page);
     expect((await highlightTexts(page, 'backstory-claim')).length).toBeGreaterThan(0);
 
     for (const scheme of ['light', 'dark'] as const) {
-      const options = await browser.context.newPage();
+      const options = await session.browser.context.newPage();
       await options.emulateMedia({ colorScheme: scheme });
-      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
       await options.getByRole('heading', { name: 'Backstory settings' }).waitFor();
       expect(await seriousViolations(options)).toEqual([]);
       await options.screenshot({ path: join(ARTIFACTS, `options-${scheme}.png`), fullPage: true });
@@ -109,12 +99,12 @@ describe('options page', () => {
           .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Nicolás Maduro'))
           .toBe(false);
         await options.getByRole('radio', { name: 'Underline', exact: true }).check();
-        const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
+        const stored = await session.browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
         expect(stored.settings).toMatchObject({ hiddenCategories: ['claims', 'people'], style: 'underline' });
       }
       await options.close();
     }
-    await setSettings(browser, {});
+    await setSettings(session.browser, {});
     await page.close();
   });
 });

@@ -1,39 +1,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  type ExtensionBrowser,
-  type PageServer,
-  SHARED_PAGES,
-  launchWithExtension,
-  servePages,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, SHARED_PAGES } from './support/browser';
 import { highlightPoint, highlightTexts, tabIdOf, waitForScan } from './support/page';
+import { useSession } from './support/session';
 
 // Saved real news pages live beside the project (../shared/pages); they are never copied into it.
 const available = existsSync(join(SHARED_PAGES, 'breitbart.html'));
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  if (available) [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession({ when: available });
 
 describe.skipIf(!available)('a saved real news page', () => {
   it('highlights, opens a card by hover, lists the finding in the popup and jumps to it, with no page errors', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // They predate the archive's events: only some name anything it knows. Take the first that does.
     let texts: string[] = [];
     for (const name of ['breitbart.html', 'salon-1.html', 'cnn.html', 'synthetic-30.html']) {
-      await page.goto(server.url(`/shared/${name}`));
+      await page.goto(session.server.url(`/shared/${name}`));
       await waitForScan(page);
       texts = await highlightTexts(page, 'backstory-entity');
       if (texts.length) break;
@@ -48,9 +33,9 @@ describe.skipIf(!available)('a saved real news page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'real-page-card.png') });
     await page.keyboard.press('Escape');
 
-    const tabId = await tabIdOf(browser, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const tabId = await tabIdOf(session.browser, page);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     const first = popup.locator('.finding-list button').first();
     await first.waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,29 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateAnnotation } from '../../lib/export/web-annotation';
-import { ARTIFACTS, type ExtensionBrowser, type PageServer, launchWithExtension, servePages } from './support/browser';
+import { ARTIFACTS } from './support/browser';
 import { highlightPoint, tabIdOf, waitForScan } from './support/page';
+import { useSession } from './support/session';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchWithExtension(), servePages()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 describe('research tools', () => {
   it('exports the page findings from the popup as JSON-LD, Markdown and CSV', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
     await waitForScan(page);
-    const tabId = await tabIdOf(browser, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const tabId = await tabIdOf(session.browser, page);
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     await popup.locator('.export').waitFor();
     const saved: Record<string, string> = {};
     for (const format of ['jsonld', 'markdown', 'csv']) {
@@ -48,9 +40,11 @@ describe('research tools', () => {
   });
 
   it('copies a citation and a link to the quoted passage from a card', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('') });
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/fixtures/demo.html'));
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: session.server.url(''),
+    });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.click(point!.x, point!.y);

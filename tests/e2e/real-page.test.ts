@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, SHARED_PAGES } from './support/browser';
-import { highlightPoint, highlightTexts, tabIdOf, waitForScan } from './support/page';
+import { highlightPoint, highlightTexts, sendToTab, tabIdOf, waitForScan } from './support/page';
 import { useSession } from './support/session';
 
 // Saved real news pages live beside the project (../shared/pages); they are never copied into it.
@@ -11,7 +11,7 @@ const available = existsSync(join(SHARED_PAGES, 'breitbart.html'));
 const session = useSession({ when: available });
 
 describe.skipIf(!available)('a saved real news page', () => {
-  it('highlights, opens a card by hover, lists the finding in the popup and jumps to it, with no page errors', async () => {
+  it('highlights; opens a card by hover and by keyboard; links a source; jumps from the popup; searches; turns off and on', async () => {
     const page = await session.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -31,7 +31,10 @@ describe.skipIf(!available)('a saved real news page', () => {
     await heading.waitFor();
     expect((await heading.textContent())?.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'real-page-card.png') });
+    const link = page.locator('backstory-ui .source-link').first();
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
     await page.keyboard.press('Escape');
+    await expect.poll(() => heading.isHidden()).toBe(true);
 
     const tabId = await tabIdOf(session.browser, page);
     const popup = await session.browser.context.newPage();
@@ -41,6 +44,25 @@ describe.skipIf(!available)('a saved real news page', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await first.click();
     await expect.poll(async () => (await highlightTexts(page, 'backstory-flash')).length).toBe(1);
+
+    // The keyboard path: the shortcut steps to a highlight and focuses its card.
+    await sendToTab(session.browser, tabId, { type: 'command', command: 'next-highlight' });
+    await heading.waitFor();
+    expect(await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.activeElement?.tagName)).toBe(
+      'H2',
+    );
+    await page.keyboard.press('Escape');
+
+    await popup.getByRole('searchbox', { name: 'Search the archive' }).fill('Sheinbom');
+    await popup.locator('.search-results button').first().waitFor();
+    expect(await popup.locator('.search-results .result-title').first().textContent()).toBe('Claudia Sheinbaum');
+    await popup.getByRole('searchbox', { name: 'Search the archive' }).fill('');
+
+    const siteSwitch = popup.getByRole('switch', { name: 'On 127.0.0.1' });
+    await siteSwitch.uncheck();
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).length).toBe(0);
+    await siteSwitch.check();
+    await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).length).toBe(texts.length);
     expect(errors).toEqual([]);
     await popup.close();
     await page.close();

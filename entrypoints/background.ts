@@ -4,15 +4,20 @@ import packJson from '../assets/knowledge.json';
 import { cardData } from '../lib/card-data';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, type Message, isMessage } from '../lib/messages';
-import { PACKS_KEY, parseInstalledPacks } from '../lib/packs';
+import { type InstalledPack, PACKS_KEY, parseInstalledPacks } from '../lib/packs';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;
   /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
+  // Imported packs are read and checked once, then again only after the options page changes them.
+  let installed: Promise<InstalledPack[]> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[PACKS_KEY]) installed = undefined;
+  });
   const packFor = async (id: string | undefined): Promise<KnowledgePack | undefined> => {
     if (!id) return builtIn;
-    const stored = await browser.storage.local.get(PACKS_KEY);
-    return parseInstalledPacks(stored[PACKS_KEY]).find((p) => p.id === id)?.pack;
+    installed ??= browser.storage.local.get(PACKS_KEY).then((stored) => parseInstalledPacks(stored[PACKS_KEY]));
+    return (await installed).find((p) => p.id === id)?.pack;
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -36,8 +36,10 @@ export default defineBackground(() => {
     if (message.type === 'page-report' && sender.tab?.id !== undefined) {
       // The badge shows how many different things the content script found on each tab.
       const count = message.report.entities.length + message.report.claims.length;
-      void browser.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
-      void browser.action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
+      // Firefox's Manifest V2 build has browserAction; `action` exists only in Manifest V3.
+      const action = browser.action ?? browser.browserAction;
+      void action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
+      void action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
     }
     return undefined;
   });

@@ -86,7 +86,7 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
     <>
       <p class="card-summary">{data.summary}</p>
       <p class="card-sources">
-        {i18n.t('basedOn', data.summarySources.map((s) => `${s.publisher} (${dateLabel(i18n, s)})`).join('; '))}
+        {i18n.t('basedOn', data.summarySources.map((s) => `${s.publisher}, ${dateLabel(i18n, s)}`).join('; '))}
       </p>
       {data.claims.length > 0 && (
         <section>

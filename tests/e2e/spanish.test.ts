@@ -131,4 +131,35 @@ describe('with the browser in Spanish', () => {
     expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
     await page.close();
   });
+
+  it('shows the settings and the archive browser in Spanish', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.locator('.shortcuts li').first().waitFor();
+    expect(await options.title()).toBe('Configuración de Backstory');
+    expect(await options.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining(['Resaltado', 'Atajos de teclado', 'Paquetes de conocimiento', 'Correcciones']),
+    );
+    // Command descriptions come from the manifest's __MSG_…__ placeholders.
+    expect(await options.locator('.shortcuts').textContent()).toContain('Ir al siguiente resaltado y abrir su tarjeta');
+    expect(await overflowing(options, 'main')).toEqual([]);
+    await options.screenshot({ path: join(ARTIFACTS, 'options-es.png'), fullPage: true });
+    await options.close();
+
+    const archive = await session.browser.context.newPage();
+    await archive.goto(`chrome-extension://${session.browser.extensionId}/archive.html#/timeline`);
+    await archive.locator('.timeline-month h3').first().waitFor();
+    expect(await archive.locator('.subtitle').textContent()).toMatch(
+      /^\d+ artículos · \d+ entidades · \d+ afirmaciones · \d+ pasajes$/,
+    );
+    expect(await archive.locator('#view-heading').textContent()).toBe('Cronología');
+    expect(await archive.title()).toBe('Cronología · Archivo de Backstory');
+    expect(await archive.locator('.timeline-month h3').first().textContent()).toMatch(
+      /^(Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Octubre|Noviembre|Diciembre) de 2025$/,
+    );
+    expect(await archive.locator('.event-kind').first().textContent()).toMatch(/^(Artículo|Afirmación)$/);
+    await archive.screenshot({ path: join(ARTIFACTS, 'archive-es.png') });
+    expect(await seriousViolations(archive)).toEqual([]);
+    await archive.close();
+  });
 });

@@ -68,13 +68,13 @@ describe('in Spanish', () => {
     const text = root.textContent ?? '';
     expect(root.querySelector('.card-kind')?.textContent).toBe('Persona');
     expect(root.querySelector('.card-reason')?.textContent).toBe(
-      'Coincide con «Maduro», un nombre que comparten otros; lo confirma «venezolano» cerca.',
+      'Coincide con «Maduro», un nombre que comparten otros; lo confirma «venezolano», que aparece cerca.',
     );
     expect(text).toContain('Afirmaciones sobre Nicolás Maduro');
     expect(text).toContain('En el archivo');
     expect(text).toMatch(/\d{1,2} de (agosto|septiembre|octubre|noviembre|diciembre) de 2025/);
     expect(text).toContain('¿Coincidencia equivocada?');
-    expect(text).toContain('Aquí no es esta entidad');
+    expect(text).toContain('Aquí no se refiere a esta entidad');
     expect(root.querySelector('.card-close')?.getAttribute('aria-label')).toBe('Cerrar');
     expect(root.querySelector('.source-link')?.textContent).toMatch(/^(Abrir en |URL desconocida)/);
     expectNoEnglish(root);

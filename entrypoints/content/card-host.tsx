@@ -7,7 +7,7 @@ import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/card-data';
 import { placeCard } from '../../lib/dom/position';
-import { type MessageKey, createI18n } from '../../lib/i18n';
+import { type I18n, type MessageKey, createI18n } from '../../lib/i18n';
 
 export const CARD_HOST_TAG = 'backstory-ui';
 
@@ -52,12 +52,15 @@ export function createCardHost(
   let open: CardRequest | undefined;
   let returnFocus: Element | null = null;
   let sequence = 0;
-  const i18n = createI18n(
-    (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
-    browser.i18n.getUILanguage(),
-  );
+  // Made with the card: most pages never open one, and the Intl formatters cost start-up time.
+  let i18n: I18n | undefined;
 
   const mount = async () => {
+    const language = createI18n(
+      (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
+      browser.i18n.getUILanguage(),
+    );
+    i18n = language;
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',
@@ -68,7 +71,7 @@ export function createCardHost(
         shell = document.createElement('div');
         shell.className = 'card-shell';
         // The card speaks the reader's language, whatever the page's.
-        shell.lang = i18n.locale;
+        shell.lang = language.locale;
         shell.setAttribute('role', 'dialog');
         shell.setAttribute('aria-modal', 'false');
         shell.hidden = true;
@@ -102,7 +105,7 @@ export function createCardHost(
   };
 
   const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
-    if (!shell) return;
+    if (!shell || !i18n) return;
     const headingId = `backstory-card-${request.kind}-${request.id}`;
     shell.setAttribute('aria-labelledby', headingId);
     render(

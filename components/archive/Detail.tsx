@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import { formatRoute } from '../../lib/archive/route';
 import { cardData } from '../../lib/card-data';
 import { Card, type CardProps } from '../Card';
+import { useI18n } from '../i18n';
 
 export interface DetailProps {
   archive: ArchiveIndex;
@@ -15,11 +15,12 @@ export interface DetailProps {
 
 /** An entity's or a claim's background (the card the page shows), with ways further into the archive. */
 export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
+  const i18n = useI18n();
   const data = useMemo(() => cardData(archive.pack, kind, id), [archive, kind, id]);
   const back = (
-    <nav class="detail-nav" aria-label="Back to the index">
+    <nav class="detail-nav" aria-label={i18n.t('backToIndex')}>
       <a href={formatRoute({ view: 'index', tab: kind === 'claim' ? 'claims' : 'entities' })}>
-        ← {kind === 'claim' ? 'All claims' : 'All entities'}
+        {i18n.t(kind === 'claim' ? 'allClaims' : 'allEntities')}
       </a>
     </nav>
   );
@@ -28,11 +29,9 @@ export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
       <div class="detail">
         {back}
         <h2 id="view-heading" tabIndex={-1}>
-          Not in this archive
+          {i18n.t('notInArchive')}
         </h2>
-        <p class="empty-state">
-          The archive has no {kind} with the id “{id}”. The link may come from another version of the pack.
-        </p>
+        <p class="empty-state">{i18n.t(kind === 'claim' ? 'noSuchClaim' : 'noSuchEntity', id)}</p>
       </div>
     );
   }
@@ -48,39 +47,45 @@ export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
 }
 
 function EntityMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
+  const i18n = useI18n();
   const entity = archive.entity(id)!;
   const passages = entity.passages.length;
   const claims = archive.claimsFor(id).length;
   return (
     <p class="detail-more">
       <a href={formatRoute({ view: 'timeline', entity: id })}>
-        {entity.name} on the timeline: {passages} {passages === 1 ? 'passage' : 'passages'}
-        {claims > 0 && `, ${claims} ${claims === 1 ? 'claim' : 'claims'}`}
+        {i18n.t(
+          'onTheTimeline',
+          entity.name,
+          i18n.plural('passageCount', passages) + (claims > 0 ? `, ${i18n.plural('claimCount', claims)}` : ''),
+        )}
       </a>
     </p>
   );
 }
 
 function ClaimMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
+  const i18n = useI18n();
   const claim = archive.claim(id)!;
   const seen = new Set<number>();
   const passages = claim.evidence.filter((e) => !seen.has(e.passage) && seen.add(e.passage));
   if (!passages.length) return null;
   return (
     <section class="detail-more" aria-labelledby="evidence-in-archive">
-      <h3 id="evidence-in-archive">The evidence in the archive</h3>
+      <h3 id="evidence-in-archive">{i18n.t('evidenceInArchive')}</h3>
       <ul>
         {passages.map((e) => {
           const source = archive.source(e.source);
           return (
             <li key={e.passage}>
               <a href={formatRoute({ view: 'articles', article: e.source, passage: e.passage })}>
-                {source?.headline ?? `Untitled article, ${source?.publisher ?? e.source}`}
+                {source?.headline ?? i18n.t('untitledArticleBy', source?.publisher ?? e.source)}
               </a>
               {source && (
                 <span class="claim-meta">
                   {' '}
-                  · {source.publisher}, {formatDate(source.date)}, passage {archive.paragraphNumber(e.passage)}
+                  · {source.publisher}, {i18n.date(source.date)},{' '}
+                  {i18n.t('passageNumber', i18n.number(archive.paragraphNumber(e.passage)))}
                 </span>
               )}
             </li>

@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
 import { linkSegments } from '../../lib/archive/passage-links';
 import { formatRoute } from '../../lib/archive/route';
+import { useI18n } from '../i18n';
 import { StatusLabel } from '../StatusLabel';
 
 export interface PassageTextProps {
@@ -14,6 +15,7 @@ export interface PassageTextProps {
 
 /** One passage with the entities it names linked in place, then the claims it is evidence for. */
 export function PassageText({ archive, passage, current }: PassageTextProps) {
+  const i18n = useI18n();
   const text = archive.pack.passages[passage]?.text ?? '';
   const { segments, unplaced, claims } = useMemo(() => {
     const entities = archive
@@ -54,7 +56,7 @@ export function PassageText({ archive, passage, current }: PassageTextProps) {
       </p>
       {unplaced.length > 0 && (
         <p class="passage-also">
-          Also about:{' '}
+          {i18n.t('alsoAbout')}{' '}
           {unplaced.map((entity, i) => (
             <Fragment key={entity.id}>
               {i > 0 && ', '}
@@ -66,7 +68,7 @@ export function PassageText({ archive, passage, current }: PassageTextProps) {
         </p>
       )}
       {claims.length > 0 && (
-        <ul class="passage-claims" aria-label="Claims this passage is evidence for">
+        <ul class="passage-claims" aria-label={i18n.t('passageClaims')}>
           {claims.map((claim) => (
             <li key={claim.id}>
               <StatusLabel status={claim.status} />{' '}

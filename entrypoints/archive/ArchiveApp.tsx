@@ -4,11 +4,12 @@ import { ClaimIndex } from '../../components/archive/ClaimIndex';
 import { Detail } from '../../components/archive/Detail';
 import { EntityIndex } from '../../components/archive/EntityIndex';
 import { Timeline } from '../../components/archive/Timeline';
+import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
 import { ArchiveIndex } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
 import { type ArchiveSearch, createArchiveSearch } from '../../lib/archive/search';
+import type { I18n } from '../../lib/i18n';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import type { SearchResult } from '../../lib/search';
 
@@ -16,14 +17,13 @@ import type { SearchResult } from '../../lib/search';
 const SEARCH_DEBOUNCE_MS = 150;
 const SEARCH_LIMIT = 50;
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 const idle: (callback: () => void) => void =
   typeof requestIdleCallback === 'function'
     ? (callback) => requestIdleCallback(callback)
     : (callback) => setTimeout(callback, 1);
 
 export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
+  const i18n = useI18n();
   const archive = useMemo(() => new ArchiveIndex(pack), [pack]);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [draft, setDraft] = useState(() => (route.view === 'search' ? route.q : ''));
@@ -66,7 +66,7 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
   }, []);
 
   useEffect(() => {
-    document.title = `${titleOf(route, archive)} · Backstory archive`;
+    document.title = i18n.t('archivePageTitle', titleOf(i18n, route, archive));
     if (!moveFocus.current) return;
     moveFocus.current = false;
     if (route.view === 'articles' && route.article) return; // the list scrolls to the article itself
@@ -75,7 +75,7 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
     (document.getElementById('detail-heading') ?? document.getElementById('view-heading'))?.focus({
       preventScroll: true,
     });
-  }, [route, archive]);
+  }, [route, archive, i18n]);
 
   const navigate = (next: Route, replace = false) => {
     const hash = formatRoute(next);
@@ -118,24 +118,24 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
   return (
     <div class="archive">
       <button type="button" class="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        Skip to content
+        {i18n.t('skipToContent')}
       </button>
       <header class="masthead">
         <div class="masthead-inner">
           <div class="brand">
-            <h1>Backstory archive</h1>
+            <h1>{i18n.t('archiveTitle')}</h1>
             <p class="subtitle">
-              {count(pack.sources.length, 'article', 'articles')} · {count(pack.entities.length, 'entity', 'entities')}{' '}
-              · {count(pack.claims.length, 'claim', 'claims')} · {count(pack.passages.length, 'passage', 'passages')}
+              {i18n.plural('articleCount', pack.sources.length)} · {i18n.plural('entityCount', pack.entities.length)} ·{' '}
+              {i18n.plural('claimCount', pack.claims.length)} · {i18n.plural('passageCount', pack.passages.length)}
             </p>
           </div>
-          <nav class="tabs" aria-label="Archive">
+          <nav class="tabs" aria-label={i18n.t('archiveNav')}>
             <ul>
               {(
                 [
-                  ['articles', 'Articles', '#/articles'],
-                  ['index', 'Index', '#/index'],
-                  ['timeline', 'Timeline', '#/timeline'],
+                  ['articles', i18n.t('tabArticles'), '#/articles'],
+                  ['index', i18n.t('tabIndex'), '#/index'],
+                  ['timeline', i18n.t('tabTimeline'), '#/timeline'],
                 ] as const
               ).map(([id, label, href]) => (
                 <li key={id}>
@@ -159,8 +159,8 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
               id="archive-search"
               class="search"
               type="search"
-              aria-label="Search the archive"
-              placeholder="Search names, claims, quotes…"
+              aria-label={i18n.t('searchArchive')}
+              placeholder={i18n.t('archiveSearchPlaceholder')}
               value={draft}
               onInput={(event) => {
                 const q = event.currentTarget.value;
@@ -176,9 +176,9 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
         {route.view === 'articles' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
-              Articles
+              {i18n.t('tabArticles')}
             </h2>
-            <p class="view-intro">{articlesIntro(archive)}</p>
+            <p class="view-intro">{articlesIntro(i18n, archive)}</p>
             <ArticleList
               archive={archive}
               open={route.article}
@@ -191,14 +191,14 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
         ) : route.view === 'index' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
-              Index
+              {i18n.t('tabIndex')}
             </h2>
-            <nav class="subtabs" aria-label="Index">
+            <nav class="subtabs" aria-label={i18n.t('tabIndex')}>
               <a href="#/index" aria-current={route.tab === 'entities' ? 'page' : undefined}>
-                Entities by type
+                {i18n.t('entitiesByType')}
               </a>
               <a href="#/index/claims" aria-current={route.tab === 'claims' ? 'page' : undefined}>
-                Claims by status
+                {i18n.t('claimsByStatus')}
               </a>
             </nav>
             {route.tab === 'entities' ? (
@@ -223,7 +223,7 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
         ) : route.view === 'timeline' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
-              Timeline
+              {i18n.t('tabTimeline')}
             </h2>
             <Timeline
               archive={archive}
@@ -234,60 +234,55 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
         ) : (
           <section class="search-view" aria-labelledby="view-heading" data-search-query={route.q}>
             <h2 id="view-heading" tabIndex={-1}>
-              Search
+              {i18n.t('tabSearch')}
             </h2>
             {results ? (
               <>
                 {results.length > 0 && (
                   <p class="view-intro" role="status">
                     {results.length >= SEARCH_LIMIT
-                      ? `The best ${SEARCH_LIMIT}`
-                      : count(results.length, 'result', 'results')}{' '}
-                    for “{route.q.trim()}”, best first.
+                      ? i18n.t('searchBest', i18n.number(SEARCH_LIMIT), route.q.trim())
+                      : i18n.plural('searchResults', results.length, route.q.trim())}
                   </p>
                 )}
                 <SearchResults query={route.q.trim()} results={results} onSelect={openResult} />
               </>
             ) : (
-              <p class="empty-state">
-                Type at least two letters in the search box: a name (misspelt is fine), words from a claim or a quote.
-              </p>
+              <p class="empty-state">{i18n.t('searchHint')}</p>
             )}
           </section>
         )}
       </main>
-      <footer class="page-footer">
-        {pack.name} · version {pack.version}. Everything here comes from the bundled pack; nothing leaves your browser.
-      </footer>
+      <footer class="page-footer">{i18n.t('archiveFooter', pack.name, pack.version)}</footer>
     </div>
   );
 }
 
-function articlesIntro(archive: ArchiveIndex): string {
+function articlesIntro(i18n: I18n, archive: ArchiveIndex): string {
   const articles = archive.articles();
   if (!articles.length) return '';
   const first = articles[0]!.date;
   const last = articles[articles.length - 1]!.date;
-  return `${count(articles.length, 'article', 'articles')} from ${formatDate(first)} to ${formatDate(last)}, oldest first. Open one to read its passages; names link to their background.`;
+  return i18n.plural('articlesIntro', articles.length, i18n.date(first), i18n.date(last));
 }
 
-function titleOf(route: Route, archive: ArchiveIndex): string {
+function titleOf(i18n: I18n, route: Route, archive: ArchiveIndex): string {
   switch (route.view) {
     case 'articles': {
       const source = route.article ? archive.source(route.article) : undefined;
-      return source ? (source.headline ?? `Untitled article, ${source.publisher}`) : 'Articles';
+      return source ? (source.headline ?? i18n.t('untitledArticleBy', source.publisher)) : i18n.t('tabArticles');
     }
     case 'index':
-      return route.tab === 'claims' ? 'Claims' : 'Entities';
+      return i18n.t(route.tab === 'claims' ? 'groupClaims' : 'titleEntities');
     case 'entity':
-      return archive.entity(route.id)?.name ?? 'Not found';
+      return archive.entity(route.id)?.name ?? i18n.t('notFound');
     case 'claim':
-      return archive.claim(route.id)?.statement ?? 'Not found';
+      return archive.claim(route.id)?.statement ?? i18n.t('notFound');
     case 'timeline': {
       const entity = route.entity ? archive.entity(route.entity) : undefined;
-      return entity ? `Timeline: ${entity.name}` : 'Timeline';
+      return entity ? i18n.t('timelineOf', entity.name) : i18n.t('tabTimeline');
     }
     case 'search':
-      return route.q.trim() ? `Search: ${route.q.trim()}` : 'Search';
+      return route.q.trim() ? i18n.t('searchFor', route.q.trim()) : i18n.t('tabSearch');
   }
 }

@@ -7,7 +7,9 @@ import { ENTITY_TYPE_LABELS } from '../../lib/entity-groups';
 import { StatusLabel } from '../StatusLabel';
 import { EntityPicker } from './EntityPicker';
 import { PassageText } from './PassageText';
+import { Loading } from './Loading';
 import { ShowMore } from './ShowMore';
+import { useParts } from './useParts';
 
 export interface TimelineProps {
   archive: ArchiveIndex;
@@ -69,6 +71,11 @@ function TimelineList({
 }) {
   const [shown, setShown] = useState(PAGE);
   const months = useMemo(() => groupByMonth(events.slice(0, shown)), [events, shown]);
+  // Passages show their text: the list waits for the chunks holding the ones it shows.
+  const partsFor = (count: number) =>
+    archive.passageParts(events.slice(0, count).flatMap((event) => (event.kind === 'passage' ? [event.passage] : [])));
+  const state = useParts(archive, partsFor(PAGE));
+  if (state !== 'ready') return <Loading state={state} />;
   return (
     <>
       {months.map((month) => (
@@ -86,7 +93,7 @@ function TimelineList({
         total={events.length}
         noun="events"
         step={PAGE}
-        onMore={() => setShown(shown + PAGE)}
+        onMore={() => archive.load(partsFor(shown + PAGE)).then(() => setShown(shown + PAGE), console.error)}
       />
     </>
   );

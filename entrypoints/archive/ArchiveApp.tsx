@@ -3,14 +3,16 @@ import { ArticleList } from '../../components/archive/ArticleList';
 import { ClaimIndex } from '../../components/archive/ClaimIndex';
 import { Detail } from '../../components/archive/Detail';
 import { EntityIndex } from '../../components/archive/EntityIndex';
+import { Loading } from '../../components/archive/Loading';
 import { Timeline } from '../../components/archive/Timeline';
+import { useParts } from '../../components/archive/useParts';
 import { SearchResults } from '../../components/SearchResults';
-import { ArchiveIndex } from '../../lib/archive/archive-index';
+import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
 import { formatDate } from '../../lib/archive/dates';
+import { MAX_TIMELINE } from '../../lib/card-data';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
-import { type ArchiveSearch, createArchiveSearch } from '../../lib/archive/search';
-import type { KnowledgePack } from '../../lib/knowledge/types';
 import type { SearchResult } from '../../lib/search';
+import type { SearchClient } from './search-client';
 
 /** Typing pauses this long before the search runs (and the address changes). */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -18,13 +20,14 @@ const SEARCH_LIMIT = 50;
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-const idle: (callback: () => void) => void =
-  typeof requestIdleCallback === 'function'
-    ? (callback) => requestIdleCallback(callback)
-    : (callback) => setTimeout(callback, 1);
+export interface ArchiveAppProps {
+  archive: ArchiveIndex;
+  /** Starts the search worker (once, after the first render). */
+  startSearch: () => SearchClient;
+}
 
-export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
-  const archive = useMemo(() => new ArchiveIndex(pack), [pack]);
+export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
+  const core = archive.core;
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [draft, setDraft] = useState(() => (route.view === 'search' ? route.q : ''));
   const routeRef = useRef(route);
@@ -34,26 +37,24 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
   const debounce = useRef<ReturnType<typeof setTimeout>>();
   const reducedMotion = useMemo(() => matchMedia('(prefers-reduced-motion: reduce)').matches, []);
 
-  // Search: its index is built in small slices whenever the page is idle after the first render, so
-  // typing rarely waits for it; a search before it is complete finishes it.
-  const search = useRef<ArchiveSearch>();
-  const getSearch = () => (search.current ??= createArchiveSearch(pack));
-  const warmSearch = () => {
-    const start = performance.now();
-    let busy = 0;
-    const step = () => {
-      const sliceStart = performance.now();
-      const done = getSearch().prepare(8);
-      busy += performance.now() - sliceStart;
-      if (done) performance.measure('backstory:archive:search-index', { start, detail: { busyMs: busy } });
-      else idle(step);
-    };
-    idle(step);
-  };
+  // Search runs in a worker that loads the whole pack and builds its index after the first render, so
+  // typing rarely waits for it and the page never does.
+  const search = useRef<SearchClient>();
+  const [searched, setSearched] = useState<{ q: string; results: SearchResult[] }>();
+
+  // Views that show names wait for the archive's names; a card also for its record and passages.
+  const names = useParts(archive, needsNames(route) ? NAMES : []);
+  const card = useParts(
+    archive,
+    names === 'ready' && (route.view === 'entity' || route.view === 'claim')
+      ? archive.cardParts(route.view, route.id, MAX_TIMELINE)
+      : [],
+  );
+  const viewState = names !== 'ready' ? names : card;
 
   useEffect(() => {
     performance.mark('backstory:archive:first-render');
-    warmSearch();
+    search.current = startSearch();
     const onHashChange = () => {
       const next = parseRoute(location.hash);
       const typing = document.activeElement === searchInput.current;
@@ -65,17 +66,24 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
 
+  const focusHeading = useRef(false);
   useEffect(() => {
-    document.title = `${titleOf(route, archive)} · Backstory archive`;
     if (!moveFocus.current) return;
     moveFocus.current = false;
     if (route.view === 'articles' && route.article) return; // the list scrolls to the article itself
     // A new view starts at its top at once (smooth scrolling is for jumps within a view).
     scrollTo({ top: 0, behavior: 'instant' });
+    focusHeading.current = true;
+  }, [route]);
+  // The heading to focus may come only once the view's parts have loaded.
+  useEffect(() => {
+    document.title = `${titleOf(route, archive, names === 'ready')} · Backstory archive`;
+    if (!focusHeading.current || viewState === 'loading') return;
+    focusHeading.current = false;
     (document.getElementById('detail-heading') ?? document.getElementById('view-heading'))?.focus({
       preventScroll: true,
     });
-  }, [route, archive]);
+  });
 
   const navigate = (next: Route, replace = false) => {
     const hash = formatRoute(next);
@@ -93,19 +101,26 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
     else if (q.trim()) navigate({ view: 'search', q });
   };
 
-  const results = useMemo((): SearchResult[] | undefined => {
-    if (route.view !== 'search' || route.q.trim().length < 2) return undefined;
+  const query = route.view === 'search' && route.q.trim().length >= 2 ? route.q : undefined;
+  useEffect(() => {
+    if (query === undefined || !search.current) return;
+    let live = true;
     const start = performance.now();
-    const found = getSearch().search(route.q, SEARCH_LIMIT);
-    performance.measure('backstory:archive:search', { start, detail: { query: route.q, results: found.length } });
-    return found;
-    // getSearch only reads refs and the pack.
-  }, [route, pack]);
+    void search.current.search(query, SEARCH_LIMIT).then((results) => {
+      // The measure spans the round trip to the worker, as a reader waits for it.
+      performance.measure('backstory:archive:search', { start, detail: { query, results: results.length } });
+      if (live) setSearched({ q: query, results });
+    });
+    return () => {
+      live = false;
+    };
+  }, [query]);
+  const results = query === undefined ? undefined : searched?.q === query ? searched.results : 'pending';
 
   const openResult = (result: SearchResult) => {
     if (result.kind === 'passage') {
       const passage = Number(result.id);
-      const source = pack.passages[passage]?.source;
+      const source = archive.sourceOfPassage(passage);
       if (source) navigate({ view: 'articles', article: source, passage });
     } else {
       navigate({ view: result.kind, id: result.id });
@@ -125,8 +140,8 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
           <div class="brand">
             <h1>Backstory archive</h1>
             <p class="subtitle">
-              {count(pack.sources.length, 'article', 'articles')} · {count(pack.entities.length, 'entity', 'entities')}{' '}
-              · {count(pack.claims.length, 'claim', 'claims')} · {count(pack.passages.length, 'passage', 'passages')}
+              {count(core.sources.length, 'article', 'articles')} · {count(core.entityCount, 'entity', 'entities')} ·{' '}
+              {count(core.claimCount, 'claim', 'claims')} · {count(core.passageCount, 'passage', 'passages')}
             </p>
           </div>
           <nav class="tabs" aria-label="Archive">
@@ -201,7 +216,9 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
                 Claims by status
               </a>
             </nav>
-            {route.tab === 'entities' ? (
+            {viewState !== 'ready' ? (
+              <Loading state={viewState} />
+            ) : route.tab === 'entities' ? (
               <EntityIndex
                 archive={archive}
                 filter={route.filter ?? ''}
@@ -212,31 +229,41 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
             )}
           </section>
         ) : route.view === 'entity' || route.view === 'claim' ? (
-          <Detail
-            key={`${route.view}:${route.id}`}
-            archive={archive}
-            kind={route.view}
-            id={route.id}
-            onSelect={(kind, id) => navigate({ view: kind, id })}
-            copy={copy}
-          />
+          viewState !== 'ready' ? (
+            <Loading state={viewState} />
+          ) : (
+            <Detail
+              key={`${route.view}:${route.id}`}
+              archive={archive}
+              kind={route.view}
+              id={route.id}
+              onSelect={(kind, id) => navigate({ view: kind, id })}
+              copy={copy}
+            />
+          )
         ) : route.view === 'timeline' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
               Timeline
             </h2>
-            <Timeline
-              archive={archive}
-              entity={route.entity}
-              onEntity={(entity) => navigate(entity ? { view: 'timeline', entity } : { view: 'timeline' })}
-            />
+            {viewState !== 'ready' ? (
+              <Loading state={viewState} />
+            ) : (
+              <Timeline
+                archive={archive}
+                entity={route.entity}
+                onEntity={(entity) => navigate(entity ? { view: 'timeline', entity } : { view: 'timeline' })}
+              />
+            )}
           </section>
         ) : (
           <section class="search-view" aria-labelledby="view-heading" data-search-query={route.q}>
             <h2 id="view-heading" tabIndex={-1}>
               Search
             </h2>
-            {results ? (
+            {results === 'pending' ? (
+              <Loading state="loading" what="Searching…" />
+            ) : results ? (
               <>
                 {results.length > 0 && (
                   <p class="view-intro" role="status">
@@ -257,7 +284,7 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
         )}
       </main>
       <footer class="page-footer">
-        {pack.name} · version {pack.version}. Everything here comes from the bundled pack; nothing leaves your browser.
+        {core.name} · version {core.version}. Everything here comes from the bundled pack; nothing leaves your browser.
       </footer>
     </div>
   );
@@ -271,7 +298,14 @@ function articlesIntro(archive: ArchiveIndex): string {
   return `${count(articles.length, 'article', 'articles')} from ${formatDate(first)} to ${formatDate(last)}, oldest first. Open one to read its passages; names link to their background.`;
 }
 
-function titleOf(route: Route, archive: ArchiveIndex): string {
+/** Views that show entity or claim names (an open article loads them itself). */
+function needsNames(route: Route): boolean {
+  return route.view === 'index' || route.view === 'timeline' || route.view === 'entity' || route.view === 'claim';
+}
+
+function titleOf(route: Route, archive: ArchiveIndex, namesLoaded: boolean): string {
+  if (!namesLoaded && (route.view === 'entity' || route.view === 'claim' || route.view === 'timeline'))
+    return 'Loading…';
   switch (route.view) {
     case 'articles': {
       const source = route.article ? archive.source(route.article) : undefined;

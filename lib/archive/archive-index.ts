@@ -1,29 +1,40 @@
 /**
- * Lookups the archive browser needs, built from the pack once and only when first asked for: a pack
- * 100 times today's (≈20,000 entities, ≈55,000 passages) costs nothing until a view uses a table.
+ * Lookups the archive browser needs, over the parts of the pack loaded so far (lib/archive/split.ts):
+ * the core is always there; the names, records and passage texts arrive when a view asks for them
+ * (`load`), and each table is built once, when a view first uses it.
  */
+import { type CardLookup, type ClaimRef, type EntityRef } from '../card-data';
 import { ENTITY_GROUPS, type EntityGroup } from '../entity-groups';
-import {
-  CLAIM_STATUSES,
-  type Claim,
-  type ClaimStatus,
-  type Entity,
-  type KnowledgePack,
-  type Source,
-} from '../knowledge/types';
+import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Entity, type Source } from '../knowledge/types';
 import { foldKey } from '../text/fold';
+import {
+  type ArchiveCore,
+  CLAIM_NAMES,
+  type ChunkKind,
+  type ClaimName,
+  ENTITY_NAMES,
+  type EntityName,
+  chunkOf,
+  chunkPart,
+} from './split';
 
 export interface EntityGroupIndex {
   group: EntityGroup;
   /** A–Z by name. */
-  entities: Entity[];
+  entities: EntityName[];
 }
 
 export interface ClaimGroupIndex {
   status: ClaimStatus;
   /** Newest first. */
-  claims: Claim[];
+  claims: ClaimName[];
 }
+
+/** Fetches one part of the archive by name (the page fetches the extension's own files). */
+export type PartLoader = (name: string) => Promise<unknown>;
+
+/** Parts every name-showing view needs: linked names, statuses, the index, the timeline. */
+export const NAMES: readonly string[] = [ENTITY_NAMES, CLAIM_NAMES];
 
 /** Plain string order on precomputed folded keys: Intl.Collator is too slow for 20,000 names. */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,76 +52,174 @@ function lazy<T>(build: () => T): () => T {
 }
 
 export class ArchiveIndex {
-  readonly pack: KnowledgePack;
+  readonly core: ArchiveCore;
+  private readonly loadPart: PartLoader;
+  private readonly parts = new Map<string, unknown>();
+  private readonly pending = new Map<string, Promise<void>>();
 
-  constructor(pack: KnowledgePack) {
-    this.pack = pack;
+  constructor(core: ArchiveCore, loadPart: PartLoader) {
+    this.core = core;
+    this.loadPart = loadPart;
+    this.cardLookup = this.createCardLookup();
+  }
+
+  /** Whether every named part is loaded. */
+  has(names: readonly string[]): boolean {
+    return names.every((name) => this.parts.has(name));
+  }
+
+  /** Loads the named parts (each once, however often asked); resolves when all are there. */
+  load(names: readonly string[]): Promise<void> {
+    return Promise.all(
+      names.map((name) => {
+        if (this.parts.has(name)) return undefined;
+        let loading = this.pending.get(name);
+        if (!loading) {
+          loading = this.loadPart(name).then(
+            (value) => {
+              this.parts.set(name, value);
+              this.pending.delete(name);
+            },
+            (error: unknown) => {
+              this.pending.delete(name); // asking again tries again
+              throw error;
+            },
+          );
+          this.pending.set(name, loading);
+        }
+        return loading;
+      }),
+    ).then(() => undefined);
+  }
+
+  private part<T>(name: string): T {
+    if (!this.parts.has(name)) throw new Error(`archive part ${name} is not loaded`);
+    return this.parts.get(name) as T;
+  }
+
+  private item<T>(kind: ChunkKind, index: number): T | undefined {
+    const chunk = chunkOf(this.core, kind, index);
+    if (chunk < 0) return undefined;
+    const items = this.parts.get(chunkPart(kind, chunk)) as T[] | undefined;
+    return items?.[index - this.core.chunks[kind][chunk]!];
+  }
+
+  /** The chunks holding these passages (ids out of range are left out). */
+  passageParts(indexes: readonly number[]): string[] {
+    const chunks = new Set(indexes.map((index) => chunkOf(this.core, 'passages', index)));
+    chunks.delete(-1);
+    return [...chunks].map((chunk) => chunkPart('passages', chunk));
+  }
+
+  /**
+   * The parts an entity's or claim's card needs besides NAMES (which must be loaded: they say where
+   * its record is): its record and, for an entity, the passages of its card's timeline.
+   */
+  cardParts(kind: 'entity' | 'claim', id: string, timelineLength: number): string[] {
+    if (kind === 'entity') {
+      const index = this.entityIndexes().get(id);
+      if (index === undefined) return [];
+      return [
+        chunkPart('entities', chunkOf(this.core, 'entities', index)),
+        ...this.passageParts(this.entityNames()[index]!.passages.slice(0, timelineLength)),
+      ];
+    }
+    const index = this.claimIndexes().get(id);
+    return index === undefined ? [] : [chunkPart('claims', chunkOf(this.core, 'claims', index))];
   }
 
   /** Sources by date (oldest first), ties in pack order. */
   readonly articles = lazy((): Source[] =>
-    this.pack.sources
+    this.core.sources
       .map((source, order) => ({ source, order }))
       .sort((a, b) => (a.source.date < b.source.date ? -1 : a.source.date > b.source.date ? 1 : a.order - b.order))
       .map(({ source }) => source),
   );
 
-  private readonly sourceMap = lazy(() => new Map(this.pack.sources.map((s) => [s.id, s])));
-  private readonly entityMap = lazy(() => new Map(this.pack.entities.map((e) => [e.id, e])));
-  private readonly claimMap = lazy(() => new Map(this.pack.claims.map((c) => [c.id, c])));
+  private readonly sourceMap = lazy(() => new Map(this.core.sources.map((s) => [s.id, s])));
+  private readonly entityNames = () => this.part<EntityName[]>(ENTITY_NAMES);
+  private readonly claimNames = () => this.part<ClaimName[]>(CLAIM_NAMES);
+  private readonly entityIndexes = lazy(() => new Map(this.entityNames().map((e, i) => [e.id, i])));
+  private readonly claimIndexes = lazy(() => new Map(this.claimNames().map((c, i) => [c.id, i])));
 
   source(id: string): Source | undefined {
     return this.sourceMap().get(id);
   }
 
-  entity(id: string): Entity | undefined {
-    return this.entityMap().get(id);
+  /** Needs NAMES. */
+  entity(id: string): EntityName | undefined {
+    const index = this.entityIndexes().get(id);
+    return index === undefined ? undefined : this.entityNames()[index];
   }
 
-  claim(id: string): Claim | undefined {
-    return this.claimMap().get(id);
+  /** Needs NAMES. */
+  claim(id: string): ClaimName | undefined {
+    const index = this.claimIndexes().get(id);
+    return index === undefined ? undefined : this.claimNames()[index];
   }
 
-  /** Passage indexes of each source, in article order. */
-  private readonly passagesBySource = lazy(() => {
+  /** Every claim's name, in pack order. Needs NAMES. */
+  claims(): readonly ClaimName[] {
+    return this.claimNames();
+  }
+
+  /** The text of a passage, once its chunk is loaded. */
+  passageText(index: number): string | undefined {
+    return this.item<string>('passages', index);
+  }
+
+  /** Passage indexes of each source, in article order; and each passage's source. */
+  private readonly passageTables = lazy(() => {
     const bySource = new Map<string, number[]>();
-    this.pack.passages.forEach((passage, index) => {
-      const list = bySource.get(passage.source);
-      if (list) list.push(index);
-      else bySource.set(passage.source, [index]);
-    });
-    return bySource;
+    const sourceOf: string[] = [];
+    let next = 0;
+    for (const [sourceIndex, count] of this.core.passageRuns) {
+      const id = this.core.sources[sourceIndex]!.id;
+      let list = bySource.get(id);
+      if (!list) bySource.set(id, (list = []));
+      for (let i = 0; i < count; i++, next++) {
+        list.push(next);
+        sourceOf.push(id);
+      }
+    }
+    return { bySource, sourceOf };
   });
 
   passagesOf(sourceId: string): readonly number[] {
-    return this.passagesBySource().get(sourceId) ?? [];
+    return this.passageTables().bySource.get(sourceId) ?? [];
+  }
+
+  sourceOfPassage(index: number): string | undefined {
+    return this.passageTables().sourceOf[index];
   }
 
   /** Which entities and which claims' evidence each passage holds (the pack stores the other direction). */
   private readonly passageLinks = lazy(() => {
-    const entities: (string[] | undefined)[] = new Array(this.pack.passages.length);
-    const claims: (string[] | undefined)[] = new Array(this.pack.passages.length);
+    const entities: (string[] | undefined)[] = new Array(this.core.passageCount);
+    const claims: (string[] | undefined)[] = new Array(this.core.passageCount);
     const add = (table: (string[] | undefined)[], index: number, id: string) => {
       const list = table[index];
       if (!list) table[index] = [id];
       else if (!list.includes(id)) list.push(id);
     };
-    for (const entity of this.pack.entities) for (const index of entity.passages) add(entities, index, entity.id);
-    for (const claim of this.pack.claims) for (const e of claim.evidence) add(claims, e.passage, claim.id);
+    for (const entity of this.entityNames()) for (const index of entity.passages) add(entities, index, entity.id);
+    for (const claim of this.claimNames()) for (const index of claim.evidencePassages) add(claims, index, claim.id);
     return { entities, claims };
   });
 
+  /** Needs NAMES. */
   entitiesInPassage(index: number): readonly string[] {
     return this.passageLinks().entities[index] ?? [];
   }
 
+  /** Needs NAMES. */
   claimsInPassage(index: number): readonly string[] {
     return this.passageLinks().claims[index] ?? [];
   }
 
   /** Claims about an entity or made by it, newest first. */
   private readonly claimsByEntity = lazy(() => {
-    const byEntity = new Map<string, Claim[]>();
+    const byEntity = new Map<string, ClaimName[]>();
     for (const claim of this.claimsNewestFirst()) {
       const ids = new Set(claim.about);
       if (claim.claimantEntity) ids.add(claim.claimantEntity);
@@ -123,15 +232,16 @@ export class ArchiveIndex {
     return byEntity;
   });
 
-  claimsFor(entityId: string): readonly Claim[] {
+  /** Needs NAMES. */
+  claimsFor(entityId: string): readonly ClaimName[] {
     return this.claimsByEntity().get(entityId) ?? [];
   }
 
   private readonly claimsNewestFirst = lazy(() =>
-    [...this.pack.claims].sort((a, b) => byKey(b.date, a.date) || byKey(a.statement, b.statement)),
+    [...this.claimNames()].sort((a, b) => byKey(b.date, a.date) || byKey(a.statement, b.statement)),
   );
 
-  /** Entities in the popup's type groups, each group A–Z. */
+  /** Entities in the popup's type groups, each group A–Z. Needs NAMES. */
   readonly entityGroups = lazy((): EntityGroupIndex[] => {
     const sorted = this.entityKeys().map(({ entity }) => entity);
     return ENTITY_GROUPS.map((group) => ({
@@ -140,7 +250,7 @@ export class ArchiveIndex {
     })).filter((entry) => entry.entities.length > 0);
   });
 
-  /** Claims by status (in the pack's status order), each newest first. */
+  /** Claims by status (in the pack's status order), each newest first. Needs NAMES. */
   readonly claimGroups = lazy((): ClaimGroupIndex[] =>
     CLAIM_STATUSES.map((status) => ({
       status,
@@ -153,7 +263,7 @@ export class ArchiveIndex {
    * numeric order, "Unit 2" before "Unit 10").
    */
   private readonly entityKeys = lazy(() =>
-    this.pack.entities
+    this.entityNames()
       .map((entity) => {
         const name = foldKey(entity.name);
         return {
@@ -168,9 +278,9 @@ export class ArchiveIndex {
 
   /**
    * Entities whose name or an alias contains `query` (folded: case and accents do not matter), best
-   * first: name starts with it, then a word of the name does, then anything else; then A–Z.
+   * first: name starts with it, then a word of the name does, then anything else; then A–Z. Needs NAMES.
    */
-  findEntities(query: string, limit = Infinity): Entity[] {
+  findEntities(query: string, limit = Infinity): EntityName[] {
     const folded = foldKey(query);
     if (!folded) return [];
     const rank = (name: string, aliases: readonly string[]): number => {
@@ -182,7 +292,7 @@ export class ArchiveIndex {
       return -1;
     };
     // Scanning in A–Z order into one bucket per rank keeps each bucket A–Z: no sort needed.
-    const buckets: Entity[][] = [[], [], [], [], []];
+    const buckets: EntityName[][] = [[], [], [], [], []];
     for (const { entity, name, aliases } of this.entityKeys()) {
       const r = rank(name, aliases);
       if (r >= 0) buckets[r]!.push(entity);
@@ -190,7 +300,7 @@ export class ArchiveIndex {
     return buckets.flat().slice(0, limit);
   }
 
-  /** The entity groups narrowed to entities matching `query`; all of them when it is blank. */
+  /** The entity groups narrowed to entities matching `query`; all of them when it is blank. Needs NAMES. */
   filterEntityGroups(query: string): EntityGroupIndex[] {
     if (!foldKey(query)) return this.entityGroups();
     const matching = new Set(this.findEntities(query));
@@ -201,8 +311,42 @@ export class ArchiveIndex {
 
   /** Position of a passage within its article, from 1. */
   paragraphNumber(index: number): number {
-    const passage = this.pack.passages[index];
-    if (!passage) return 0;
-    return this.passagesOf(passage.source).indexOf(index) + 1;
+    const source = this.sourceOfPassage(index);
+    if (source === undefined) return 0;
+    return this.passagesOf(source).indexOf(index) + 1;
+  }
+
+  /**
+   * Card data from what is loaded: NAMES, and `cardParts` of the entity or claim shown (other
+   * records, and passages past the card's timeline, may be missing).
+   */
+  readonly cardLookup: CardLookup;
+
+  private createCardLookup(): CardLookup {
+    return {
+      pack: { name: this.core.name, version: this.core.version },
+      source: (id) => this.source(id),
+      entity: (id) => {
+        const index = this.entityIndexes().get(id);
+        return index === undefined ? undefined : this.item<Entity>('entities', index);
+      },
+      entityRef: (id): EntityRef | undefined => {
+        const entity = this.entity(id);
+        return entity && { id: entity.id, name: entity.name, type: entity.type };
+      },
+      claim: (id) => {
+        const index = this.claimIndexes().get(id);
+        return index === undefined ? undefined : this.item<Claim>('claims', index);
+      },
+      claimsOf: (entityId): ClaimRef[] =>
+        this.claimNames()
+          .filter((c) => c.about.includes(entityId) || c.claimantEntity === entityId)
+          .map(({ id, statement, status }) => ({ id, statement, status })),
+      passage: (index) => {
+        const text = this.passageText(index);
+        const source = this.sourceOfPassage(index);
+        return text === undefined || source === undefined ? undefined : { source, text };
+      },
+    };
   }
 }

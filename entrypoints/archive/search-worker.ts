@@ -1,0 +1,37 @@
+/**
+ * The archive's full-text search, off the page's main thread: fetches every part of the pack, joins
+ * them, builds the search's word index, then answers queries. Messages: see search-client.ts.
+ */
+import { createArchiveSearch } from '../../lib/archive/search';
+import { type ArchiveCore, joinArchive, partNames } from '../../lib/archive/split';
+import type { SearchRequest, SearchResponse } from './search-client';
+
+let resolveStart: (start: { core: ArchiveCore; partsUrl: string }) => void;
+const started = new Promise<{ core: ArchiveCore; partsUrl: string }>((resolve) => (resolveStart = resolve));
+
+const post = (message: SearchResponse) => postMessage(message);
+
+const ready = started.then(async ({ core, partsUrl }) => {
+  const start = performance.now();
+  const texts = await Promise.all(
+    partNames(core).map((name) => fetch(`${partsUrl}${name}.json`).then((response) => response.text())),
+  );
+  const fetched = performance.now();
+  const parts = new Map(partNames(core).map((name, i) => [name, JSON.parse(texts[i]!) as unknown]));
+  const search = createArchiveSearch(joinArchive(core, (name) => parts.get(name)));
+  search.prepare();
+  const end = performance.now();
+  post({ type: 'ready', busyMs: end - fetched, wallMs: end - start });
+  return search;
+});
+
+addEventListener('message', (event: MessageEvent<SearchRequest>) => {
+  const request = event.data;
+  if (request.type === 'start') {
+    resolveStart(request);
+    return;
+  }
+  void ready.then((search) => {
+    post({ type: 'results', id: request.id, results: search.search(request.query, request.limit) });
+  });
+});

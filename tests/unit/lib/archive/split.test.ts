@@ -112,7 +112,10 @@ describe('splitting the pack for the archive browser', () => {
   });
 
   it('searches the joined pack as it searches the original', () => {
-    const joined = createArchiveSearch(joinArchive(core, (name) => parts.get(name)), { directBelow: 0 });
+    const joined = createArchiveSearch(
+      joinArchive(core, (name) => parts.get(name)),
+      { directBelow: 0 },
+    );
     const original = createArchiveSearch(pack, { directBelow: 0 });
     for (const query of ['Madurro', 'narco-state Belgium', 'Hegseth strikes']) {
       expect(joined.search(query)).toEqual(original.search(query));

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
+import { ENTITY_NAMES } from '../../lib/archive/split';
 import { ENTITY_TYPE_LABELS } from '../../lib/entity-groups';
+import { Loading } from './Loading';
+import { useParts } from './useParts';
 
 export interface EntityPickerProps {
   archive: ArchiveIndex;
@@ -17,7 +20,9 @@ const SUGGESTIONS = 8;
 export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
   const [text, setText] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
-  const matches = text.trim() ? archive.findEntities(text, SUGGESTIONS) : [];
+  // The names load when the reader first types here.
+  const names = useParts(archive, text.trim() ? [ENTITY_NAMES] : []);
+  const matches = text.trim() && names === 'ready' ? archive.findEntities(text, SUGGESTIONS) : [];
   const pick = (id: string) => {
     setText('');
     onPick(id);
@@ -44,7 +49,9 @@ export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
       </label>
       {text.trim() && (
         <div class="suggestions">
-          {matches.length ? (
+          {names !== 'ready' ? (
+            <Loading state={names} />
+          ) : matches.length ? (
             <ul ref={listRef} aria-label="Matching entities">
               {matches.map((entity) => (
                 <li key={entity.id}>

@@ -8,6 +8,7 @@ import { Timeline } from '../../components/archive/Timeline';
 import { useParts } from '../../components/archive/useParts';
 import { SearchResults } from '../../components/SearchResults';
 import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
+import { CLAIM_NAMES, ENTITY_NAMES, partNames } from '../../lib/archive/split';
 import { formatDate } from '../../lib/archive/dates';
 import { MAX_TIMELINE } from '../../lib/card-data';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
@@ -17,12 +18,16 @@ import type { SearchClient } from './search-client';
 /** Typing pauses this long before the search runs (and the address changes). */
 const SEARCH_DEBOUNCE_MS = 150;
 const SEARCH_LIMIT = 50;
+/** Archives this small (today's: 0.4 MB) load whole after the first render: their views never wait. */
+const LOAD_WHOLE_BELOW = 2_000_000;
+/** The search worker starts once the reader has stayed on a view this long (or when they search). */
+const SEARCH_WARM_DELAY_MS = 1000;
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export interface ArchiveAppProps {
   archive: ArchiveIndex;
-  /** Starts the search worker (once, after the first render). */
+  /** Starts the search worker (called once). */
   startSearch: () => SearchClient;
 }
 
@@ -37,13 +42,15 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   const debounce = useRef<ReturnType<typeof setTimeout>>();
   const reducedMotion = useMemo(() => matchMedia('(prefers-reduced-motion: reduce)').matches, []);
 
-  // Search runs in a worker that loads the whole pack and builds its index after the first render, so
+  // Search runs in a worker that fetches the whole pack and builds its index. It starts when the reader
+  // pauses on a view, so it does not compete with the parts a view needs, or at once for a search;
   // typing rarely waits for it and the page never does.
   const search = useRef<SearchClient>();
+  const getSearch = () => (search.current ??= startSearch());
   const [searched, setSearched] = useState<{ q: string; results: SearchResult[] }>();
 
   // Views that show names wait for the archive's names; a card also for its record and passages.
-  const names = useParts(archive, needsNames(route) ? NAMES : []);
+  const names = useParts(archive, namesFor(route));
   const card = useParts(
     archive,
     names === 'ready' && (route.view === 'entity' || route.view === 'claim')
@@ -54,7 +61,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
 
   useEffect(() => {
     performance.mark('backstory:archive:first-render');
-    search.current = startSearch();
+    if (core.partsLength < LOAD_WHOLE_BELOW) archive.load(partNames(core)).catch(console.error);
     const onHashChange = () => {
       const next = parseRoute(location.hash);
       const typing = document.activeElement === searchInput.current;
@@ -65,6 +72,11 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(getSearch, SEARCH_WARM_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [route]);
 
   const focusHeading = useRef(false);
   useEffect(() => {
@@ -77,7 +89,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   }, [route]);
   // The heading to focus may come only once the view's parts have loaded.
   useEffect(() => {
-    document.title = `${titleOf(route, archive, names === 'ready')} · Backstory archive`;
+    document.title = `${names === 'ready' ? titleOf(route, archive) : 'Loading…'} · Backstory archive`;
     if (!focusHeading.current || viewState === 'loading') return;
     focusHeading.current = false;
     (document.getElementById('detail-heading') ?? document.getElementById('view-heading'))?.focus({
@@ -103,14 +115,16 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
 
   const query = route.view === 'search' && route.q.trim().length >= 2 ? route.q : undefined;
   useEffect(() => {
-    if (query === undefined || !search.current) return;
+    if (query === undefined) return;
     let live = true;
     const start = performance.now();
-    void search.current.search(query, SEARCH_LIMIT).then((results) => {
-      // The measure spans the round trip to the worker, as a reader waits for it.
-      performance.measure('backstory:archive:search', { start, detail: { query, results: results.length } });
-      if (live) setSearched({ q: query, results });
-    });
+    void getSearch()
+      .search(query, SEARCH_LIMIT)
+      .then((results) => {
+        // The measure spans the round trip to the worker, as a reader waits for it.
+        performance.measure('backstory:archive:search', { start, detail: { query, results: results.length } });
+        if (live) setSearched({ q: query, results });
+      });
     return () => {
       live = false;
     };
@@ -177,6 +191,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
               aria-label="Search the archive"
               placeholder="Search names, claims, quotes…"
               value={draft}
+              onFocus={getSearch}
               onInput={(event) => {
                 const q = event.currentTarget.value;
                 setDraft(q);
@@ -298,14 +313,23 @@ function articlesIntro(archive: ArchiveIndex): string {
   return `${count(articles.length, 'article', 'articles')} from ${formatDate(first)} to ${formatDate(last)}, oldest first. Open one to read its passages; names link to their background.`;
 }
 
-/** Views that show entity or claim names (an open article loads them itself). */
-function needsNames(route: Route): boolean {
-  return route.view === 'index' || route.view === 'timeline' || route.view === 'entity' || route.view === 'claim';
+/** The names a view shows (an open article and the timeline's entity picker load theirs themselves). */
+function namesFor(route: Route): readonly string[] {
+  switch (route.view) {
+    case 'index':
+      return route.tab === 'claims' ? [CLAIM_NAMES] : [ENTITY_NAMES];
+    case 'timeline':
+      return route.entity ? NAMES : [CLAIM_NAMES];
+    case 'entity':
+    case 'claim':
+      return NAMES;
+    default:
+      return [];
+  }
 }
 
-function titleOf(route: Route, archive: ArchiveIndex, namesLoaded: boolean): string {
-  if (!namesLoaded && (route.view === 'entity' || route.view === 'claim' || route.view === 'timeline'))
-    return 'Loading…';
+/** Needs the route's names (`namesFor`) loaded. */
+function titleOf(route: Route, archive: ArchiveIndex): string {
   switch (route.view) {
     case 'articles': {
       const source = route.article ? archive.source(route.article) : undefined;

@@ -14,8 +14,11 @@ import {
   type ClaimName,
   ENTITY_NAMES,
   type EntityName,
+  type EntityNames,
+  byKey,
   chunkOf,
   chunkPart,
+  lastAtMost,
 } from './split';
 
 export interface EntityGroupIndex {
@@ -35,9 +38,6 @@ export type PartLoader = (name: string) => Promise<unknown>;
 
 /** Parts every name-showing view needs: linked names, statuses, the index, the timeline. */
 export const NAMES: readonly string[] = [ENTITY_NAMES, CLAIM_NAMES];
-
-/** Plain string order on precomputed folded keys: Intl.Collator is too slow for 20,000 names. */
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function lazy<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -137,7 +137,7 @@ export class ArchiveIndex {
   );
 
   private readonly sourceMap = lazy(() => new Map(this.core.sources.map((s) => [s.id, s])));
-  private readonly entityNames = () => this.part<EntityName[]>(ENTITY_NAMES);
+  private readonly entityNames = () => this.part<EntityNames>(ENTITY_NAMES).list;
   private readonly claimNames = () => this.part<ClaimName[]>(CLAIM_NAMES);
   private readonly entityIndexes = lazy(() => new Map(this.entityNames().map((e, i) => [e.id, i])));
   private readonly claimIndexes = lazy(() => new Map(this.claimNames().map((c, i) => [c.id, i])));
@@ -146,19 +146,19 @@ export class ArchiveIndex {
     return this.sourceMap().get(id);
   }
 
-  /** Needs NAMES. */
+  /** Needs the entity names. */
   entity(id: string): EntityName | undefined {
     const index = this.entityIndexes().get(id);
     return index === undefined ? undefined : this.entityNames()[index];
   }
 
-  /** Needs NAMES. */
+  /** Needs the claim names. */
   claim(id: string): ClaimName | undefined {
     const index = this.claimIndexes().get(id);
     return index === undefined ? undefined : this.claimNames()[index];
   }
 
-  /** Every claim's name, in pack order. Needs NAMES. */
+  /** Every claim's name, in pack order. Needs the claim names. */
   claims(): readonly ClaimName[] {
     return this.claimNames();
   }
@@ -168,29 +168,35 @@ export class ArchiveIndex {
     return this.item<string>('passages', index);
   }
 
-  /** Passage indexes of each source, in article order; and each passage's source. */
-  private readonly passageTables = lazy(() => {
-    const bySource = new Map<string, number[]>();
-    const sourceOf: string[] = [];
+  /** Where each run of one source's passages starts (runs rather than 55,000 entries a pack 100× today's). */
+  private readonly runStarts = lazy(() => {
+    const starts: number[] = [];
     let next = 0;
-    for (const [sourceIndex, count] of this.core.passageRuns) {
-      const id = this.core.sources[sourceIndex]!.id;
-      let list = bySource.get(id);
-      if (!list) bySource.set(id, (list = []));
-      for (let i = 0; i < count; i++, next++) {
-        list.push(next);
-        sourceOf.push(id);
-      }
+    for (const [, count] of this.core.passageRuns) {
+      starts.push(next);
+      next += count;
     }
-    return { bySource, sourceOf };
+    return starts;
   });
 
+  private readonly passagesBySource = new Map<string, number[]>();
+
+  /** Passage indexes of a source, in article order. */
   passagesOf(sourceId: string): readonly number[] {
-    return this.passageTables().bySource.get(sourceId) ?? [];
+    let list = this.passagesBySource.get(sourceId);
+    if (!list) {
+      const starts = this.runStarts();
+      list = this.core.passageRuns.flatMap(([source, count], run) =>
+        this.core.sources[source]!.id === sourceId ? Array.from({ length: count }, (_, i) => starts[run]! + i) : [],
+      );
+      this.passagesBySource.set(sourceId, list);
+    }
+    return list;
   }
 
   sourceOfPassage(index: number): string | undefined {
-    return this.passageTables().sourceOf[index];
+    if (!Number.isInteger(index) || index < 0 || index >= this.core.passageCount) return undefined;
+    return this.core.sources[this.core.passageRuns[lastAtMost(this.runStarts(), index)]![0]]!.id;
   }
 
   /** Which entities and which claims' evidence each passage holds (the pack stores the other direction). */
@@ -232,7 +238,7 @@ export class ArchiveIndex {
     return byEntity;
   });
 
-  /** Needs NAMES. */
+  /** Needs the claim names. */
   claimsFor(entityId: string): readonly ClaimName[] {
     return this.claimsByEntity().get(entityId) ?? [];
   }
@@ -241,16 +247,21 @@ export class ArchiveIndex {
     [...this.claimNames()].sort((a, b) => byKey(b.date, a.date) || byKey(a.statement, b.statement)),
   );
 
-  /** Entities in the popup's type groups, each group A–Z. Needs NAMES. */
+  private readonly entitiesByName = lazy(() => {
+    const { list, byName } = this.part<EntityNames>(ENTITY_NAMES);
+    return byName.map((index) => list[index]!);
+  });
+
+  /** Entities in the popup's type groups, each group A–Z. Needs the entity names. */
   readonly entityGroups = lazy((): EntityGroupIndex[] => {
-    const sorted = this.entityKeys().map(({ entity }) => entity);
+    const sorted = this.entitiesByName();
     return ENTITY_GROUPS.map((group) => ({
       group,
       entities: sorted.filter((entity) => group.types.includes(entity.type)),
     })).filter((entry) => entry.entities.length > 0);
   });
 
-  /** Claims by status (in the pack's status order), each newest first. Needs NAMES. */
+  /** Claims by status (in the pack's status order), each newest first. Needs the claim names. */
   readonly claimGroups = lazy((): ClaimGroupIndex[] =>
     CLAIM_STATUSES.map((status) => ({
       status,
@@ -258,27 +269,18 @@ export class ArchiveIndex {
     })).filter((entry) => entry.claims.length > 0),
   );
 
-  /**
-   * Folded name and aliases per entity, A–Z by folded name (case and accents do not count; numbers in
-   * numeric order, "Unit 2" before "Unit 10").
-   */
+  /** Folded name and aliases per entity, A–Z; folded when a name is first looked for. */
   private readonly entityKeys = lazy(() =>
-    this.entityNames()
-      .map((entity) => {
-        const name = foldKey(entity.name);
-        return {
-          entity,
-          name,
-          sortKey: name.replace(/\d+/g, (digits) => digits.padStart(12, '0')),
-          aliases: entity.aliases.map((alias) => foldKey(alias)),
-        };
-      })
-      .sort((a, b) => byKey(a.sortKey, b.sortKey) || byKey(a.entity.name, b.entity.name)),
+    this.entitiesByName().map((entity) => ({
+      entity,
+      name: foldKey(entity.name),
+      aliases: entity.aliases.map((alias) => foldKey(alias)),
+    })),
   );
 
   /**
    * Entities whose name or an alias contains `query` (folded: case and accents do not matter), best
-   * first: name starts with it, then a word of the name does, then anything else; then A–Z. Needs NAMES.
+   * first: name starts with it, then a word of the name does, then anything else; then A–Z. Needs the entity names.
    */
   findEntities(query: string, limit = Infinity): EntityName[] {
     const folded = foldKey(query);
@@ -300,7 +302,7 @@ export class ArchiveIndex {
     return buckets.flat().slice(0, limit);
   }
 
-  /** The entity groups narrowed to entities matching `query`; all of them when it is blank. Needs NAMES. */
+  /** The entity groups narrowed to entities matching `query`; all of them when it is blank. Needs the entity names. */
   filterEntityGroups(query: string): EntityGroupIndex[] {
     if (!foldKey(query)) return this.entityGroups();
     const matching = new Set(this.findEntities(query));

@@ -6,6 +6,7 @@
  * lib/build/archive-module.ts cuts the pack at build time; `joinArchive` puts it back together.
  */
 import type { Claim, ClaimStatus, Entity, EntityType, KnowledgePack, Source, Topic } from '../knowledge/types';
+import { foldKey } from '../text/fold';
 
 export interface ArchiveCore {
   version: string;
@@ -19,6 +20,8 @@ export interface ArchiveCore {
   passageCount: number;
   /** First index of each chunk of entities, claims and passages; chunk i is part `<kind>-<i>`. */
   chunks: { entities: number[]; claims: number[]; passages: number[] };
+  /** Characters of JSON in all the other parts together. */
+  partsLength: number;
 }
 
 /** What the index, the timeline and linked names show of an entity; its record has the rest. */
@@ -28,6 +31,14 @@ export interface EntityName {
   type: EntityType;
   aliases: string[];
   passages: number[];
+}
+
+/** The `entity-names` part. */
+export interface EntityNames {
+  /** In pack order. */
+  list: EntityName[];
+  /** Indexes into `list`, A–Z (sorting 20,000 folded names in the page took longer than a frame). */
+  byName: number[];
 }
 
 /** What lists show of a claim; its record has the evidence, context and match rules. */
@@ -54,6 +65,14 @@ export interface ArchiveParts {
   core: ArchiveCore;
   /** Part name → its JSON value: the names, `Entity[]`, `Claim[]`, or passage texts (`string[]`). */
   parts: Map<string, unknown>;
+}
+
+/** Plain string order on precomputed keys: Intl.Collator is too slow for 20,000 names. */
+export const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A–Z order of names: case and accents do not count, numbers in numeric order ("Unit 2" before "Unit 10"). */
+export function nameSortKey(name: string): string {
+  return foldKey(name).replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 }
 
 /** Chunk budgets in characters of JSON: each chunk parses in a few milliseconds. */
@@ -119,12 +138,17 @@ export function splitPack(pack: KnowledgePack, budgets: Partial<ChunkBudgets> = 
     claimCount: pack.claims.length,
     passageCount: pack.passages.length,
     chunks,
+    partsLength: 0,
   };
   const parts = new Map<string, unknown>();
-  parts.set(
-    ENTITY_NAMES,
-    pack.entities.map(({ id, name, type, aliases, passages }): EntityName => ({ id, name, type, aliases, passages })),
-  );
+  const sortKeys = pack.entities.map((entity) => nameSortKey(entity.name));
+  const entityNames: EntityNames = {
+    list: pack.entities.map(({ id, name, type, aliases, passages }) => ({ id, name, type, aliases, passages })),
+    byName: pack.entities
+      .map((_, i) => i)
+      .sort((a, b) => byKey(sortKeys[a]!, sortKeys[b]!) || byKey(pack.entities[a]!.name, pack.entities[b]!.name)),
+  };
+  parts.set(ENTITY_NAMES, entityNames);
   parts.set(
     CLAIM_NAMES,
     pack.claims.map(({ id, statement, status, date, claimant, claimantEntity, about, evidence }): ClaimName => ({
@@ -141,6 +165,7 @@ export function splitPack(pack: KnowledgePack, budgets: Partial<ChunkBudgets> = 
   sliceChunks(pack.entities, chunks.entities).forEach((chunk, i) => parts.set(chunkPart('entities', i), chunk));
   sliceChunks(pack.claims, chunks.claims).forEach((chunk, i) => parts.set(chunkPart('claims', i), chunk));
   sliceChunks(texts, chunks.passages).forEach((chunk, i) => parts.set(chunkPart('passages', i), chunk));
+  for (const value of parts.values()) core.partsLength += JSON.stringify(value).length;
   return { core, parts };
 }
 
@@ -160,11 +185,16 @@ export function chunkOf(core: ArchiveCore, kind: ChunkKind, index: number): numb
   const starts = core.chunks[kind];
   const count = kind === 'entities' ? core.entityCount : kind === 'claims' ? core.claimCount : core.passageCount;
   if (!Number.isInteger(index) || index < 0 || index >= count) return -1;
+  return lastAtMost(starts, index);
+}
+
+/** Position of the last of `sorted` (ascending, starting at or below `value`) that is at most `value`. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = sorted.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= index) low = mid;
+    if (sorted[mid]! <= value) low = mid;
     else high = mid - 1;
   }
   return low;

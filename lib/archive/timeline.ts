@@ -1,7 +1,8 @@
 /**
  * The archive as events in date order: every article on its date and every claim on its date; or,
  * for one entity, each passage naming it (on its article's date, the first marked as the first
- * mention) and the claims about it or made by it. Needs the archive's names (NAMES) loaded.
+ * mention) and the claims about it or made by it. Needs the claim names loaded;
+ * for one entity, NAMES.
  */
 import type { ArchiveIndex } from './archive-index';
 import { monthKey, monthLabel } from './dates';

@@ -5,7 +5,7 @@ import { createArchiveSearch } from '../../../../lib/archive/search';
 import {
   CLAIM_NAMES,
   ENTITY_NAMES,
-  type EntityName,
+  type EntityNames,
   chunkOf,
   chunkPart,
   joinArchive,
@@ -53,10 +53,12 @@ describe('splitting the pack for the archive browser', () => {
     ]);
     expect(JSON.stringify(core)).not.toContain(pack.passages[0]!.text);
     expect(JSON.stringify(core)).not.toContain(pack.entities[0]!.summary);
+    const partsLength = [...parts.values()].reduce((n: number, value) => n + JSON.stringify(value).length, 0);
+    expect(core.partsLength).toBe(partsLength);
   });
 
   it('names each entity and claim in pack order, with their passages', () => {
-    const entityNames = parts.get(ENTITY_NAMES) as EntityName[];
+    const entityNames = (parts.get(ENTITY_NAMES) as EntityNames).list;
     expect(entityNames.map((e) => e.id)).toEqual(pack.entities.map((e) => e.id));
     expect(entityNames[5]).toEqual({
       id: pack.entities[5]!.id,
@@ -91,6 +93,18 @@ describe('splitting the pack for the archive browser', () => {
       [1, 1],
     ]);
     expect(joinArchive(split.core, (name) => split.parts.get(name)).passages).toEqual(mixed.passages);
+    const archive = new ArchiveIndex(split.core, (name) => Promise.resolve(split.parts.get(name)));
+    expect(archive.passagesOf(a!.id)).toEqual([0, 2, 3]);
+    expect(archive.passagesOf(b!.id)).toEqual([1, 4]);
+    expect([0, 1, 2, 3, 4, 5].map((i) => archive.sourceOfPassage(i))).toEqual([
+      a!.id,
+      b!.id,
+      a!.id,
+      a!.id,
+      b!.id,
+      undefined,
+    ]);
+    expect(archive.paragraphNumber(3)).toBe(3);
   });
 
   it('refuses a passage whose source is not in the pack', () => {

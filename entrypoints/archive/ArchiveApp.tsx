@@ -47,7 +47,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   // typing rarely waits for it and the page never does.
   const search = useRef<SearchClient>();
   const getSearch = () => (search.current ??= startSearch());
-  const [searched, setSearched] = useState<{ q: string; results: SearchResult[] }>();
+  const [searched, setSearched] = useState<{ q: string; results: SearchResult[] | 'failed' }>();
 
   // Views that show names wait for the archive's names; a card also for its record and passages.
   const names = useParts(archive, namesFor(route));
@@ -118,13 +118,19 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
     if (query === undefined) return;
     let live = true;
     const start = performance.now();
-    void getSearch()
+    getSearch()
       .search(query, SEARCH_LIMIT)
-      .then((results) => {
-        // The measure spans the round trip to the worker, as a reader waits for it.
-        performance.measure('backstory:archive:search', { start, detail: { query, results: results.length } });
-        if (live) setSearched({ q: query, results });
-      });
+      .then(
+        (results) => {
+          // The measure spans the round trip to the worker, as a reader waits for it.
+          performance.measure('backstory:archive:search', { start, detail: { query, results: results.length } });
+          if (live) setSearched({ q: query, results });
+        },
+        (error: unknown) => {
+          console.error(error);
+          if (live) setSearched({ q: query, results: 'failed' });
+        },
+      );
     return () => {
       live = false;
     };
@@ -276,8 +282,8 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
             <h2 id="view-heading" tabIndex={-1}>
               Search
             </h2>
-            {results === 'pending' ? (
-              <Loading state="loading" what="Searching…" />
+            {results === 'pending' || results === 'failed' ? (
+              <Loading state={results === 'pending' ? 'loading' : 'failed'} what="Searching…" />
             ) : results ? (
               <>
                 {results.length > 0 && (

@@ -30,6 +30,11 @@ const ready = started.then(async ({ core, partsUrl }) => {
   return search;
 });
 
+ready.catch((error: unknown) => {
+  console.error(error);
+  post({ type: 'failed' });
+});
+
 addEventListener('message', (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
   if (request.type === 'start') {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import packJson from '../../../../assets/knowledge.json';
+import { type ArchiveCore, joinArchive, partNames } from '../../../../lib/archive/split';
+import { archiveModule } from '../../../../lib/build/archive-module';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+
+const pack = packJson as KnowledgePack;
+
+/** Runs the plugin's hooks as one Vite build would, collecting the files it emits. */
+function build(loadModule: boolean) {
+  const plugin = archiveModule('assets/knowledge.json');
+  const emitted = new Map<string, string>();
+  const context = {
+    addWatchFile: () => {},
+    emitFile: ({ fileName, source }: { fileName: string; source: string }) => void emitted.set(fileName, source),
+  };
+  const call = (hook: unknown, ...args: unknown[]) => (hook as (...a: unknown[]) => unknown).call(context, ...args);
+  call(plugin.buildStart);
+  const id = call(plugin.resolveId, 'virtual:backstory-archive') as string;
+  const code = loadModule ? (call(plugin.load, id) as string) : '';
+  call(plugin.generateBundle);
+  return { code, emitted };
+}
+
+describe('the archive module (build plugin)', () => {
+  it('puts the core in the module and writes every other part as a file beside archive.html', () => {
+    const { code, emitted } = build(true);
+    const literal = /JSON\.parse\((".*")\);/.exec(code)![1]!;
+    const core = JSON.parse(JSON.parse(literal) as string) as ArchiveCore;
+    expect(code).toContain("new URL('/archive-parts/', import.meta.url)");
+    expect([...emitted.keys()].sort()).toEqual(
+      partNames(core)
+        .map((name) => `archive-parts/${name}.json`)
+        .sort(),
+    );
+    const joined = joinArchive(core, (name) => JSON.parse(emitted.get(`archive-parts/${name}.json`)!));
+    expect(joined).toEqual(pack);
+  });
+
+  it('writes nothing in the builds that do not include the archive page', () => {
+    expect(build(false).emitted.size).toBe(0);
+  });
+});

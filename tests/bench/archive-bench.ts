@@ -256,7 +256,7 @@ const rows: [string, (run: Run) => number][] = [
   ['timeline tab (all articles and claims)', (r) => r.timeline],
   ['entity page (Nicolás Maduro card)', (r) => r.entity],
   ['timeline filtered by Nicolás Maduro', (r) => r.entityTimeline],
-  ['search index, built in a worker after first render: worker busy', (r) => r.searchIndexBusy],
+  ['search index, built in a worker from 1 s after the last navigation: worker busy', (r) => r.searchIndexBusy],
   ['  … and from the worker’s start to complete (wall clock)', (r) => r.searchIndexWall],
   ['search “Madurro”, first: typing → results painted*', (r) => r.searchFirst],
   ['  of which the search call', (r) => r.searchFirstCall],

@@ -40,4 +40,27 @@ describe('the archive module (build plugin)', () => {
   it('writes nothing in the builds that do not include the archive page', () => {
     expect(build(false).emitted.size).toBe(0);
   });
+
+  it('serves the parts from memory on the dev server, to the extension’s origin', () => {
+    const plugin = archiveModule('assets/knowledge.json');
+    let route = '';
+    let handle: (request: { url: string }, response: unknown, next: () => void) => void = () => {};
+    const server = {
+      middlewares: { use: (path: string, handler: typeof handle) => ([route, handle] = [path, handler]) },
+    };
+    (plugin.configureServer as (s: unknown) => void)(server);
+    expect(route).toBe('/archive-parts/');
+    const headers = new Map<string, string>();
+    let body = '';
+    const response = { setHeader: (k: string, v: string) => headers.set(k, v), end: (text: string) => (body = text) };
+    let passed = false;
+    handle({ url: '/entity-names.json' }, response, () => (passed = true));
+    expect(passed).toBe(false);
+    expect(headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect((JSON.parse(body) as { list: { id: string }[] }).list.map((e) => e.id)).toEqual(
+      pack.entities.map((e) => e.id),
+    );
+    handle({ url: '/no-such-part.json' }, response, () => (passed = true));
+    expect(passed).toBe(true);
+  });
 });

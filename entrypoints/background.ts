@@ -4,7 +4,7 @@ import packJson from '../assets/knowledge.json';
 import { cardData } from '../lib/card-data';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, type Message, isMessage } from '../lib/messages';
-import { type InstalledPack, PACKS_KEY, parseInstalledPacks } from '../lib/packs';
+import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/packs';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;
@@ -13,6 +13,14 @@ export default defineBackground(() => {
   let installed: Promise<InstalledPack[]> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[PACKS_KEY]) installed = undefined;
+  });
+  // Pages read imported packs through their compiled matcher data; versions before it stored packs alone.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'update') return;
+    void browser.storage.local.get(PACKS_KEY).then((stored) => {
+      const packs = parseInstalledPacks(stored[PACKS_KEY]);
+      if (packs.length) void browser.storage.local.set(packStorage(packs));
+    });
   });
   const packFor = async (id: string | undefined): Promise<KnowledgePack | undefined> => {
     if (!id) return builtIn;
@@ -28,8 +36,10 @@ export default defineBackground(() => {
     if (message.type === 'page-report' && sender.tab?.id !== undefined) {
       // The badge shows how many different things the content script found on each tab.
       const count = message.report.entities.length + message.report.claims.length;
-      void browser.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
-      void browser.action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
+      // Firefox's Manifest V2 build has browserAction; `action` exists only in Manifest V3.
+      const action = browser.action ?? browser.browserAction;
+      void action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
+      void action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
     }
     return undefined;
   });

@@ -127,10 +127,46 @@ function mergeClaims(
   return remap;
 }
 
-/** Matcher data for the bundled pack plus every enabled imported pack. */
-export function activeMatcherData(builtIn: MatcherData, installed: readonly InstalledPack[]): MatcherData {
-  return mergeMatcherData([
-    { id: BUILT_IN_PACK, data: builtIn },
-    ...installed.filter((p) => p.enabled).map((p) => ({ id: p.id, data: matcherDataFromPack(p.pack) })),
-  ]);
+/**
+ * What a page reads of the imported packs: the matcher data of the enabled ones, compiled once when
+ * packs change, so that no page parses their summaries and passages to start scanning.
+ */
+export const PACK_MATCHERS_KEY = 'packMatchers';
+
+export interface PackMatcher {
+  id: string;
+  data: MatcherData;
+}
+
+export function packMatchersOf(installed: readonly InstalledPack[]): PackMatcher[] {
+  return installed.filter((p) => p.enabled).map((p) => ({ id: p.id, data: matcherDataFromPack(p.pack) }));
+}
+
+/** The storage entries to write whenever the list of packs changes. */
+export function packStorage(installed: readonly InstalledPack[]): Record<string, unknown> {
+  return { [PACKS_KEY]: installed, [PACK_MATCHERS_KEY]: packMatchersOf(installed) };
+}
+
+/** Stored pack matchers; anything not shaped like one is dropped rather than trusted. */
+export function parsePackMatchers(raw: unknown): PackMatcher[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((item): item is PackMatcher => {
+    const record = item as Partial<PackMatcher> | null;
+    const data = record?.data;
+    return (
+      typeof record?.id === 'string' &&
+      !!data &&
+      Array.isArray(data.entities) &&
+      Array.isArray(data.keys) &&
+      Array.isArray(data.targets) &&
+      data.keys.length === data.targets.length &&
+      Array.isArray(data.claims?.claims) &&
+      Array.isArray(data.claims?.termKeys)
+    );
+  });
+}
+
+/** Matcher data for the bundled pack plus the given imported ones (the bundled data itself when none). */
+export function activeMatcherData(builtIn: MatcherData, imported: readonly PackMatcher[]): MatcherData {
+  return mergeMatcherData([{ id: BUILT_IN_PACK, data: builtIn }, ...imported]);
 }

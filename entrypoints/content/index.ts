@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import matcherData from 'virtual:backstory-matcher';
+import { data as bundledData, scanTables, scannerWasm } from 'virtual:backstory-matcher';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/card-data';
 import type { PageFindings } from '../../lib/export/findings';
@@ -15,8 +15,9 @@ import {
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { groupOf } from '../../lib/entity-groups';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
+import { bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
 import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/messages';
-import { PACKS_KEY, activeMatcherData, parseInstalledPacks } from '../../lib/packs';
+import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/packs';
 import { summariseClaims, summariseEntities } from '../../lib/page-report';
 import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
@@ -30,15 +31,18 @@ export default defineContentScript({
   async main(ctx) {
     const [synced, local] = await Promise.all([
       browser.storage.sync.get(SETTINGS_KEY),
-      browser.storage.local.get([PACKS_KEY, CORRECTIONS_KEY]),
+      browser.storage.local.get([PACK_MATCHERS_KEY, CORRECTIONS_KEY]),
     ]);
     let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
     let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
-    // Imported packs are compiled here, on this page only when there are any: the bundled matcher
-    // data comes prebuilt with the script.
-    const buildMatcher = (rawPacks: unknown) =>
-      loadMatcher(activeMatcherData(matcherData, parseInstalledPacks(rawPacks)));
-    let matcher: Matcher = buildMatcher(local[PACKS_KEY]);
+    // The bundled pack's automaton and the fold tables come prebuilt with the script; an automaton is
+    // built on the page only when imported packs are merged in.
+    const prebuilt = { ...deserializeScanTables(bytesFromBase64(scanTables)), wasm: bytesFromBase64(scannerWasm) };
+    const buildMatcher = (rawPackMatchers: unknown) => {
+      const data = activeMatcherData(bundledData, parsePackMatchers(rawPackMatchers));
+      return loadMatcher(data, data === bundledData ? prebuilt : { ...prebuilt, automaton: undefined });
+    };
+    let matcher: Matcher = buildMatcher(local[PACK_MATCHERS_KEY]);
     let scanner: PageScanner | undefined;
     let step = -1;
 
@@ -165,8 +169,8 @@ export default defineContentScript({
       return undefined;
     });
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && changes[PACKS_KEY]) {
-        matcher = buildMatcher(changes[PACKS_KEY].newValue);
+      if (area === 'local' && changes[PACK_MATCHERS_KEY]) {
+        matcher = buildMatcher(changes[PACK_MATCHERS_KEY].newValue);
         cardCache.clear();
         if (scanner) {
           stop();

@@ -6,7 +6,7 @@ import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
 import { CORRECTIONS_KEY, type Correction, parseCorrections, removeCorrection } from '../../lib/corrections';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { type InstalledPack, PACKS_KEY, importPack, parseInstalledPacks } from '../../lib/packs';
+import { type InstalledPack, PACKS_KEY, importPack, packStorage, parseInstalledPacks } from '../../lib/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/settings-file';
 
@@ -58,7 +58,7 @@ export function Options() {
   };
   const savePacks = (next: InstalledPack[]) => {
     setPacks(next);
-    void browser.storage.local.set({ [PACKS_KEY]: next });
+    void browser.storage.local.set(packStorage(next));
   };
   const saveCorrections = (next: Correction[]) => {
     setCorrections(next);

@@ -1,25 +1,40 @@
 /**
- * Vite plugin: `virtual:backstory-matcher` is the matcher data compiled from assets/knowledge.json
- * at build time, so the content script starts without parsing summaries, claims or passages.
+ * Vite plugin: `virtual:backstory-matcher` is everything the content script needs to start
+ * scanning, made at build time from assets/knowledge.json: the matcher data (no summaries, claims'
+ * evidence or passages), the automaton and fold tables as one binary blob, and the WebAssembly scan
+ * loop. Nothing is built or folded on the page.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import type { KnowledgePack } from '../knowledge/types';
+import { buildAutomaton } from '../matcher/automaton';
 import { matcherDataFromPack } from '../matcher/compile';
+import { serializeScanTables } from '../matcher/scan-tables';
+import { computeFoldTables } from '../text/fold';
+import { SCANNER_WAT, compileScannerWasm } from './scanner-wasm';
 
 const ID = 'virtual:backstory-matcher';
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 export function matcherModule(packPath: string): Plugin {
   return {
     name: 'backstory-matcher',
     resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
-    load(id) {
+    async load(id) {
       if (id !== `\0${ID}`) return undefined;
       this.addWatchFile(packPath);
+      this.addWatchFile(SCANNER_WAT);
       const pack = JSON.parse(readFileSync(packPath, 'utf8')) as KnowledgePack;
       const data = matcherDataFromPack(pack);
+      const tables = serializeScanTables({ automaton: buildAutomaton(data.keys), fold: computeFoldTables() });
+      const wasm = await compileScannerWasm();
       // JSON.parse of a string literal is faster to start than the same object as a JS literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+      return [
+        `export const data = JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
+        `export const scanTables = ${JSON.stringify(base64(tables))};`,
+        `export const scannerWasm = ${JSON.stringify(base64(wasm))};`,
+      ].join('\n');
     },
   };
 }

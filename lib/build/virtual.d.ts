@@ -1,8 +1,11 @@
 declare module 'virtual:backstory-matcher' {
   import type { MatcherData } from '../matcher/compile';
 
-  const data: MatcherData;
-  export default data;
+  export const data: MatcherData;
+  /** lib/matcher/scan-tables.ts blob for `data`'s keys, base64. */
+  export const scanTables: string;
+  /** lib/matcher/scanner.wat compiled, base64. */
+  export const scannerWasm: string;
 }
 
 declare module 'virtual:backstory-archive' {

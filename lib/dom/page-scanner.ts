@@ -86,6 +86,8 @@ const MAX_WAIT_SETTLES = 4;
 export function createPageScanner(doc: Document, matcher: Matcher, options: PageScannerOptions = {}): PageScanner {
   const win = doc.defaultView!;
   const painter = createPainter(win, options.forceWrap);
+  // Which scan loop this page got, for automation (a measure's detail does not reach the page's world).
+  win.performance.mark(`backstory:scanner:${matcher.scanner}`);
   const limits = { maxTotal: options.maxEntities ?? 1500, maxPerEntity: options.maxPerEntity ?? 60 };
   const maxClaims = options.maxClaims ?? 200;
   const ownHosts = new Set([MARK_TAG.toUpperCase(), 'BACKSTORY-UI', ...(options.ownHosts ?? [])]);

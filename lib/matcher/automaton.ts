@@ -97,18 +97,18 @@ function findEdge(a: Automaton, state: number, code: number): number {
   return 0;
 }
 
-/** Per-automaton tables the scanner derives once: dense root transitions and the ring size. */
-interface ScanTables {
+/** Per-automaton tables the scanners derive once: dense root transitions and the ring size. */
+export interface DerivedTables {
   /** Root transitions for the common case (ASCII and Latin); -1 where there is none. */
   rootNext: Int32Array;
   /** A power of two above the longest pattern. */
   ringSize: number;
 }
 
-const scanTables = new WeakMap<Automaton, ScanTables>();
+const derived = new WeakMap<Automaton, DerivedTables>();
 
-function tablesFor(a: Automaton): ScanTables {
-  let tables = scanTables.get(a);
+export function derivedTables(a: Automaton): DerivedTables {
+  let tables = derived.get(a);
   if (tables) return tables;
   const rootNext = new Int32Array(0x250).fill(-1);
   for (let e = a.edgeStart[0]!; e < a.edgeStart[1]!; e++) {
@@ -120,7 +120,7 @@ function tablesFor(a: Automaton): ScanTables {
   let ringSize = 1;
   while (ringSize <= longest) ringSize <<= 1;
   tables = { rootNext, ringSize };
-  scanTables.set(a, tables);
+  derived.set(a, tables);
   return tables;
 }
 
@@ -138,7 +138,7 @@ export function scanText(
   from = 0,
   to = text.length,
 ): void {
-  const { rootNext, ringSize } = tablesFor(a);
+  const { rootNext, ringSize } = derivedTables(a);
   const { edgeStart, edgeChar, edgeNext, fail, output, dictLink, patternLength } = a;
   const rootSize = rootNext.length;
   const fold = FOLD_CACHE;

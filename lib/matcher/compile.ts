@@ -10,8 +10,9 @@ import {
   loadClaimMatcher,
 } from '../claims/match';
 import type { EntityType, Topic } from '../knowledge/types';
-import { foldKey } from '../text/fold';
-import { type Automaton, buildAutomaton } from './automaton';
+import { type FoldTables, foldKey, primeFoldCache } from '../text/fold';
+import { type Automaton, buildAutomaton, scanText } from './automaton';
+import { type ScanFn, createWasmScan } from './fast-scan';
 
 export interface MatcherEntity {
   id: string;
@@ -121,11 +122,32 @@ export function compileMatcherData(
 export interface Matcher {
   data: MatcherData;
   automaton: Automaton;
+  /** scanText over `automaton`, through WebAssembly when it could be loaded. */
+  scan: ScanFn;
+  scanner: 'wasm' | 'js';
   claims: ClaimMatcher;
 }
 
-export function loadMatcher(data: MatcherData): Matcher {
-  return { data, automaton: buildAutomaton(data.keys), claims: loadClaimMatcher(data.claims) };
+/** What the extension build ships beside the matcher data so that a page starts scanning at once. */
+export interface Prebuilt {
+  fold: FoldTables;
+  /** The automaton of exactly this data's keys (absent when packs were merged on the page). */
+  automaton?: Automaton;
+  /** lib/matcher/scanner.wat compiled. */
+  wasm?: Uint8Array;
+}
+
+export function loadMatcher(data: MatcherData, prebuilt?: Prebuilt): Matcher {
+  const automaton = prebuilt?.automaton ?? buildAutomaton(data.keys);
+  if (prebuilt) primeFoldCache(prebuilt.fold.low);
+  const fast = prebuilt?.wasm && createWasmScan(prebuilt.wasm, automaton, prebuilt.fold);
+  return {
+    data,
+    automaton,
+    scan: fast || ((text, onMatch, from, to) => scanText(automaton, text, onMatch, from, to)),
+    scanner: fast ? 'wasm' : 'js',
+    claims: loadClaimMatcher(data.claims),
+  };
 }
 
 /** The parts of a knowledge pack the matcher is built from. */

@@ -4,7 +4,6 @@
  */
 import { foldKey, isWordCharAt } from '../text/fold';
 import { type TermHit, termBoundaryOk } from '../claims/match';
-import { scanText } from './automaton';
 import type { Matcher, MatcherTarget } from './compile';
 
 export type FindingRule = 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic';
@@ -58,8 +57,7 @@ export function newCandidates(): Candidates {
 
 /** Scans text[from, to) into `into`; slices must not cut through a name (cut at block separators). */
 export function collectCandidates(matcher: Matcher, text: string, into: Candidates, from = 0, to = text.length): void {
-  scanText(
-    matcher.automaton,
+  matcher.scan(
     text,
     (pattern, start, end) => {
       if (isWordCharAt(text, start - 1)) return;

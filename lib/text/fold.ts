@@ -88,3 +88,27 @@ export function isWordCharAt(text: string, index: number): boolean {
   }
   return WORD_CHAR.test(text.charAt(index));
 }
+
+/** Every fold at once, for the prebuilt scan tables: below U+3000 a table, above it the exceptions. */
+export interface FoldTables {
+  /** Folded code of each code unit below U+3000. */
+  low: Uint16Array;
+  /** `code << 16 | folded` for each BMP code unit from U+3000 that does not fold to itself, sorted. */
+  high: Uint32Array;
+}
+
+export function computeFoldTables(): FoldTables {
+  const low = new Uint16Array(0x3000);
+  for (let code = 0; code < low.length; code++) low[code] = foldCode(code);
+  const high: number[] = [];
+  for (let code = 0x3000; code <= 0xffff; code++) {
+    const folded = foldCode(code);
+    if (folded !== code) high.push(((code << 16) | folded) >>> 0);
+  }
+  return { low, high: Uint32Array.from(high) };
+}
+
+/** Fills the fold cache from prebuilt tables, so that a page never computes a fold itself. */
+export function primeFoldCache(low: Uint16Array): void {
+  table.set(low.subarray(0, table.length));
+}

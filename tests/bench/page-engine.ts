@@ -1,18 +1,18 @@
 /**
  * Runs inside the benchmarked page: bundled by tests/bench/run.ts with esbuild into an IIFE and
- * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as a JSON
- * string in `window.__backstoryDataJson` (like the content script's `JSON.parse("…")` literal); mark.js
- * as `window.Mark` from its own script tag.
+ * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as the
+ * content script gets it (lib/build/matcher-module.ts): a JSON string in `window.__backstoryDataJson`,
+ * the scan-table blob and the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
  */
-import { findClaims, loadClaimMatcher } from '../../lib/claims/match';
+import { claimsFromHits } from '../../lib/claims/match';
 import { createPageScanner } from '../../lib/dom/page-scanner';
 import { createPainter } from '../../lib/dom/paint';
 import { buildTextIndex, rangeFor } from '../../lib/dom/text-index';
 import { type Automaton, buildAutomaton, scanText } from '../../lib/matcher/automaton';
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
-import { findEntities } from '../../lib/matcher/find';
+import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
+import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
 import { foldCode } from '../../lib/text/fold';
-import { deserializeAutomaton } from './automaton-io';
 
 export interface FloorResult {
   ms: number;
@@ -28,12 +28,15 @@ export interface FloorResult {
 
 export interface LoadResult {
   parseMs: number;
+  /** Scan tables and WebAssembly decoded from base64, matcher made (no automaton built). */
   loadMs: number;
   keys: number;
+  /** Whether the scan runs through WebAssembly (false: the JS loop). */
+  wasm: boolean;
 }
 
 export interface ScanResult {
-  /** textIndex + entities + claims + ranges + paint. */
+  /** textIndex + entities + claims + ranges + paint, as lib/dom/page-scanner.ts does them in one pass. */
   ms: number;
   textIndexMs: number;
   entitiesMs: number;
@@ -51,15 +54,16 @@ export interface BreakdownResult {
   textIndexMs: number;
   /** foldCode over every code unit, nothing else. */
   foldOnlyMs: number;
-  /** scanText over the entity automaton with a counting callback: fold + automaton steps. */
+  /** scanText (JS) over the entity automaton with a counting callback: fold + automaton steps. */
   entityScanMs: number;
+  /** The same through the WebAssembly loop (matcher.scan), text encoding included. */
+  entityScanWasmMs: number;
   entityHits: number;
-  /** findEntities: the scan above plus boundary/case checks, leftmost-longest and disambiguation. */
+  /** findEntities: the scan plus boundary/case checks, leftmost-longest and disambiguation. */
   findEntitiesMs: number;
-  /** scanText over the claim-term automaton with a counting callback. */
-  claimScanMs: number;
-  /** The Intl.Segmenter sentence pass findClaims makes over the whole text (plus its replace). */
+  /** An Intl.Segmenter sentence pass over the whole text (the scanner splits only blocks with claim terms). */
   segmentMs: number;
+  /** collectCandidates + claimsFromHits: one scan for names and claim terms, then the claims. */
   findClaimsMs: number;
   entities: number;
   claims: number;
@@ -98,7 +102,8 @@ interface MarkInstance {
 
 interface BenchWindow {
   __backstoryDataJson?: string;
-  __benchAutomatonBase64?: string;
+  __backstoryScanTables?: string;
+  __backstoryScannerWasm?: string;
   Mark?: new (context: Element) => MarkInstance;
   __backstoryBench?: typeof api;
 }
@@ -150,17 +155,23 @@ function floor(): FloorResult {
   };
 }
 
-/** JSON.parse of the data string + loadMatcher (automaton build), kept for scan(). */
-function load(): LoadResult {
+function scanTables(): ScanTables {
+  if (!w.__backstoryScanTables) throw new Error('no scan tables in the page');
+  return deserializeScanTables(bytesFromBase64(w.__backstoryScanTables));
+}
+
+/** As the content script starts: JSON.parse of the data string, prebuilt tables, WebAssembly (unless `js`). */
+function load(js = false): LoadResult {
   const t0 = now();
   const data = matcherData();
   const t1 = now();
-  state.matcher = loadMatcher(data);
+  const wasm = js || !w.__backstoryScannerWasm ? undefined : bytesFromBase64(w.__backstoryScannerWasm);
+  state.matcher = loadMatcher(data, { ...scanTables(), ...(wasm ? { wasm } : {}) });
   const t2 = now();
-  return { parseMs: t1 - t0, loadMs: t2 - t1, keys: data.keys.length };
+  return { parseMs: t1 - t0, loadMs: t2 - t1, keys: data.keys.length, wasm: state.matcher.scanner === 'wasm' };
 }
 
-/** The content script's scan pass (lib/dom/page-scanner.ts scan()), phase by phase. */
+/** The content script's scan pass (lib/dom/page-scanner.ts), phase by phase, in one synchronous go. */
 function scan(): ScanResult {
   const matcher = state.matcher;
   if (!matcher) throw new Error('load() first');
@@ -168,9 +179,11 @@ function scan(): ScanResult {
   const index = buildTextIndex(root());
   const text = index.text;
   const t1 = now();
-  const entityFindings = findEntities(matcher, text);
+  const candidates = newCandidates();
+  collectCandidates(matcher, text, candidates);
+  const entityFindings = resolveCandidates(matcher, text, candidates).findings;
   const t2 = now();
-  const claimFindings = findClaims(matcher.claims, text);
+  const claimFindings = claimsFromHits(matcher.claims, text, candidates.terms);
   const t3 = now();
   const withRange = <T extends { start: number; end: number }>(finding: T) => ({
     ...finding,
@@ -217,14 +230,16 @@ function breakdown(): BreakdownResult {
   const entities = findEntities(matcher, text);
   const t4 = now();
   let claimHits = 0;
-  scanText(matcher.claims.automaton, text, () => void claimHits++);
+  matcher.scan(text, () => void claimHits++);
   const t5 = now();
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   let sentences = 0;
   for (const { segment } of segmenter.segment(text.replace(/[\n\r\t\f\v]/g, ' ')))
     sentences += segment.length > 0 ? 1 : 0;
   const t6 = now();
-  const claims = findClaims(matcher.claims, text);
+  const candidates = newCandidates();
+  collectCandidates(matcher, text, candidates);
+  const claims = claimsFromHits(matcher.claims, text, candidates.terms);
   const t7 = now();
   state.retained = { folded, claimHits, sentences };
   return {
@@ -233,7 +248,7 @@ function breakdown(): BreakdownResult {
     entityScanMs: t3 - t2,
     entityHits,
     findEntitiesMs: t4 - t3,
-    claimScanMs: t5 - t4,
+    entityScanWasmMs: t5 - t4,
     segmentMs: t6 - t5,
     findClaimsMs: t7 - t6,
     entities: entities.length,
@@ -306,7 +321,7 @@ function markArray(keywords: string[]): Promise<MarkResult> {
 
 /** Entity findings with a given automaton in place of the built one (checks a loaded automaton). */
 function entitiesWith(data: MatcherData, automaton: Automaton): number {
-  const matcher: Matcher = { data, automaton, claims: loadClaimMatcher(data.claims) };
+  const matcher: Matcher = loadMatcher(data, { ...scanTables(), automaton });
   return findEntities(matcher, buildTextIndex(root()).text).length;
 }
 
@@ -324,26 +339,18 @@ const automaton = {
     const t0 = now();
     const buffer = await (await fetch(url)).arrayBuffer();
     const t1 = now();
-    const loaded = deserializeAutomaton(buffer);
+    const { automaton: loaded } = deserializeScanTables(new Uint8Array(buffer));
     const t2 = now();
     return { ms: t2 - t0, readMs: t1 - t0, states: loaded.fail.length, entities: entitiesWith(matcherData(), loaded) };
   },
-  /** Base64 string already in the page (as it would be in a script bundle) → bytes → views. */
+  /** The base64 blob already in the page (as the content script has it) → bytes → views. */
   base64(): AutomatonLoadResult {
-    const encoded = w.__benchAutomatonBase64;
-    if (!encoded) throw new Error('no base64 automaton in the page');
+    const encoded = w.__backstoryScanTables;
+    if (!encoded) throw new Error('no scan tables in the page');
     const t0 = now();
-    const fromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-    let bytes: Uint8Array;
-    if (fromBase64) {
-      bytes = fromBase64(encoded);
-    } else {
-      const binary = atob(encoded);
-      bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    }
+    const bytes = bytesFromBase64(encoded);
     const t1 = now();
-    const loaded = deserializeAutomaton(bytes.buffer as ArrayBuffer, bytes.byteOffset);
+    const { automaton: loaded } = deserializeScanTables(bytes);
     const t2 = now();
     return { ms: t2 - t0, readMs: t1 - t0, states: loaded.fail.length, entities: entitiesWith(matcherData(), loaded) };
   },
@@ -386,6 +393,8 @@ const api = {
     const first = { load: load(), scan: scan() };
     return { ...first, warmScan: scan() };
   },
+  /** The same start-up and scan with the JS scan loop in place of WebAssembly, for comparison. */
+  backstoryJs: () => ({ load: load(true), scan: scan() }),
   breakdown,
   scannerScan,
   markRegExp,

@@ -16,10 +16,12 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
 import { buildAutomaton } from '../../lib/matcher/automaton';
-import { type MatcherData, compileMatcherData } from '../../lib/matcher/compile';
+import { compileScannerWasm } from '../../lib/build/scanner-wasm';
+import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile';
+import { serializeScanTables } from '../../lib/matcher/scan-tables';
+import { computeFoldTables } from '../../lib/text/fold';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import { ROOT, SHARED_PAGES, findChromium, launchWithExtension, servePages } from '../e2e/support/browser';
-import { serializeAutomaton } from './automaton-io';
 import { aliasCount, generatePack, readRealPack } from './generate-pack';
 import { generatePage } from './generate-page';
 import type {
@@ -128,7 +130,7 @@ interface PackInfo {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function packInfo(key: string, label: string, pack: KnowledgePack): PackInfo {
-  const data = compileMatcherData(pack.version, pack.entities, pack.claims);
+  const data = matcherDataFromPack(pack);
   const aliasSet = new Set<string>();
   for (const entity of pack.entities) for (const alias of [entity.name, ...entity.aliases]) aliasSet.add(alias);
   const aliasList = [...aliasSet].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -212,6 +214,8 @@ interface PageInfo {
 interface PageResult {
   floor: FloorResult[];
   backstory: { load: LoadResult; scan: ScanResult; warmScan: ScanResult }[];
+  /** Cold runs with the JS scan loop (packs up to 1,000 aliases). */
+  backstoryJs: { load: LoadResult; scan: ScanResult }[];
   scanner: ScannerResult[];
   markRegExp: MarkResult[];
   markRegExpNote?: string;
@@ -252,7 +256,7 @@ async function measurePage(
 ): Promise<Map<string, PageResult>> {
   const floor: FloorResult[] = [];
   const results = new Map<string, PageResult>(
-    packs.map((pack) => [pack.key, { floor, backstory: [], scanner: [], markRegExp: [] }]),
+    packs.map((pack) => [pack.key, { floor, backstory: [], backstoryJs: [], scanner: [], markRegExp: [] }]),
   );
   let page = await context.newPage();
   const markStopped = new Set<string>();
@@ -261,6 +265,12 @@ async function measurePage(
     floor.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.floor()));
     for (const pack of packs) {
       const result = results.get(pack.key)!;
+      if (pack.aliases <= 1000) {
+        await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
+        result.backstoryJs.push(
+          await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.backstoryJs()),
+        );
+      }
       await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
       result.backstory.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.backstory()));
       if (rep === REPS - 1) {
@@ -444,14 +454,9 @@ async function measureAutomaton(
     built = buildAutomaton(pack.data.keys);
     nodeTimes.push(performance.now() - t0);
   }
-  const bytes = serializeAutomaton(built);
+  const bytes = serializeScanTables({ automaton: built, fold: computeFoldTables() });
   const base64 = Buffer.from(bytes).toString('base64');
   server.add(`/bench/automaton-${pack.key}.bin`, bytes, 'application/octet-stream');
-  server.add(
-    `/bench/automaton-${pack.key}.js`,
-    `window.__benchAutomatonBase64=${JSON.stringify(base64)};`,
-    'text/javascript',
-  );
   const result: AutomatonResult = {
     pack: pack.key,
     keys: pack.data.keys.length,
@@ -476,7 +481,7 @@ async function measureAutomaton(
         binUrl,
       ] as const),
     );
-    await openPage(page, target.url, [ENGINE, dataScript(pack), `/bench/automaton-${pack.key}.js`], server);
+    await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
     result.base64.push(
       await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.automaton.base64()),
     );
@@ -659,6 +664,8 @@ interface PageSummary {
   /** The scan without findClaims (what mark.js does: names only). */
   noClaims: number;
   warm: number;
+  /** The same cold scan with the JS scan loop (NaN above 1,000 aliases). */
+  js: number;
   load: number;
   parse: number;
   scanner: number;
@@ -683,6 +690,7 @@ function summarise(name: string, big: boolean, r: PageResult): PageSummary {
     floor: median(r.floor.map((f) => f.ms)),
     backstory: median(scans.map((s) => s.ms)),
     warm: median(r.backstory.map((b) => b.warmScan.ms)),
+    js: median(r.backstoryJs.map((b) => b.scan.ms)),
     noClaims: median(scans.map((s) => s.ms - s.claimsMs)),
     load: median(r.backstory.map((b) => b.load.loadMs)),
     parse: median(r.backstory.map((b) => b.load.parseMs)),
@@ -776,10 +784,16 @@ async function main(): Promise<void> {
     readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
     'text/javascript',
   );
+  // What lib/build/matcher-module.ts puts in the content script, made the same way here.
+  const wasmBase64 = Buffer.from(await compileScannerWasm()).toString('base64');
+  const fold = computeFoldTables();
   for (const pack of packs) {
+    const tables = serializeScanTables({ automaton: buildAutomaton(pack.data.keys), fold });
     server.add(
       dataScript(pack),
-      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(pack.data))};`,
+      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(pack.data))};` +
+        `window.__backstoryScanTables=${JSON.stringify(Buffer.from(tables).toString('base64'))};` +
+        `window.__backstoryScannerWasm=${JSON.stringify(wasmBase64)};`,
       'text/javascript',
     );
   }
@@ -946,8 +960,9 @@ async function main(): Promise<void> {
         .map((p) => `${p.name} (${mb(p.bytes)})`)
         .join(', ')}. ` +
       `Floor = plain TreeWalker(SHOW_TEXT) over <body> collecting every text node (no skip rules) + one join. ` +
-      `Backstory = buildTextIndex + findEntities + findClaims + rangeFor + createPainter(window).paint (Highlight API), ` +
-      `one synchronous pass; "load" (JSON.parse of the data string + loadMatcher, which builds the automaton) is timed apart. ` +
+      `Backstory = buildTextIndex + collectCandidates (one WebAssembly scan for names, cues, topic words and claim terms) + resolveCandidates + claimsFromHits + rangeFor + createPainter(window).paint (Highlight API), ` +
+      `one synchronous pass, as lib/dom/page-scanner.ts does it; "load" (JSON.parse of the data string, the prebuilt scan tables and WebAssembly from base64, loadMatcher: no automaton is built) is timed apart. ` +
+      `"JS scan loop": the same cold run with lib/matcher/automaton.ts scanText in place of the WebAssembly loop (packs up to 1,000 aliases). ` +
       `mark.js 8.11.1 markRegExp(/\\b(?:alias|…)\\b/gi, longest alias first), time to its done callback, RegExp compile included; ` +
       `runs: ${REPS} (real, 1k), 3 (10k), 1 (100k), capped at ${MARK_CAP_MS / 1000} s.`,
   );
@@ -956,9 +971,9 @@ async function main(): Promise<void> {
     line(`### ${title}`);
     line();
     line(
-      '| pack | aliases (keys) | floor ms | Backstory ms | Backstory / floor: median (worst page) | Backstory excl. findClaims ms | mark.js markRegExp ms | markRegExp / floor | Backstory speed-up over markRegExp (excl. findClaims) | load ms (parse + build) | warm re-scan ms | scanner.scan() ms |',
+      '| pack | aliases (keys) | floor ms | Backstory ms | Backstory / floor: median (worst page) | Backstory excl. claims ms | mark.js markRegExp ms | markRegExp / floor | Backstory speed-up over markRegExp (excl. claims) | load ms (parse + tables and WebAssembly) | warm re-scan ms | scanner.scan() ms | Backstory with the JS scan loop ms |',
     );
-    line('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    line('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const pack of packs) {
       const chosen = pick(summaries.get(pack.key)!);
       if (!chosen.length) continue;
@@ -968,7 +983,7 @@ async function main(): Promise<void> {
       line(
         `| ${pack.label} | ${pack.aliases.toLocaleString('en-US')} (${pack.data.keys.length.toLocaleString('en-US')}) | ${ms(r.floor)} | ${ms(r.backstory)} | ${ratio(r.ratioMedian)}${worst} | ${ms(r.noClaims)} | ` +
           `${ms(r.markRegExp)}${r.notes.length ? ` (${r.notes.join('; ')})` : ''} | ${ratio(r.markRatio)} | ${ratio(r.speedUp)} (${ratio(r.speedUpNoClaims)}) | ${ms(parse + r.load)} (${ms(parse)} + ${ms(r.load)}) | ` +
-          `${ms(median(chosen.map((p) => p.warm)))} | ${ms(r.scanner)} |`,
+          `${ms(median(chosen.map((p) => p.warm)))} | ${ms(r.scanner)} | ${ms(median(chosen.map((p) => p.js)))} |`,
       );
     }
     line();
@@ -1020,7 +1035,7 @@ async function main(): Promise<void> {
   );
   line();
   line(
-    '| pack | pages | first foldCode() (cold) | segmenter init (cold) | text index | fold only (foldCode per char) | entity automaton scan (fold + steps, no-op callback) | findEntities | → hit checks + leftmost-longest + disambiguation | claim-term scan | sentence segmentation | findClaims |',
+    '| pack | pages | first foldCode() (cold) | segmenter init (cold) | text index | fold only (foldCode per char) | automaton scan, JS loop (fold + steps, no-op callback) | automaton scan, WebAssembly (encode + fold + steps) | findEntities | → hit checks + leftmost-longest + disambiguation | sentence segmentation (whole text) | names + claim terms scan + claimsFromHits |',
   );
   line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const pack of packs) {
@@ -1033,7 +1048,7 @@ async function main(): Promise<void> {
       if (!b.length) continue;
       const m = (f: (x: BreakdownResult) => number) => ms(median(b.map(f)));
       line(
-        `| ${pack.label} | ${label} | ${ms(median(chosen.map((p) => p.foldInit)))} | ${ms(median(chosen.map((p) => p.segmenterInit)))} | ${m((x) => x.textIndexMs)} | ${m((x) => x.foldOnlyMs)} | ${m((x) => x.entityScanMs)} | ${m((x) => x.findEntitiesMs)} | ${m((x) => x.findEntitiesMs - x.entityScanMs)} | ${m((x) => x.claimScanMs)} | ${m((x) => x.segmentMs)} | ${m((x) => x.findClaimsMs)} |`,
+        `| ${pack.label} | ${label} | ${ms(median(chosen.map((p) => p.foldInit)))} | ${ms(median(chosen.map((p) => p.segmenterInit)))} | ${m((x) => x.textIndexMs)} | ${m((x) => x.foldOnlyMs)} | ${m((x) => x.entityScanMs)} | ${m((x) => x.entityScanWasmMs)} | ${m((x) => x.findEntitiesMs)} | ${m((x) => x.findEntitiesMs - x.entityScanWasmMs)} | ${m((x) => x.segmentMs)} | ${m((x) => x.findClaimsMs)} |`,
       );
     }
   }

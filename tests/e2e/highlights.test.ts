@@ -30,6 +30,11 @@ describe('demo page', () => {
     expect(texts.length).toBeGreaterThan(40);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
     expect(await page.evaluate(() => document.querySelectorAll('backstory-mark').length)).toBe(0);
+    // The content script scans through its WebAssembly loop (the JS loop is only the fallback).
+    const scanners = await page.evaluate(() =>
+      performance.getEntriesByType('mark').flatMap((m) => (m.name.startsWith('backstory:scanner:') ? [m.name] : [])),
+    );
+    expect(scanners).toEqual(['backstory:scanner:wasm']);
     const claims = await highlightTexts(page, 'backstory-claim');
     expect(claims.some((sentence) => sentence.includes('by sea had dropped 94'))).toBe(true);
     expect(claims.some((sentence) => sentence.includes('$50 million'))).toBe(true);

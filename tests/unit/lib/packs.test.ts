@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { KnowledgePack } from '../../../lib/knowledge/types';
 import { loadMatcher, matcherDataFromPack } from '../../../lib/matcher/compile';
 import { findEntities } from '../../../lib/matcher/find';
-import { BUILT_IN_PACK, activeMatcherData, importPack, packIdFor, parseInstalledPacks } from '../../../lib/packs';
+import {
+  BUILT_IN_PACK,
+  PACKS_KEY,
+  PACK_MATCHERS_KEY,
+  activeMatcherData,
+  importPack,
+  packIdFor,
+  packMatchersOf,
+  packStorage,
+  parseInstalledPacks,
+  parsePackMatchers,
+} from '../../../lib/packs';
 
 const REAL = readFileSync(join(import.meta.dirname, '../../../assets/knowledge.json'), 'utf8');
 const NOW = new Date('2026-01-02T03:04:05Z');
@@ -83,7 +94,7 @@ describe('several packs at once', () => {
   const installed = imported.ok ? imported.packs : [];
 
   it('finds entities of every active pack and says which pack each comes from', () => {
-    const matcher = loadMatcher(activeMatcherData(builtIn, installed));
+    const matcher = loadMatcher(activeMatcherData(builtIn, packMatchersOf(installed)));
     const text = 'Ada Brook met Nicolás Maduro, and cartels moved fentanyl.';
     const found = findEntities(matcher, text).map((f) => [
       matcher.data.entities[f.entity]!.id,
@@ -98,18 +109,39 @@ describe('several packs at once', () => {
 
   it('leaves disabled packs out', () => {
     const matcher = loadMatcher(
-      activeMatcherData(
-        builtIn,
-        installed.map((p) => ({ ...p, enabled: false })),
-      ),
+      activeMatcherData(builtIn, packMatchersOf(installed.map((p) => ({ ...p, enabled: false })))),
     );
     expect(findEntities(matcher, 'Ada Brook spoke.')).toEqual([]);
   });
 
   it('keeps claims of the bundled pack working after a merge', () => {
-    const merged = activeMatcherData(builtIn, installed);
+    const merged = activeMatcherData(builtIn, packMatchersOf(installed));
     expect(merged.claims.claims.length).toBe(builtIn.claims.claims.length);
     expect(merged.claims.termKeys.length).toBe(builtIn.claims.termKeys.length);
+  });
+
+  it('stores, beside the packs, only the matcher data of the enabled ones for pages to read', () => {
+    const both = [...installed, { ...installed[0]!, id: 'off', enabled: false }];
+    const stored = packStorage(both);
+    expect(stored[PACKS_KEY]).toBe(both);
+    const matchers = parsePackMatchers(JSON.parse(JSON.stringify(stored[PACK_MATCHERS_KEY])));
+    expect(matchers.map((m) => m.id)).toEqual(['riverside-courier']);
+    expect(JSON.stringify(matchers)).not.toContain('passages');
+    expect(findEntities(loadMatcher(activeMatcherData(builtIn, matchers)), 'Ada Brook spoke.')).toHaveLength(1);
+  });
+
+  it('drops stored pack matchers that are not shaped like one, and keeps the bundled data when none', () => {
+    const good = packMatchersOf(installed)[0]!;
+    const broken = [
+      null,
+      7,
+      { id: 'x' },
+      { id: 'y', data: { ...good.data, keys: [...good.data.keys, 'extra'] } },
+      { data: good.data },
+    ];
+    expect(parsePackMatchers([...broken, good]).map((m) => m.id)).toEqual([good.id]);
+    expect(parsePackMatchers('nope')).toEqual([]);
+    expect(activeMatcherData(builtIn, [])).toBe(builtIn);
   });
 
   it('drops stored packs that no longer read as packs', () => {
@@ -144,7 +176,10 @@ describe('claims across packs', () => {
     ];
     const imported = importPack([], 'r.json', JSON.stringify(pack), NOW);
     const matcher = loadMatcher(
-      activeMatcherData(matcherDataFromPack(JSON.parse(REAL) as KnowledgePack), imported.ok ? imported.packs : []),
+      activeMatcherData(
+        matcherDataFromPack(JSON.parse(REAL) as KnowledgePack),
+        packMatchersOf(imported.ok ? imported.packs : []),
+      ),
     );
     const text = 'The bridge budget grew to $4.8m. Trump said drugs by sea fell 94 percent.';
     const candidates = newCandidates();

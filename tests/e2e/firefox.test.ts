@@ -1,0 +1,139 @@
+/**
+ * Firefox smoke test: the Firefox build (.output/firefox-mv2) installed in Debian's Firefox ESR,
+ * driven over WebDriver BiDi. It checks what differs from Chromium: the Manifest V2 background page,
+ * the polyfilled `browser` API, storage.sync without a Firefox account, and the Highlight API.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PageServer, servePages } from './support/browser';
+import { type FirefoxSession, findFirefox, launchFirefoxWithExtension } from './support/firefox';
+
+const FIREFOX = findFirefox();
+const NO_FIREFOX =
+  'No Firefox found: install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) or set FIREFOX_PATH.';
+
+/** The part of the WebExtension API the test calls in the add-on's own pages. */
+interface AddonApi {
+  tabs: { getCurrent(): Promise<{ id: number }>; query(query: object): Promise<{ id: number }[]> };
+  browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
+type Highlights = { renderer: 'highlight-api' | 'marks'; texts: string[] };
+
+/** What the page shows as highlighted entities, with whichever renderer the browser got. */
+function entityHighlights(): Highlights | null {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  const painted = registry?.get('backstory-entity');
+  if (painted?.size) return { renderer: 'highlight-api', texts: [...painted].map((range) => range.toString()) };
+  const marks = document.querySelectorAll('backstory-mark[data-group="entity"]');
+  return marks.length ? { renderer: 'marks', texts: [...marks].map((mark) => mark.textContent ?? '') } : null;
+}
+
+/** Viewport centre of the first highlight reading `text`, scrolled into view. */
+function highlightCentre(text: string): { x: number; y: number } | null {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  const ranges = [...(registry?.get('backstory-entity') ?? [])];
+  const range = ranges.find((r) => r.toString() === text);
+  const mark = [...document.querySelectorAll('backstory-mark')].find((m) => m.textContent === text);
+  const target = range ?? mark;
+  if (!target) return null;
+  (range ? range.startContainer.parentElement! : mark!).scrollIntoView({ block: 'center' });
+  const box = target.getClientRects()[0]!;
+  return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };
+}
+
+describe('Firefox ESR (WebDriver BiDi)', () => {
+  let firefox: FirefoxSession;
+  let server: PageServer;
+  let demoTab: string;
+
+  beforeAll(async () => {
+    if (!FIREFOX) return console.warn(`Skipping the Firefox smoke test. ${NO_FIREFOX}`);
+    [firefox, server] = await Promise.all([launchFirefoxWithExtension(FIREFOX), servePages()]);
+    const tree = await firefox.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree');
+    demoTab = tree.contexts[0]!.context;
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+  beforeEach(({ skip }) => skip(!FIREFOX, NO_FIREFOX));
+  // The extension must log no error anywhere: page, content script, background page or its own pages.
+  afterEach(() => expect(firefox?.takeErrors() ?? []).toEqual([]));
+
+  it('highlights known entities on the demo page', async () => {
+    await firefox.bidi.send('browsingContext.navigate', {
+      context: demoTab,
+      url: server.url('/fixtures/demo.html'),
+      wait: 'complete',
+    });
+    const found = await firefox.bidi.waitFor<Highlights>(demoTab, 'highlights', entityHighlights);
+    expect(found.renderer).toBe('highlight-api');
+    expect(found.texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Tren de Aragua', 'DEA']));
+    expect(found.texts.length).toBeGreaterThan(40);
+  });
+
+  it('opens the card of a clicked highlight, filled in by the background page', async () => {
+    const point = await firefox.bidi.call<{ x: number; y: number } | null>(demoTab, highlightCentre, 'Tren de Aragua');
+    expect(point).not.toBeNull();
+    await firefox.bidi.send('input.performActions', {
+      context: demoTab,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', ...point },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    const card = await firefox.bidi.waitFor<{ title: string; role: string; passages: number }>(
+      demoTab,
+      'the card',
+      () => {
+        const shell = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card-shell');
+        const passages = shell?.querySelectorAll('.timeline li').length ?? 0;
+        return (
+          passages && { title: shell!.querySelector('h2')?.textContent, role: shell!.getAttribute('role'), passages }
+        );
+      },
+    );
+    expect(card).toEqual({ title: 'Tren de Aragua', role: 'dialog', passages: expect.any(Number) });
+  });
+
+  it("lists the page's findings in the popup and badges the toolbar button", async () => {
+    const { context: popupTab } = await firefox.bidi.send<{ context: string }>('browsingContext.create', {
+      type: 'tab',
+    });
+    const popupUrl = `${firefox.extensionOrigin}/popup.html`;
+    await firefox.bidi.send('browsingContext.navigate', { context: popupTab, url: popupUrl, wait: 'complete' });
+    // A browser-opened popup reports on the active tab; opened in a tab, it is told which tab with ?tabId=.
+    const tabId = await firefox.bidi.call<number>(popupTab, async () => {
+      const { tabs } = (globalThis as unknown as { browser: AddonApi }).browser;
+      const self = await tabs.getCurrent();
+      const others = (await tabs.query({})).filter((tab) => tab.id !== self.id);
+      return others.length === 1 ? others[0]!.id : -1;
+    });
+    expect(tabId).toBeGreaterThan(0);
+    await firefox.bidi.send('browsingContext.navigate', {
+      context: popupTab,
+      url: `${popupUrl}?tabId=${tabId}`,
+      wait: 'complete',
+    });
+    const names = await firefox.bidi.waitFor<string[]>(popupTab, 'findings in the popup', () => {
+      const found = [...document.querySelectorAll('.finding-list button .name')].map((name) => name.textContent);
+      return found.length > 0 && found;
+    });
+    expect(names).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua']));
+    const badge = await firefox.bidi.call<string>(
+      popupTab,
+      (id) =>
+        (globalThis as unknown as { browser: AddonApi }).browser.browserAction.getBadgeText({ tabId: Number(id) }),
+      String(tabId),
+    );
+    expect(Number(badge)).toBe(names.length);
+  });
+});

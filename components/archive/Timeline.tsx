@@ -6,8 +6,8 @@ import { type TimelineEvent, buildTimeline, groupByMonth } from '../../lib/archi
 import { ENTITY_TYPE_LABELS } from '../../lib/entity-groups';
 import { StatusLabel } from '../StatusLabel';
 import { EntityPicker } from './EntityPicker';
-import { PassageText } from './PassageText';
 import { Loading } from './Loading';
+import { PassageText } from './PassageText';
 import { ShowMore } from './ShowMore';
 import { useParts } from './useParts';
 

@@ -8,10 +8,10 @@ import { Timeline } from '../../components/archive/Timeline';
 import { useParts } from '../../components/archive/useParts';
 import { SearchResults } from '../../components/SearchResults';
 import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
-import { CLAIM_NAMES, ENTITY_NAMES, partNames } from '../../lib/archive/split';
 import { formatDate } from '../../lib/archive/dates';
-import { MAX_TIMELINE } from '../../lib/card-data';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
+import { CLAIM_NAMES, ENTITY_NAMES, partNames } from '../../lib/archive/split';
+import { MAX_TIMELINE } from '../../lib/card-data';
 import type { SearchResult } from '../../lib/search';
 import type { SearchClient } from './search-client';
 

@@ -14,23 +14,24 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact(), matcherModule(PACK), archiveModule(ARCHIVE_PACK)] }),
   manifest: {
-    name: 'Backstory',
-    description:
-      'Highlights people, groups and claims from a bundled news archive on the page you read, with sources. Offline, no tracking.',
+    // Names and descriptions come from assets/public/_locales/<language>/messages.json.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'activeTab', 'scripting'],
-    action: { default_title: 'Backstory' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       'next-highlight': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next highlight and open its card',
+        description: '__MSG_commandNextHighlight__',
       },
       'previous-highlight': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Go to the previous highlight and open its card',
+        description: '__MSG_commandPreviousHighlight__',
       },
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Turn highlights on or off on this page',
+        description: '__MSG_commandToggleHighlights__',
       },
     },
     browser_specific_settings: {

@@ -1,5 +1,8 @@
 import type { CardData, ClaimCardData, EntityCardData, EntityRef, SourceRef } from '../lib/card-data';
-import { ENTITY_TYPE_LABELS } from '../lib/entity-groups';
+import { ENTITY_TYPE_MESSAGES } from '../lib/entity-groups';
+import type { I18n, MessageKey } from '../lib/i18n';
+import type { EvidenceStance } from '../lib/knowledge/types';
+import { useI18n } from './i18n';
 import { SourceLinkView } from './SourceLinkView';
 import { StatusLabel } from './StatusLabel';
 
@@ -22,71 +25,72 @@ export interface CardProps {
   onCopy?: (text: string) => Promise<void>;
 }
 
-const RULES: Record<Reason['rule'], (reason: Reason) => string> = {
-  alias: (r) => `Matched “${r.alias}”.`,
-  'name-on-page': (r) => `Matched “${r.alias}”, a name shared with others; the page also names “${r.cue}”.`,
-  'cue-nearby': (r) => `Matched “${r.alias}”, a name shared with others; confirmed by “${r.cue}” nearby.`,
-  'page-topic': (r) => `Matched “${r.alias}”, a name shared with others; the page is about ${r.cue}.`,
-  claim: () => 'This sentence states a claim the archive knows.',
+const RULES: Record<Reason['rule'], MessageKey> = {
+  alias: 'reasonAlias',
+  'name-on-page': 'reasonNameOnPage',
+  'cue-nearby': 'reasonCueNearby',
+  'page-topic': 'reasonPageTopic',
+  claim: 'reasonClaim',
 };
 
 /** The background for one highlight: presentational, everything comes in through props. */
 export function Card({ data, reason, headingId, onClose, onSelect, onCorrect, onCopy }: CardProps) {
+  const i18n = useI18n();
   return (
     <article class="card" aria-labelledby={headingId}>
       <header class="card-header">
         <div>
-          <p class="card-kind">{data.kind === 'entity' ? ENTITY_TYPE_LABELS[data.type] : 'Claim'}</p>
+          <p class="card-kind">{i18n.t(data.kind === 'entity' ? ENTITY_TYPE_MESSAGES[data.type] : 'cardKindClaim')}</p>
           <h2 id={headingId} tabIndex={-1}>
             {data.kind === 'entity' ? data.name : data.statement}
           </h2>
         </div>
         {onClose && (
-          <button type="button" class="card-close" aria-label="Close" onClick={onClose}>
+          <button type="button" class="card-close" aria-label={i18n.t('close')} onClick={onClose}>
             ×
           </button>
         )}
       </header>
-      {reason && <p class="card-reason">{RULES[reason.rule](reason)}</p>}
+      {reason && <p class="card-reason">{i18n.t(RULES[reason.rule], reason.alias, reason.cue ?? '')}</p>}
       {data.kind === 'entity' ? (
         <EntityBody data={data} onSelect={onSelect} onCopy={onCopy} />
       ) : (
         <ClaimBody data={data} onSelect={onSelect} onCopy={onCopy} />
       )}
       {onCorrect && (
-        <section class="card-correct" aria-label="Correct this highlight">
-          <h3>Wrong match?</h3>
+        <section class="card-correct" aria-label={i18n.t('correctRegion')}>
+          <h3>{i18n.t('wrongMatch')}</h3>
           <div class="card-correct-buttons">
             <button type="button" onClick={() => onCorrect('not-here')}>
-              Not this {data.kind === 'entity' ? 'entity' : 'claim'} here
+              {i18n.t(data.kind === 'entity' ? 'notThisEntityHere' : 'notThisClaimHere')}
             </button>
             <button type="button" onClick={() => onCorrect('never-on-site')}>
-              Never highlight it on this site
+              {i18n.t('neverOnSite')}
             </button>
           </div>
         </section>
       )}
-      <footer class="card-footer">
-        From {data.pack.name} · version {data.pack.version}
-      </footer>
+      <footer class="card-footer">{i18n.t('cardFooter', data.pack.name, data.pack.version)}</footer>
     </article>
   );
 }
 
-function dateLabel(source: SourceRef): string {
-  return source.dateIsEstimate ? `${source.date} (est.)` : source.date;
+function dateLabel(i18n: I18n, source: SourceRef): string {
+  const date = i18n.date(source.date);
+  return source.dateIsEstimate ? i18n.t('dateEstimatedShort', date) : date;
 }
 
 function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<CardProps, 'onSelect' | 'onCopy'>) {
+  const i18n = useI18n();
   return (
     <>
       <p class="card-summary">{data.summary}</p>
       <p class="card-sources">
-        Based on: {data.summarySources.map((s) => `${s.publisher} (${dateLabel(s)})`).join('; ')}
+        {i18n.t('basedOn', data.summarySources.map((s) => `${s.publisher}, ${dateLabel(i18n, s)}`).join('; '))}
       </p>
       {data.claims.length > 0 && (
         <section>
-          <h3>Claims about {data.name}</h3>
+          <h3>{i18n.t('claimsAbout', data.name)}</h3>
           <ul class="card-claims">
             {data.claims.map((claim) => (
               <li key={claim.id}>
@@ -105,12 +109,12 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
       )}
       {data.timeline.length > 0 && (
         <section>
-          <h3>In the archive</h3>
+          <h3>{i18n.t('inTheArchive')}</h3>
           <ol class="timeline">
             {data.timeline.map((entry, i) => (
               <li key={i}>
                 <p class="timeline-meta">
-                  <time dateTime={entry.source.date}>{dateLabel(entry.source)}</time> · {entry.source.publisher}
+                  <time dateTime={entry.source.date}>{dateLabel(i18n, entry.source)}</time> · {entry.source.publisher}
                 </p>
                 <blockquote>{entry.text}</blockquote>
                 <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
@@ -119,34 +123,35 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
           </ol>
         </section>
       )}
-      <EntityChips title="Related" entities={data.related} onSelect={onSelect} />
+      <EntityChips title={i18n.t('related')} entities={data.related} onSelect={onSelect} />
     </>
   );
 }
 
-const STANCES: Record<string, string> = {
-  states: 'States it',
-  supports: 'Supports',
-  disputes: 'Disputes',
-  context: 'Adds context',
+const STANCES: Record<EvidenceStance, MessageKey> = {
+  states: 'stanceStates',
+  supports: 'stanceSupports',
+  disputes: 'stanceDisputes',
+  context: 'stanceContext',
 };
 
 function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<CardProps, 'onSelect' | 'onCopy'>) {
+  const i18n = useI18n();
   return (
     <>
       <p class="card-claim-status">
-        <StatusLabel status={data.status} /> <span>Said by {data.claimant}</span> ·{' '}
-        <time dateTime={data.date}>{data.date}</time>
+        <StatusLabel status={data.status} /> <span>{i18n.t('saidBy', data.claimant)}</span> ·{' '}
+        <time dateTime={data.date}>{i18n.date(data.date)}</time>
       </p>
       <p class="card-summary">{data.context}</p>
       <section>
-        <h3>What the sources say</h3>
+        <h3>{i18n.t('whatSourcesSay')}</h3>
         <ul class="evidence">
           {data.evidence.map((entry, i) => (
             <li key={i} class={`evidence-${entry.stance}`}>
               <p class="timeline-meta">
-                <strong>{STANCES[entry.stance]}</strong> · {entry.source.publisher},{' '}
-                <time dateTime={entry.source.date}>{dateLabel(entry.source)}</time>
+                <strong>{i18n.t(STANCES[entry.stance])}</strong> · {entry.source.publisher},{' '}
+                <time dateTime={entry.source.date}>{dateLabel(i18n, entry.source)}</time>
               </p>
               <blockquote>{entry.quote}</blockquote>
               <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
@@ -154,7 +159,7 @@ function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<Ca
           ))}
         </ul>
       </section>
-      <EntityChips title="About" entities={data.about} onSelect={onSelect} />
+      <EntityChips title={i18n.t('about')} entities={data.about} onSelect={onSelect} />
     </>
   );
 }

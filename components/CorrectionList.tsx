@@ -1,4 +1,5 @@
 import type { Correction } from '../lib/corrections';
+import { RichMessage, useI18n } from './i18n';
 
 export interface CorrectionListProps {
   corrections: readonly Correction[];
@@ -7,8 +8,9 @@ export interface CorrectionListProps {
 
 /** Local corrections made from cards, newest first, each with undo. */
 export function CorrectionList({ corrections, onUndo }: CorrectionListProps) {
+  const i18n = useI18n();
   if (!corrections.length) {
-    return <p class="empty-state">None. Use “Wrong match?” in a card to stop a highlight here or on a whole site.</p>;
+    return <p class="empty-state">{i18n.t('noCorrections')}</p>;
   }
   return (
     <ul class="correction-list">
@@ -18,17 +20,13 @@ export function CorrectionList({ corrections, onUndo }: CorrectionListProps) {
         >
           <span>
             {c.type === 'never-on-site' ? (
-              <>
-                Never highlight <strong>{c.target.label}</strong> on {c.hostname}
-              </>
+              <RichMessage id="correctionNeverOnSite" values={[<strong>{c.target.label}</strong>, c.hostname]} />
             ) : (
-              <>
-                “{c.text}” is not <strong>{c.target.label}</strong> on {c.page}
-              </>
+              <RichMessage id="correctionNotHere" values={[c.text, <strong>{c.target.label}</strong>, c.page]} />
             )}
           </span>
           <button type="button" onClick={() => onUndo(c)}>
-            Undo
+            {i18n.t('undo')}
           </button>
         </li>
       ))}

@@ -1,9 +1,12 @@
+import type { MessageKey } from '../lib/i18n';
+import { useI18n } from './i18n';
+
 export type ExportFormat = 'jsonld' | 'markdown' | 'csv';
 
-const LABELS: Record<ExportFormat, string> = {
-  jsonld: 'Web Annotations (JSON-LD)',
-  markdown: 'Markdown brief',
-  csv: 'CSV',
+const LABELS: Record<ExportFormat, MessageKey> = {
+  jsonld: 'exportJsonld',
+  markdown: 'exportMarkdown',
+  csv: 'exportCsv',
 };
 
 export interface ExportButtonsProps {
@@ -13,13 +16,14 @@ export interface ExportButtonsProps {
 
 /** Take this page's findings elsewhere, in open formats. */
 export function ExportButtons({ onExport, message }: ExportButtonsProps) {
+  const i18n = useI18n();
   return (
     <section class="export" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export this page's findings</h2>
+      <h2 id="export-heading">{i18n.t('exportHeading')}</h2>
       <div class="export-buttons">
         {(Object.keys(LABELS) as ExportFormat[]).map((format) => (
           <button key={format} type="button" data-format={format} onClick={() => onExport(format)}>
-            {LABELS[format]}
+            {i18n.t(LABELS[format])}
           </button>
         ))}
       </div>

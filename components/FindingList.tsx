@@ -1,5 +1,6 @@
 import { groupByType } from '../lib/entity-groups';
 import type { FoundClaim, FoundEntity } from '../lib/messages';
+import { useI18n } from './i18n';
 import { StatusLabel } from './StatusLabel';
 
 export interface FindingListProps {
@@ -10,12 +11,13 @@ export interface FindingListProps {
 
 /** What this page contains, grouped by kind, with counts; each item jumps to its first occurrence. */
 export function FindingList({ entities, claims, onReveal }: FindingListProps) {
+  const i18n = useI18n();
   return (
     <div class="finding-list">
       {claims.length > 0 && (
         <section aria-labelledby="group-claims">
           <h2 id="group-claims">
-            Claims <span class="count">{claims.length}</span>
+            {i18n.t('groupClaims')} <span class="count">{i18n.number(claims.length)}</span>
           </h2>
           <ul>
             {claims.map((claim) => (
@@ -35,9 +37,9 @@ export function FindingList({ entities, claims, onReveal }: FindingListProps) {
         </section>
       )}
       {groupByType(entities).map(({ group, items }) => (
-        <section key={group.label} aria-labelledby={`group-${group.label}`}>
-          <h2 id={`group-${group.label}`}>
-            {group.label} <span class="count">{items.length}</span>
+        <section key={group.id} aria-labelledby={`group-${group.id}`}>
+          <h2 id={`group-${group.id}`}>
+            {i18n.t(group.message)} <span class="count">{i18n.number(items.length)}</span>
           </h2>
           <ul>
             {items.map((entity) => (
@@ -48,8 +50,8 @@ export function FindingList({ entities, claims, onReveal }: FindingListProps) {
                   onClick={() => onReveal('entity', entity.id, entity.pack)}
                 >
                   <span class="name">{entity.name}</span>
-                  <span class="count" aria-label={`${entity.count} mentions`}>
-                    {entity.count}
+                  <span class="count" aria-label={i18n.plural('mentions', entity.count)}>
+                    {i18n.number(entity.count)}
                   </span>
                 </button>
               </li>

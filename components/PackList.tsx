@@ -1,4 +1,5 @@
 import type { InstalledPack } from '../lib/packs';
+import { useI18n } from './i18n';
 import { Switch } from './Switch';
 
 export interface PackListProps {
@@ -13,35 +14,38 @@ export interface PackListProps {
 
 /** The bundled pack and imported ones, with import errors shown field by field. */
 export function PackList({ builtIn, packs, errors, onImport, onToggle, onRemove, onExport }: PackListProps) {
+  const i18n = useI18n();
+  const summary = (entities: number, claims: number, version: string) =>
+    ` · ${i18n.plural('entityCount', entities)}, ${i18n.plural('claimCount', claims)} · ${i18n.t('packVersion', version)}`;
   return (
     <div class="packs">
       <ul class="pack-list">
         <li>
           <span>
-            <strong>{builtIn.name}</strong> (bundled) · {builtIn.entities} entities, {builtIn.claims} claims · version{' '}
-            {builtIn.version}
+            <strong>{builtIn.name}</strong> {i18n.t('packBundled')}
+            {summary(builtIn.entities, builtIn.claims, builtIn.version)}
           </span>
         </li>
         {packs.map(({ id, enabled, pack }) => (
           <li key={id} data-pack={id}>
             <span>
-              <strong>{pack.name}</strong> · {pack.entities.length} entities, {pack.claims.length} claims · version{' '}
-              {pack.version}
+              <strong>{pack.name}</strong>
+              {summary(pack.entities.length, pack.claims.length, pack.version)}
             </span>
             <span class="pack-actions">
-              <Switch label="Active" checked={enabled} onChange={(on) => onToggle(id, on)} />
+              <Switch label={i18n.t('packActive')} checked={enabled} onChange={(on) => onToggle(id, on)} />
               <button type="button" onClick={() => onExport(id)}>
-                Export
+                {i18n.t('exportPack')}
               </button>
-              <button type="button" onClick={() => onRemove(id)} aria-label={`Remove ${pack.name}`}>
-                Remove
+              <button type="button" onClick={() => onRemove(id)} aria-label={i18n.t('removePackNamed', pack.name)}>
+                {i18n.t('removePack')}
               </button>
             </span>
           </li>
         ))}
       </ul>
       <label class="file-button">
-        Import a knowledge pack (.json)…
+        {i18n.t('importPack')}
         <input
           type="file"
           accept="application/json,.json"
@@ -54,7 +58,7 @@ export function PackList({ builtIn, packs, errors, onImport, onToggle, onRemove,
       </label>
       {errors.length > 0 && (
         <div class="import-errors" role="alert">
-          <p>The pack was not imported; your current packs are unchanged. Problems found:</p>
+          <p>{i18n.t('packImportFailed')}</p>
           <ul>
             {errors.map((error) => (
               <li key={error}>

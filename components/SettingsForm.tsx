@@ -1,5 +1,7 @@
 import { CATEGORIES } from '../lib/entity-groups';
+import type { MessageKey } from '../lib/i18n';
 import { HIGHLIGHT_STYLES, INTENSITIES, type Settings, toggleCategory, toggleSite } from '../lib/settings';
+import { useI18n } from './i18n';
 import { Switch } from './Switch';
 
 export interface Shortcut {
@@ -14,30 +16,31 @@ export interface SettingsFormProps {
   onEditShortcuts?: () => void;
 }
 
-const STYLE_LABELS: Record<Settings['style'], string> = {
-  underline: 'Underline',
-  background: 'Background',
-  both: 'Underline and background',
+const STYLE_LABELS: Record<Settings['style'], MessageKey> = {
+  underline: 'styleUnderline',
+  background: 'styleBackground',
+  both: 'styleBoth',
 };
-const INTENSITY_LABELS: Record<Settings['intensity'], string> = {
-  subtle: 'Subtle',
-  normal: 'Normal',
-  strong: 'Strong',
+const INTENSITY_LABELS: Record<Settings['intensity'], MessageKey> = {
+  subtle: 'intensitySubtle',
+  normal: 'intensityNormal',
+  strong: 'intensityStrong',
 };
 
 /** Every setting on one page; presentational: the container reads and writes storage. */
 export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }: SettingsFormProps) {
+  const i18n = useI18n();
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
       <section>
-        <h2>Highlighting</h2>
+        <h2>{i18n.t('highlightingHeading')}</h2>
         <Switch
-          label="Highlight on news pages"
+          label={i18n.t('highlightOnNews')}
           checked={settings.enabled}
           onChange={(enabled) => onChange({ ...settings, enabled })}
         />
         <fieldset>
-          <legend>What to highlight</legend>
+          <legend>{i18n.t('whatToHighlight')}</legend>
           {CATEGORIES.map((category) => (
             <label key={category.id} class="check">
               <input
@@ -47,12 +50,12 @@ export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }:
                 checked={!settings.hiddenCategories.includes(category.id)}
                 onChange={() => onChange(toggleCategory(settings, category.id))}
               />
-              {category.label}
+              {i18n.t(category.message)}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Style</legend>
+          <legend>{i18n.t('styleLegend')}</legend>
           {HIGHLIGHT_STYLES.map((style) => (
             <label key={style} class="check">
               <input
@@ -62,12 +65,12 @@ export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }:
                 checked={settings.style === style}
                 onChange={() => onChange({ ...settings, style })}
               />
-              {STYLE_LABELS[style]}
+              {i18n.t(STYLE_LABELS[style])}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Intensity</legend>
+          <legend>{i18n.t('intensityLegend')}</legend>
           {INTENSITIES.map((intensity) => (
             <label key={intensity} class="check">
               <input
@@ -77,13 +80,13 @@ export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }:
                 checked={settings.intensity === intensity}
                 onChange={() => onChange({ ...settings, intensity })}
               />
-              {INTENSITY_LABELS[intensity]}
+              {i18n.t(INTENSITY_LABELS[intensity])}
             </label>
           ))}
         </fieldset>
         <label class="range">
           <span>
-            Card opens after resting on a highlight for <output>{settings.hoverDelayMs} ms</output>
+            {i18n.t('hoverDelay')} <output>{i18n.t('milliseconds', i18n.number(settings.hoverDelayMs))}</output>
           </span>
           <input
             type="range"
@@ -96,16 +99,16 @@ export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }:
         </label>
       </section>
       <section>
-        <h2>Sites where Backstory is off</h2>
+        <h2>{i18n.t('disabledSitesHeading')}</h2>
         {settings.disabledSites.length === 0 ? (
-          <p class="empty-state">None. Turn Backstory off for a site from the toolbar popup.</p>
+          <p class="empty-state">{i18n.t('noDisabledSites')}</p>
         ) : (
           <ul class="site-list">
             {settings.disabledSites.map((site) => (
               <li key={site}>
                 <span>{site}</span>
                 <button type="button" onClick={() => onChange(toggleSite(settings, site))}>
-                  Turn back on
+                  {i18n.t('turnBackOn')}
                 </button>
               </li>
             ))}
@@ -113,21 +116,21 @@ export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }:
         )}
       </section>
       <section>
-        <h2>Keyboard shortcuts</h2>
+        <h2>{i18n.t('shortcutsHeading')}</h2>
         <ul class="shortcuts">
           {shortcuts.map((shortcut) => (
             <li key={shortcut.description}>
-              <kbd>{shortcut.keys || 'not set'}</kbd> {shortcut.description}
+              <kbd>{shortcut.keys || i18n.t('shortcutNotSet')}</kbd> {shortcut.description}
             </li>
           ))}
         </ul>
         {onEditShortcuts && (
           <button type="button" onClick={onEditShortcuts}>
-            Change shortcuts
+            {i18n.t('changeShortcuts')}
           </button>
         )}
       </section>
-      <p class="note">Settings follow you to other computers where your browser syncs extension data.</p>
+      <p class="note">{i18n.t('syncNote')}</p>
     </form>
   );
 }

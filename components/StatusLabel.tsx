@@ -1,11 +1,16 @@
-const LABELS: Record<string, string> = {
-  supported: 'Supported',
-  disputed: 'Disputed',
-  'needs-context': 'Needs context',
-  reported: 'Reported',
+import type { MessageKey } from '../lib/i18n';
+import { useI18n } from './i18n';
+
+const LABELS: Record<string, MessageKey> = {
+  supported: 'statusSupported',
+  disputed: 'statusDisputed',
+  'needs-context': 'statusNeedsContext',
+  reported: 'statusReported',
 };
 
 /** A claim's status as a reader reads it at a glance; colour is never the only signal. */
 export function StatusLabel({ status }: { status: string }) {
-  return <span class={`status status-${status}`}>{LABELS[status] ?? status}</span>;
+  const i18n = useI18n();
+  const label = LABELS[status];
+  return <span class={`status status-${status}`}>{label ? i18n.t(label) : status}</span>;
 }

@@ -2,12 +2,17 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import packJson from '../assets/knowledge.json';
 import { cardData } from '../lib/card-data';
+import { type MessageKey, createI18n } from '../lib/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, type Message, isMessage } from '../lib/messages';
 import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/packs';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;
+  const i18n = createI18n(
+    (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
+    browser.i18n.getUILanguage(),
+  );
   /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
   // Imported packs are read and checked once, then again only after the options page changes them.
   let installed: Promise<InstalledPack[]> | undefined;
@@ -40,6 +45,10 @@ export default defineBackground(() => {
       const action = browser.action ?? browser.browserAction;
       void action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
       void action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
+      void action.setTitle({
+        tabId: sender.tab.id,
+        title: count ? i18n.plural('badgeTitle', count) : i18n.t('extName'),
+      });
     }
     return undefined;
   });

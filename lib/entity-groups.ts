@@ -1,26 +1,29 @@
 /** How the popup groups entity types, in display order. */
+import type { MessageKey } from './i18n';
 import type { EntityType } from './knowledge/types';
 
 export interface EntityGroup {
   id: string;
+  /** English, for exports; the UI shows `message` in the reader's language. */
   label: string;
+  message: MessageKey;
   types: readonly EntityType[];
 }
 
 export const ENTITY_GROUPS: readonly EntityGroup[] = [
-  { id: 'people', label: 'People', types: ['person'] },
-  { id: 'organisations', label: 'Organisations', types: ['organisation', 'agency'] },
-  { id: 'armed-groups', label: 'Armed groups', types: ['armed-group'] },
-  { id: 'places', label: 'Places', types: ['place'] },
-  { id: 'operations', label: 'Operations', types: ['operation', 'unit', 'vessel'] },
-  { id: 'drugs', label: 'Drugs', types: ['drug'] },
-  { id: 'policies', label: 'Policies', types: ['policy'] },
+  { id: 'people', label: 'People', message: 'groupPeople', types: ['person'] },
+  { id: 'organisations', label: 'Organisations', message: 'groupOrganisations', types: ['organisation', 'agency'] },
+  { id: 'armed-groups', label: 'Armed groups', message: 'groupArmedGroups', types: ['armed-group'] },
+  { id: 'places', label: 'Places', message: 'groupPlaces', types: ['place'] },
+  { id: 'operations', label: 'Operations', message: 'groupOperations', types: ['operation', 'unit', 'vessel'] },
+  { id: 'drugs', label: 'Drugs', message: 'groupDrugs', types: ['drug'] },
+  { id: 'policies', label: 'Policies', message: 'groupPolicies', types: ['policy'] },
 ];
 
 /** Categories a reader can switch off: the entity groups, and claims. */
-export const CATEGORIES: readonly { id: string; label: string }[] = [
-  ...ENTITY_GROUPS.map(({ id, label }) => ({ id, label })),
-  { id: 'claims', label: 'Claims' },
+export const CATEGORIES: readonly { id: string; message: MessageKey }[] = [
+  ...ENTITY_GROUPS.map(({ id, message }) => ({ id, message })),
+  { id: 'claims', message: 'groupClaims' },
 ];
 
 export function groupOf(type: EntityType): EntityGroup {
@@ -34,6 +37,7 @@ export function groupByType<T extends { type: EntityType }>(items: readonly T[])
   })).filter((entry) => entry.items.length > 0);
 }
 
+/** English, for exports. */
 export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   person: 'Person',
   organisation: 'Organisation',
@@ -45,4 +49,17 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   vessel: 'Vessel',
   drug: 'Drug',
   policy: 'Policy or designation',
+};
+
+export const ENTITY_TYPE_MESSAGES: Record<EntityType, MessageKey> = {
+  person: 'typePerson',
+  organisation: 'typeOrganisation',
+  agency: 'typeAgency',
+  'armed-group': 'typeArmedGroup',
+  place: 'typePlace',
+  operation: 'typeOperation',
+  unit: 'typeUnit',
+  vessel: 'typeVessel',
+  drug: 'typeDrug',
+  policy: 'typePolicy',
 };

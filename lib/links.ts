@@ -5,7 +5,8 @@ export interface SourceLink {
   href: string;
   /** 'article' opens the source; 'search' is a web search for its headline (the URL is unknown). */
   kind: 'article' | 'search';
-  label: string;
+  /** Who published it, for the link's label (worded in the UI's language). */
+  publisher: string;
 }
 
 /** Characters with a meaning inside a text directive must be percent-encoded (-, & and , too). */
@@ -30,7 +31,7 @@ export function sourceLink(source: Source, quote?: string): SourceLink {
     return {
       kind: 'article',
       href: source.url + (quote ? textFragment(quote) : ''),
-      label: `Open at ${source.publisher}`,
+      publisher: source.publisher,
     };
   }
   // Never invent an address: search for the headline (or the quoted words) and the publisher instead.
@@ -38,7 +39,7 @@ export function sourceLink(source: Source, quote?: string): SourceLink {
   return {
     kind: 'search',
     href: `https://duckduckgo.com/?q=${encodeURIComponent(`${what} ${source.publisher}`.trim())}`,
-    label: 'URL unknown: search the web for this article',
+    publisher: source.publisher,
   };
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import type { Source } from '../../lib/knowledge/types';
 import { citation, sourceLink } from '../../lib/links';
+import { useI18n } from '../i18n';
 import { SourceLinkView } from '../SourceLinkView';
 import { CiteButton } from './CiteButton';
 import { Loading } from './Loading';
@@ -26,6 +26,7 @@ const PAGE = 50;
 
 /** The archive's articles by date, each opening onto its passages with their entities linked. */
 export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavior }: ArticleListProps) {
+  const i18n = useI18n();
   const articles = archive.articles();
   const openIndex = open ? articles.findIndex((source) => source.id === open) : -1;
   const [shown, setShown] = useState(() => Math.max(PAGE, Math.ceil((openIndex + 1) / PAGE) * PAGE));
@@ -57,7 +58,7 @@ export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavi
   });
 
   if (!articles.length) {
-    return <p class="empty-state">This archive has no articles.</p>;
+    return <p class="empty-state">{i18n.t('noArticles')}</p>;
   }
   const toggle = (id: string) => {
     const opening = !expanded.has(id);
@@ -91,7 +92,7 @@ export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavi
       <ShowMore
         shown={Math.min(shown, articles.length)}
         total={articles.length}
-        noun="articles"
+        noun={i18n.t('nounArticles')}
         step={PAGE}
         onMore={() => setShown(shown + PAGE)}
       />
@@ -110,6 +111,7 @@ interface ArticleItemProps {
 }
 
 function ArticleItem({ archive, source, expanded, onToggle, target, copy }: ArticleItemProps) {
+  const i18n = useI18n();
   const passages = archive.passagesOf(source.id);
   const panelId = `passages-${source.id}`;
   return (
@@ -121,7 +123,7 @@ function ArticleItem({ archive, source, expanded, onToggle, target, copy }: Arti
           </span>
           {source.headline ?? (
             <span class="untitled">
-              Untitled article <span class="untitled-note">(the archive has no headline for it)</span>
+              {i18n.t('untitledArticle')} <span class="untitled-note">{i18n.t('untitledNote')}</span>
             </span>
           )}
         </button>
@@ -131,21 +133,25 @@ function ArticleItem({ archive, source, expanded, onToggle, target, copy }: Arti
         {source.authors.length > 0 && <span> · {source.authors.join(', ')}</span>}
         <span>
           {' · '}
-          <time dateTime={source.date}>{formatDate(source.date)}</time>
-          {source.dateIsEstimate && <span class="estimated"> (date estimated)</span>}
+          <time dateTime={source.date}>{i18n.date(source.date)}</time>
+          {source.dateIsEstimate && <span class="estimated"> {i18n.t('dateEstimated')}</span>}
         </span>
         <span>
           {' · '}
-          {passages.length} {passages.length === 1 ? 'passage' : 'passages'}
+          {i18n.plural('passageCount', passages.length)}
         </span>
       </p>
       <p class="article-actions">
         <SourceLinkView link={sourceLink(source)} />
         <CiteButton citation={citation(source)} copy={copy} />
       </p>
-      {expanded && expanded !== 'ready' && <Loading state={expanded} what="Loading passages…" />}
+      {expanded && expanded !== 'ready' && <Loading state={expanded} what="loadingPassages" />}
       {expanded === 'ready' && (
-        <ol class="passages" id={panelId} aria-label={`Passages of ${source.headline ?? 'the untitled article'}`}>
+        <ol
+          class="passages"
+          id={panelId}
+          aria-label={i18n.t('passagesOf', source.headline ?? i18n.t('theUntitledArticle'))}
+        >
           {passages.map((index, i) => (
             <li
               key={index}

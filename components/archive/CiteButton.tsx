@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n';
 
 export interface CiteButtonProps {
   citation: string;
@@ -8,6 +9,7 @@ export interface CiteButtonProps {
 
 /** Copies a citation; says so, and shows the text to copy by hand when the clipboard refuses. */
 export function CiteButton({ citation, copy }: CiteButtonProps) {
+  const i18n = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <span class="cite">
@@ -21,16 +23,16 @@ export function CiteButton({ citation, copy }: CiteButtonProps) {
           );
         }}
       >
-        Copy citation
+        {i18n.t('copyCitation')}
       </button>
       <span class="cite-status" role="status">
-        {state === 'copied' ? 'Citation copied' : state === 'failed' ? 'Copy this citation:' : ''}
+        {state === 'copied' ? i18n.t('citationCopied') : state === 'failed' ? i18n.t('copyThisCitation') : ''}
       </span>
       {state === 'failed' && (
         <textarea
           class="cite-text"
           readOnly
-          aria-label="Citation"
+          aria-label={i18n.t('citation')}
           value={citation}
           rows={3}
           ref={(el) => el?.select()}

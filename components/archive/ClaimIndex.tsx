@@ -1,23 +1,25 @@
 import { useState } from 'preact/hooks';
 import type { ArchiveIndex, ClaimGroupIndex } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import { formatRoute } from '../../lib/archive/route';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../i18n';
 import { StatusLabel } from '../StatusLabel';
 import { ShowMore } from './ShowMore';
 
 const PAGE = 40;
 
-const HEADINGS: Record<ClaimGroupIndex['status'], string> = {
-  supported: 'Supported by the sources',
-  disputed: 'Disputed by the sources',
-  'needs-context': 'Need context',
-  reported: 'Reported, not confirmed',
+const HEADINGS: Record<ClaimGroupIndex['status'], MessageKey> = {
+  supported: 'claimsSupported',
+  disputed: 'claimsDisputed',
+  'needs-context': 'claimsNeedContext',
+  reported: 'claimsReported',
 };
 
 /** Every claim, grouped by what the sources make of it, newest first. */
 export function ClaimIndex({ archive }: { archive: ArchiveIndex }) {
+  const i18n = useI18n();
   const groups = archive.claimGroups();
-  if (!groups.length) return <p class="empty-state">This archive has no claims.</p>;
+  if (!groups.length) return <p class="empty-state">{i18n.t('noClaims')}</p>;
   return (
     <div class="claim-index">
       {groups.map((entry) => (
@@ -28,11 +30,12 @@ export function ClaimIndex({ archive }: { archive: ArchiveIndex }) {
 }
 
 function ClaimGroupSection({ entry: { status, claims } }: { entry: ClaimGroupIndex }) {
+  const i18n = useI18n();
   const [shown, setShown] = useState(PAGE);
   return (
     <section class="index-group" aria-labelledby={`status-${status}`}>
       <h3 id={`status-${status}`}>
-        {HEADINGS[status]} <span class="count">{claims.length.toLocaleString('en')}</span>
+        {i18n.t(HEADINGS[status])} <span class="count">{i18n.number(claims.length)}</span>
       </h3>
       <ul class="claim-list">
         {claims.slice(0, shown).map((claim) => (
@@ -40,7 +43,7 @@ function ClaimGroupSection({ entry: { status, claims } }: { entry: ClaimGroupInd
             <StatusLabel status={claim.status} />
             <a href={formatRoute({ view: 'claim', id: claim.id })}>{claim.statement}</a>
             <span class="claim-meta">
-              {claim.claimant} · <time dateTime={claim.date}>{formatDate(claim.date)}</time>
+              {claim.claimant} · <time dateTime={claim.date}>{i18n.date(claim.date)}</time>
             </span>
           </li>
         ))}
@@ -48,7 +51,7 @@ function ClaimGroupSection({ entry: { status, claims } }: { entry: ClaimGroupInd
       <ShowMore
         shown={Math.min(shown, claims.length)}
         total={claims.length}
-        noun="claims"
+        noun={i18n.t('nounClaims')}
         step={PAGE}
         onMore={() => setShown(shown + PAGE)}
       />

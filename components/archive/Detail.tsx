@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import { formatRoute } from '../../lib/archive/route';
 import { cardDataFrom } from '../../lib/card-data';
 import { Card, type CardProps } from '../Card';
+import { useI18n } from '../i18n';
 
 export interface DetailProps {
   archive: ArchiveIndex;
@@ -18,11 +18,12 @@ export interface DetailProps {
  * Needs NAMES and `archive.cardParts` loaded.
  */
 export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
+  const i18n = useI18n();
   const data = useMemo(() => cardDataFrom(archive.cardLookup, kind, id), [archive, kind, id]);
   const back = (
-    <nav class="detail-nav" aria-label="Back to the index">
+    <nav class="detail-nav" aria-label={i18n.t('backToIndex')}>
       <a href={formatRoute({ view: 'index', tab: kind === 'claim' ? 'claims' : 'entities' })}>
-        ← {kind === 'claim' ? 'All claims' : 'All entities'}
+        {i18n.t(kind === 'claim' ? 'allClaims' : 'allEntities')}
       </a>
     </nav>
   );
@@ -31,11 +32,9 @@ export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
       <div class="detail">
         {back}
         <h2 id="view-heading" tabIndex={-1}>
-          Not in this archive
+          {i18n.t('notInArchive')}
         </h2>
-        <p class="empty-state">
-          The archive has no {kind} with the id “{id}”. The link may come from another version of the pack.
-        </p>
+        <p class="empty-state">{i18n.t(kind === 'claim' ? 'noSuchClaim' : 'noSuchEntity', id)}</p>
       </div>
     );
   }
@@ -51,25 +50,30 @@ export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
 }
 
 function EntityMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
+  const i18n = useI18n();
   const entity = archive.entity(id)!;
   const passages = entity.passages.length;
   const claims = archive.claimsFor(id).length;
   return (
     <p class="detail-more">
       <a href={formatRoute({ view: 'timeline', entity: id })}>
-        {entity.name} on the timeline: {passages} {passages === 1 ? 'passage' : 'passages'}
-        {claims > 0 && `, ${claims} ${claims === 1 ? 'claim' : 'claims'}`}
+        {i18n.t(
+          'onTheTimeline',
+          entity.name,
+          i18n.plural('passageCount', passages) + (claims > 0 ? `, ${i18n.plural('claimCount', claims)}` : ''),
+        )}
       </a>
     </p>
   );
 }
 
 function ClaimMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
+  const i18n = useI18n();
   const passages = [...new Set(archive.claim(id)!.evidencePassages)];
   if (!passages.length) return null;
   return (
     <section class="detail-more" aria-labelledby="evidence-in-archive">
-      <h3 id="evidence-in-archive">The evidence in the archive</h3>
+      <h3 id="evidence-in-archive">{i18n.t('evidenceInArchive')}</h3>
       <ul>
         {passages.map((passage) => {
           const sourceId = archive.sourceOfPassage(passage) ?? '';
@@ -77,12 +81,13 @@ function ClaimMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
           return (
             <li key={passage}>
               <a href={formatRoute({ view: 'articles', article: sourceId, passage })}>
-                {source?.headline ?? `Untitled article, ${source?.publisher ?? sourceId}`}
+                {source?.headline ?? i18n.t('untitledArticleBy', source?.publisher ?? sourceId)}
               </a>
               {source && (
                 <span class="claim-meta">
                   {' '}
-                  · {source.publisher}, {formatDate(source.date)}, passage {archive.paragraphNumber(passage)}
+                  · {source.publisher}, {i18n.date(source.date)},{' '}
+                  {i18n.t('passageNumber', i18n.number(archive.paragraphNumber(passage)))}
                 </span>
               )}
             </li>

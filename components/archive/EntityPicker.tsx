@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
 import { ENTITY_NAMES } from '../../lib/archive/split';
-import { ENTITY_TYPE_LABELS } from '../../lib/entity-groups';
+import { ENTITY_TYPE_MESSAGES } from '../../lib/entity-groups';
+import { useI18n } from '../i18n';
 import { Loading } from './Loading';
 import { useParts } from './useParts';
 
@@ -18,6 +19,7 @@ const SUGGESTIONS = 8;
  * box takes the first). Suggestions come from a scan of folded names, so 20,000 entities stay quick.
  */
 export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
+  const i18n = useI18n();
   const [text, setText] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
   // The names load when the reader first types here.
@@ -34,7 +36,7 @@ export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
         <input
           type="search"
           value={text}
-          placeholder="e.g. Petro, Hegseth, Sinaloa"
+          placeholder={i18n.t('pickerPlaceholder')}
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && matches[0]) {
@@ -52,7 +54,7 @@ export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
           {names !== 'ready' ? (
             <Loading state={names} />
           ) : matches.length ? (
-            <ul ref={listRef} aria-label="Matching entities">
+            <ul ref={listRef} aria-label={i18n.t('matchingEntities')}>
               {matches.map((entity) => (
                 <li key={entity.id}>
                   <button
@@ -72,14 +74,14 @@ export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
                       }
                     }}
                   >
-                    {entity.name} <span class="entry-type">{ENTITY_TYPE_LABELS[entity.type]}</span>
+                    {entity.name} <span class="entry-type">{i18n.t(ENTITY_TYPE_MESSAGES[entity.type])}</span>
                   </button>
                 </li>
               ))}
             </ul>
           ) : (
             <p class="empty-state" role="status">
-              No entity’s name matches “{text.trim()}”.
+              {i18n.t('pickerNoMatch', text.trim())}
             </p>
           )}
         </div>

@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
 import { linkSegments } from '../../lib/archive/passage-links';
 import { formatRoute } from '../../lib/archive/route';
+import { useI18n } from '../i18n';
 import { StatusLabel } from '../StatusLabel';
 
 export interface PassageTextProps {
@@ -17,6 +18,7 @@ export interface PassageTextProps {
  * NAMES and the passage's chunk loaded.
  */
 export function PassageText({ archive, passage, current }: PassageTextProps) {
+  const i18n = useI18n();
   const text = archive.passageText(passage) ?? '';
   const { segments, unplaced, claims } = useMemo(() => {
     const entities = archive
@@ -57,7 +59,7 @@ export function PassageText({ archive, passage, current }: PassageTextProps) {
       </p>
       {unplaced.length > 0 && (
         <p class="passage-also">
-          Also about:{' '}
+          {i18n.t('alsoAbout')}{' '}
           {unplaced.map((entity, i) => (
             <Fragment key={entity.id}>
               {i > 0 && ', '}
@@ -69,7 +71,7 @@ export function PassageText({ archive, passage, current }: PassageTextProps) {
         </p>
       )}
       {claims.length > 0 && (
-        <ul class="passage-claims" aria-label="Claims this passage is evidence for">
+        <ul class="passage-claims" aria-label={i18n.t('passageClaims')}>
           {claims.map((claim) => (
             <li key={claim.id}>
               <StatusLabel status={claim.status} />{' '}

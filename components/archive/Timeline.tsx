@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import { formatRoute } from '../../lib/archive/route';
 import { type TimelineEvent, buildTimeline, groupByMonth } from '../../lib/archive/timeline';
-import { ENTITY_TYPE_LABELS } from '../../lib/entity-groups';
+import { ENTITY_TYPE_MESSAGES } from '../../lib/entity-groups';
+import { capitalise } from '../../lib/i18n';
+import { RichMessage, useI18n } from '../i18n';
 import { StatusLabel } from '../StatusLabel';
 import { EntityPicker } from './EntityPicker';
 import { Loading } from './Loading';
@@ -22,6 +23,7 @@ const PAGE = 100;
 
 /** Articles and claims by month; filtered by an entity, its passages (first mention marked) and claims. */
 export function Timeline({ archive, entity, onEntity }: TimelineProps) {
+  const i18n = useI18n();
   const events = useMemo(() => buildTimeline(archive, entity), [archive, entity]);
   const chosen = entity ? archive.entity(entity) : undefined;
   return (
@@ -29,33 +31,37 @@ export function Timeline({ archive, entity, onEntity }: TimelineProps) {
       <div class="timeline-filter">
         {chosen ? (
           <p class="filter-current">
-            Showing the passages and claims of{' '}
-            <a href={formatRoute({ view: 'entity', id: chosen.id })}>
-              <strong>{chosen.name}</strong>
-            </a>{' '}
-            <span class="entry-type">({ENTITY_TYPE_LABELS[chosen.type]})</span>{' '}
+            <RichMessage
+              id="timelineShowing"
+              values={[
+                <a href={formatRoute({ view: 'entity', id: chosen.id })}>
+                  <strong>{chosen.name}</strong>
+                </a>,
+                <span class="entry-type">({i18n.t(ENTITY_TYPE_MESSAGES[chosen.type])})</span>,
+              ]}
+            />{' '}
             <button type="button" onClick={() => onEntity(undefined)}>
-              Show everything
+              {i18n.t('showEverything')}
             </button>
           </p>
         ) : entity ? (
           <p class="empty-state">
-            No entity “{entity}” in this archive.{' '}
+            {i18n.t('timelineNoSuchEntity', entity)}{' '}
             <button type="button" onClick={() => onEntity(undefined)}>
-              Show everything
+              {i18n.t('showEverything')}
             </button>
           </p>
         ) : (
-          <p class="filter-current">Every article and every claim, by date.</p>
+          <p class="filter-current">{i18n.t('timelineEverything')}</p>
         )}
-        <EntityPicker archive={archive} label={chosen ? 'Another entity' : 'Filter by entity'} onPick={onEntity} />
+        <EntityPicker archive={archive} label={i18n.t(chosen ? 'anotherEntity' : 'filterByEntity')} onPick={onEntity} />
       </div>
       {events.length ? (
         <TimelineList key={entity ?? ''} archive={archive} events={events} entity={entity} />
       ) : (
-        chosen && <p class="empty-state">Nothing dated mentions {chosen.name}.</p>
+        chosen && <p class="empty-state">{i18n.t('nothingDatedFor', chosen.name)}</p>
       )}
-      {!events.length && !entity && <p class="empty-state">This archive has nothing dated.</p>}
+      {!events.length && !entity && <p class="empty-state">{i18n.t('nothingDated')}</p>}
     </div>
   );
 }
@@ -69,6 +75,7 @@ function TimelineList({
   events: readonly TimelineEvent[];
   entity?: string;
 }) {
+  const i18n = useI18n();
   const [shown, setShown] = useState(PAGE);
   const months = useMemo(() => groupByMonth(events.slice(0, shown)), [events, shown]);
   // Passages show their text: the list waits for the chunks holding the ones it shows.
@@ -80,7 +87,9 @@ function TimelineList({
     <>
       {months.map((month) => (
         <section class="timeline-month" key={month.key} aria-labelledby={`month-${month.key}`}>
-          <h3 id={`month-${month.key}`}>{month.label}</h3>
+          <h3 id={`month-${month.key}`}>
+            {month.key === 'undated' ? i18n.t('undated') : capitalise(i18n.date(month.key), i18n.locale)}
+          </h3>
           <ol class="events">
             {month.events.map((event) => (
               <EventItem key={eventKey(event)} archive={archive} event={event} entity={entity} />
@@ -91,7 +100,7 @@ function TimelineList({
       <ShowMore
         shown={Math.min(shown, events.length)}
         total={events.length}
-        noun="events"
+        noun={i18n.t('nounEvents')}
         step={PAGE}
         onMore={() => archive.load(partsFor(shown + PAGE)).then(() => setShown(shown + PAGE), console.error)}
       />
@@ -108,10 +117,11 @@ function eventKey(event: TimelineEvent): string {
 }
 
 function EventItem({ archive, event, entity }: { archive: ArchiveIndex; event: TimelineEvent; entity?: string }) {
+  const i18n = useI18n();
   const date = (
     <time dateTime={event.date}>
-      {formatDate(event.date)}
-      {event.kind !== 'claim' && event.estimated && <span class="estimated"> (est.)</span>}
+      {i18n.date(event.date)}
+      {event.kind !== 'claim' && event.estimated && <span class="estimated"> {i18n.t('estimatedShort')}</span>}
     </time>
   );
   if (event.kind === 'claim') {
@@ -119,7 +129,7 @@ function EventItem({ archive, event, entity }: { archive: ArchiveIndex; event: T
     return (
       <li class="event event-claim">
         <p class="event-meta">
-          <span class="event-kind">Claim</span> {date} · {claim.claimant}
+          <span class="event-kind">{i18n.t('cardKindClaim')}</span> {date} · {claim.claimant}
         </p>
         <p class="event-title">
           <StatusLabel status={claim.status} />{' '}
@@ -129,12 +139,12 @@ function EventItem({ archive, event, entity }: { archive: ArchiveIndex; event: T
     );
   }
   const source = archive.source(event.sourceId)!;
-  const title = source.headline ?? `Untitled article, ${source.publisher}`;
+  const title = source.headline ?? i18n.t('untitledArticleBy', source.publisher);
   if (event.kind === 'article') {
     return (
       <li class="event event-article">
         <p class="event-meta">
-          <span class="event-kind">Article</span> {date} · {source.publisher}
+          <span class="event-kind">{i18n.t('eventArticle')}</span> {date} · {source.publisher}
         </p>
         <p class="event-title">
           <a href={formatRoute({ view: 'articles', article: source.id })}>{title}</a>
@@ -145,7 +155,7 @@ function EventItem({ archive, event, entity }: { archive: ArchiveIndex; event: T
   return (
     <li class={event.first ? 'event event-passage is-first' : 'event event-passage'}>
       <p class="event-meta">
-        <span class="event-kind">{event.first ? 'First mention' : 'Mention'}</span> {date} · {source.publisher}:{' '}
+        <span class="event-kind">{i18n.t(event.first ? 'firstMention' : 'mention')}</span> {date} · {source.publisher}:{' '}
         <a href={formatRoute({ view: 'articles', article: source.id, passage: event.passage })}>{title}</a>
       </p>
       <blockquote>

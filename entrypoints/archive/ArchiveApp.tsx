@@ -6,12 +6,13 @@ import { EntityIndex } from '../../components/archive/EntityIndex';
 import { Loading } from '../../components/archive/Loading';
 import { Timeline } from '../../components/archive/Timeline';
 import { useParts } from '../../components/archive/useParts';
+import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
 import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
-import { formatDate } from '../../lib/archive/dates';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
 import { CLAIM_NAMES, ENTITY_NAMES, partNames } from '../../lib/archive/split';
 import { MAX_TIMELINE } from '../../lib/card-data';
+import type { I18n } from '../../lib/i18n';
 import type { SearchResult } from '../../lib/search';
 import type { SearchClient } from './search-client';
 
@@ -23,8 +24,6 @@ const LOAD_WHOLE_BELOW = 2_000_000;
 /** The search worker starts once the reader has stayed on a view this long (or when they search). */
 const SEARCH_WARM_DELAY_MS = 1000;
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 export interface ArchiveAppProps {
   archive: ArchiveIndex;
   /** Starts the search worker (called once). */
@@ -32,6 +31,7 @@ export interface ArchiveAppProps {
 }
 
 export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
+  const i18n = useI18n();
   const core = archive.core;
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [draft, setDraft] = useState(() => (route.view === 'search' ? route.q : ''));
@@ -89,7 +89,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   }, [route]);
   // The heading to focus may come only once the view's parts have loaded.
   useEffect(() => {
-    document.title = `${names === 'ready' ? titleOf(route, archive) : 'Loading…'} · Backstory archive`;
+    document.title = i18n.t('archivePageTitle', names === 'ready' ? titleOf(i18n, route, archive) : i18n.t('loading'));
     if (!focusHeading.current || viewState === 'loading') return;
     focusHeading.current = false;
     (document.getElementById('detail-heading') ?? document.getElementById('view-heading'))?.focus({
@@ -153,24 +153,24 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   return (
     <div class="archive">
       <button type="button" class="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        Skip to content
+        {i18n.t('skipToContent')}
       </button>
       <header class="masthead">
         <div class="masthead-inner">
           <div class="brand">
-            <h1>Backstory archive</h1>
+            <h1>{i18n.t('archiveTitle')}</h1>
             <p class="subtitle">
-              {count(core.sources.length, 'article', 'articles')} · {count(core.entityCount, 'entity', 'entities')} ·{' '}
-              {count(core.claimCount, 'claim', 'claims')} · {count(core.passageCount, 'passage', 'passages')}
+              {i18n.plural('articleCount', core.sources.length)} · {i18n.plural('entityCount', core.entityCount)} ·{' '}
+              {i18n.plural('claimCount', core.claimCount)} · {i18n.plural('passageCount', core.passageCount)}
             </p>
           </div>
-          <nav class="tabs" aria-label="Archive">
+          <nav class="tabs" aria-label={i18n.t('archiveNav')}>
             <ul>
               {(
                 [
-                  ['articles', 'Articles', '#/articles'],
-                  ['index', 'Index', '#/index'],
-                  ['timeline', 'Timeline', '#/timeline'],
+                  ['articles', i18n.t('tabArticles'), '#/articles'],
+                  ['index', i18n.t('tabIndex'), '#/index'],
+                  ['timeline', i18n.t('tabTimeline'), '#/timeline'],
                 ] as const
               ).map(([id, label, href]) => (
                 <li key={id}>
@@ -194,8 +194,8 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
               id="archive-search"
               class="search"
               type="search"
-              aria-label="Search the archive"
-              placeholder="Search names, claims, quotes…"
+              aria-label={i18n.t('searchArchive')}
+              placeholder={i18n.t('archiveSearchPlaceholder')}
               value={draft}
               onFocus={getSearch}
               onInput={(event) => {
@@ -212,9 +212,9 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
         {route.view === 'articles' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
-              Articles
+              {i18n.t('tabArticles')}
             </h2>
-            <p class="view-intro">{articlesIntro(archive)}</p>
+            <p class="view-intro">{articlesIntro(i18n, archive)}</p>
             <ArticleList
               archive={archive}
               open={route.article}
@@ -227,14 +227,14 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
         ) : route.view === 'index' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
-              Index
+              {i18n.t('tabIndex')}
             </h2>
-            <nav class="subtabs" aria-label="Index">
+            <nav class="subtabs" aria-label={i18n.t('tabIndex')}>
               <a href="#/index" aria-current={route.tab === 'entities' ? 'page' : undefined}>
-                Entities by type
+                {i18n.t('entitiesByType')}
               </a>
               <a href="#/index/claims" aria-current={route.tab === 'claims' ? 'page' : undefined}>
-                Claims by status
+                {i18n.t('claimsByStatus')}
               </a>
             </nav>
             {viewState !== 'ready' ? (
@@ -265,7 +265,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
         ) : route.view === 'timeline' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
-              Timeline
+              {i18n.t('tabTimeline')}
             </h2>
             {viewState !== 'ready' ? (
               <Loading state={viewState} />
@@ -280,43 +280,38 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
         ) : (
           <section class="search-view" aria-labelledby="view-heading" data-search-query={route.q}>
             <h2 id="view-heading" tabIndex={-1}>
-              Search
+              {i18n.t('tabSearch')}
             </h2>
             {results === 'pending' || results === 'failed' ? (
-              <Loading state={results === 'pending' ? 'loading' : 'failed'} what="Searching…" />
+              <Loading state={results === 'pending' ? 'loading' : 'failed'} what="searching" />
             ) : results ? (
               <>
                 {results.length > 0 && (
                   <p class="view-intro" role="status">
                     {results.length >= SEARCH_LIMIT
-                      ? `The best ${SEARCH_LIMIT}`
-                      : count(results.length, 'result', 'results')}{' '}
-                    for “{route.q.trim()}”, best first.
+                      ? i18n.t('searchBest', i18n.number(SEARCH_LIMIT), route.q.trim())
+                      : i18n.plural('searchResults', results.length, route.q.trim())}
                   </p>
                 )}
                 <SearchResults query={route.q.trim()} results={results} onSelect={openResult} />
               </>
             ) : (
-              <p class="empty-state">
-                Type at least two letters in the search box: a name (misspelt is fine), words from a claim or a quote.
-              </p>
+              <p class="empty-state">{i18n.t('searchHint')}</p>
             )}
           </section>
         )}
       </main>
-      <footer class="page-footer">
-        {core.name} · version {core.version}. Everything here comes from the bundled pack; nothing leaves your browser.
-      </footer>
+      <footer class="page-footer">{i18n.t('archiveFooter', core.name, core.version)}</footer>
     </div>
   );
 }
 
-function articlesIntro(archive: ArchiveIndex): string {
+function articlesIntro(i18n: I18n, archive: ArchiveIndex): string {
   const articles = archive.articles();
   if (!articles.length) return '';
   const first = articles[0]!.date;
   const last = articles[articles.length - 1]!.date;
-  return `${count(articles.length, 'article', 'articles')} from ${formatDate(first)} to ${formatDate(last)}, oldest first. Open one to read its passages; names link to their background.`;
+  return i18n.plural('articlesIntro', articles.length, i18n.date(first), i18n.date(last));
 }
 
 /** The names a view shows (an open article and the timeline's entity picker load theirs themselves). */
@@ -335,23 +330,23 @@ function namesFor(route: Route): readonly string[] {
 }
 
 /** Needs the route's names (`namesFor`) loaded. */
-function titleOf(route: Route, archive: ArchiveIndex): string {
+function titleOf(i18n: I18n, route: Route, archive: ArchiveIndex): string {
   switch (route.view) {
     case 'articles': {
       const source = route.article ? archive.source(route.article) : undefined;
-      return source ? (source.headline ?? `Untitled article, ${source.publisher}`) : 'Articles';
+      return source ? (source.headline ?? i18n.t('untitledArticleBy', source.publisher)) : i18n.t('tabArticles');
     }
     case 'index':
-      return route.tab === 'claims' ? 'Claims' : 'Entities';
+      return i18n.t(route.tab === 'claims' ? 'groupClaims' : 'titleEntities');
     case 'entity':
-      return archive.entity(route.id)?.name ?? 'Not found';
+      return archive.entity(route.id)?.name ?? i18n.t('notFound');
     case 'claim':
-      return archive.claim(route.id)?.statement ?? 'Not found';
+      return archive.claim(route.id)?.statement ?? i18n.t('notFound');
     case 'timeline': {
       const entity = route.entity ? archive.entity(route.entity) : undefined;
-      return entity ? `Timeline: ${entity.name}` : 'Timeline';
+      return entity ? i18n.t('timelineOf', entity.name) : i18n.t('tabTimeline');
     }
     case 'search':
-      return route.q.trim() ? `Search: ${route.q.trim()}` : 'Search';
+      return route.q.trim() ? i18n.t('searchFor', route.q.trim()) : i18n.t('tabSearch');
   }
 }

@@ -1,10 +1,13 @@
 import { type ContentScriptContext, createShadowRootUi } from '#imports';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Card, type Reason } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
+import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/card-data';
 import { placeCard } from '../../lib/dom/position';
+import { type I18n, type MessageKey, createI18n } from '../../lib/i18n';
 
 export const CARD_HOST_TAG = 'backstory-ui';
 
@@ -49,8 +52,15 @@ export function createCardHost(
   let open: CardRequest | undefined;
   let returnFocus: Element | null = null;
   let sequence = 0;
+  // Made with the card: most pages never open one, and the Intl formatters cost start-up time.
+  let i18n: I18n | undefined;
 
   const mount = async () => {
+    const language = createI18n(
+      (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
+      browser.i18n.getUILanguage(),
+    );
+    i18n = language;
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',
@@ -60,6 +70,8 @@ export function createCardHost(
       onMount(container) {
         shell = document.createElement('div');
         shell.className = 'card-shell';
+        // The card speaks the reader's language, whatever the page's.
+        shell.lang = language.locale;
         shell.setAttribute('role', 'dialog');
         shell.setAttribute('aria-modal', 'false');
         shell.hidden = true;
@@ -93,32 +105,34 @@ export function createCardHost(
   };
 
   const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
-    if (!shell) return;
+    if (!shell || !i18n) return;
     const headingId = `backstory-card-${request.kind}-${request.id}`;
     shell.setAttribute('aria-labelledby', headingId);
     render(
-      data === 'loading' || !data ? (
-        <p class="card-loading" id={headingId}>
-          {data === 'loading' ? 'Loading the background…' : 'No background found for this highlight.'}
-        </p>
-      ) : (
-        <Card
-          data={data}
-          reason={request.reason}
-          headingId={headingId}
-          onClose={() => host.hide()}
-          onCopy={(text) => navigator.clipboard.writeText(text)}
-          onSelect={(kind, id) => void host.show({ ...request, kind, id, label: id, navigated: true, focus: true })}
-          onCorrect={
-            request.navigated
-              ? undefined
-              : (type) => {
-                  onCorrect({ ...request, label: data.kind === 'entity' ? data.name : data.statement }, type);
-                  host.hide();
-                }
-          }
-        />
-      ),
+      <I18nContext.Provider value={i18n}>
+        {data === 'loading' || !data ? (
+          <p class="card-loading" id={headingId}>
+            {i18n.t(data === 'loading' ? 'cardLoading' : 'cardNotFound')}
+          </p>
+        ) : (
+          <Card
+            data={data}
+            reason={request.reason}
+            headingId={headingId}
+            onClose={() => host.hide()}
+            onCopy={(text) => navigator.clipboard.writeText(text)}
+            onSelect={(kind, id) => void host.show({ ...request, kind, id, label: id, navigated: true, focus: true })}
+            onCorrect={
+              request.navigated
+                ? undefined
+                : (type) => {
+                    onCorrect({ ...request, label: data.kind === 'entity' ? data.name : data.statement }, type);
+                    host.hide();
+                  }
+            }
+          />
+        )}
+      </I18nContext.Provider>,
       shell,
     );
     position();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
 import { CorrectionList } from '../../components/CorrectionList';
+import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
 import { CORRECTIONS_KEY, type Correction, parseCorrections, removeCorrection } from '../../lib/corrections';
@@ -22,6 +23,7 @@ function download(name: string, text: string): void {
 }
 
 export function Options() {
+  const i18n = useI18n();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [packs, setPacks] = useState<InstalledPack[]>([]);
@@ -76,12 +78,12 @@ export function Options() {
   const importSettings = async (file: File) => {
     const result = importSettingsFile(await file.text());
     if (!result.ok) {
-      setSettingsMessage(`Not imported (${file.name}): ${result.error}`);
+      setSettingsMessage(i18n.t('settingsNotImported', file.name, result.error));
       return;
     }
     save(result.settings);
     saveCorrections(result.corrections);
-    setSettingsMessage(`Imported settings and ${result.corrections.length} correction(s) from ${file.name}.`);
+    setSettingsMessage(i18n.plural('settingsImported', result.corrections.length, file.name));
   };
   // Chromium lets people change extension shortcuts on its own page; other browsers have their own.
   const editShortcuts = navigator.userAgent.includes('Chrome')
@@ -90,10 +92,10 @@ export function Options() {
 
   return (
     <main class="options">
-      <h1>Backstory settings</h1>
+      <h1>{i18n.t('optionsTitle')}</h1>
       <SettingsForm settings={settings} shortcuts={shortcuts} onChange={save} onEditShortcuts={editShortcuts} />
       <section class="settings">
-        <h2>Knowledge packs</h2>
+        <h2>{i18n.t('packsHeading')}</h2>
         <PackList
           builtIn={{
             name: builtIn.name,
@@ -113,21 +115,21 @@ export function Options() {
         />
       </section>
       <section class="settings">
-        <h2>Corrections</h2>
+        <h2>{i18n.t('correctionsHeading')}</h2>
         <CorrectionList corrections={corrections} onUndo={(c) => saveCorrections(removeCorrection(corrections, c))} />
       </section>
       <section class="settings">
-        <h2>Back up settings</h2>
-        <p class="note">A file with these settings and your corrections, to keep or to move to another browser.</p>
+        <h2>{i18n.t('backupHeading')}</h2>
+        <p class="note">{i18n.t('backupNote')}</p>
         <div class="file-actions">
           <button
             type="button"
             onClick={() => download('backstory-settings.json', exportSettingsFile(settings, corrections))}
           >
-            Export settings
+            {i18n.t('exportSettings')}
           </button>
           <label class="file-button">
-            Import settings…
+            {i18n.t('importSettings')}
             <input
               type="file"
               accept="application/json,.json"

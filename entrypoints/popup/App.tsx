@@ -5,6 +5,7 @@ import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { type ExportFormat, ExportButtons } from '../../components/ExportButtons';
 import { FindingList } from '../../components/FindingList';
+import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
 import { Switch } from '../../components/Switch';
 import { cardData } from '../../lib/card-data';
@@ -54,6 +55,7 @@ async function requestReport(tabId: number): Promise<PageReport | undefined> {
 }
 
 export function App() {
+  const i18n = useI18n();
   const [tab, setTab] = useState<{ id: number; url: string }>();
   const [report, setReport] = useState<PageReport | null>();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -170,7 +172,7 @@ export function App() {
     link.download = `backstory-${host}.${extension}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setExportMessage(`Saved ${findings.entities.length + findings.claims.length} findings as ${link.download}.`);
+    setExportMessage(i18n.plural('exportSaved', findings.entities.length + findings.claims.length, link.download));
   };
 
   const selectedPack = selection && packFor(selection.pack);
@@ -180,17 +182,17 @@ export function App() {
   return (
     <main class="popup">
       <header>
-        <h1>Backstory</h1>
+        <h1>{i18n.t('extName')}</h1>
         <div class="controls">
           {hostname && (
             <Switch
-              label={`On ${hostname}`}
+              label={i18n.t('onSite', hostname)}
               checked={!settings.disabledSites.includes(hostname)}
               onChange={() => save(toggleSite(settings, hostname))}
             />
           )}
           <Switch
-            label="Everywhere"
+            label={i18n.t('everywhere')}
             checked={settings.enabled}
             onChange={(enabled) => save({ ...settings, enabled })}
           />
@@ -198,8 +200,8 @@ export function App() {
         <input
           class="search"
           type="search"
-          placeholder="Search the archive: people, claims, quotes…"
-          aria-label="Search the archive"
+          placeholder={i18n.t('popupSearchPlaceholder')}
+          aria-label={i18n.t('searchArchive')}
           value={query}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
@@ -208,20 +210,20 @@ export function App() {
         />
       </header>
       {details ? (
-        <section class="details" aria-label="Details">
+        <section class="details" aria-label={i18n.t('details')}>
           <nav class="details-nav">
             <button type="button" onClick={() => setSelection(undefined)}>
-              ← Back
+              {i18n.t('back')}
             </button>
             {onPage > 0 && (
               <span class="occurrences">
-                <button type="button" aria-label="Previous occurrence" onClick={() => step(-1)}>
+                <button type="button" aria-label={i18n.t('previousOccurrence')} onClick={() => step(-1)}>
                   ‹
                 </button>
                 <span aria-live="polite">
-                  {selection.occurrence + 1} of {onPage} on this page
+                  {i18n.t('occurrenceOf', i18n.number(selection.occurrence + 1), i18n.number(onPage))}
                 </span>
-                <button type="button" aria-label="Next occurrence" onClick={() => step(1)}>
+                <button type="button" aria-label={i18n.t('nextOccurrence')} onClick={() => step(1)}>
                   ›
                 </button>
               </span>
@@ -237,7 +239,7 @@ export function App() {
       ) : query.trim().length >= 2 ? (
         <SearchResults query={query} results={results} onSelect={openResult} />
       ) : report === undefined ? (
-        <p class="loading">Reading this page…</p>
+        <p class="loading">{i18n.t('readingPage')}</p>
       ) : report === null ? (
         <EmptyState reason="unavailable" onRunHere={tab ? () => void runHere(tab.id) : undefined} />
       ) : !isActiveOn(settings, hostname) ? (
@@ -252,10 +254,10 @@ export function App() {
       )}
       <footer class="popup-footer">
         <a href={browser.runtime.getURL('/archive.html')} target="_blank" rel="noopener">
-          Browse the archive
+          {i18n.t('browseArchive')}
         </a>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-          Settings
+          {i18n.t('settings')}
         </a>
       </footer>
     </main>

@@ -127,7 +127,6 @@ export function sentences(text: string, from = 0, to = text.length): [number, nu
 }
 
 /** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
-/** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
 export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = text.length): ClaimFinding[] {
   const hits: TermHit[] = [];
   scanText(

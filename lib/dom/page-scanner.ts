@@ -154,16 +154,18 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const index = builder.result();
     index.shadowRoots.forEach((shadow) => shadowRoots.add(shadow));
     const candidates = newCandidates();
-    // One pass over the text finds names, cues, topic words and claim terms alike.
+    const claims: ClaimFinding[] = [];
+    // One pass over the text finds names, cues, topic words and claim terms alike; a slice's claims
+    // are settled right after it (slices end at block boundaries, so no sentence is cut).
     for (const [from, to] of textSlices(index.text, BLOCK_SEPARATOR)) {
+      const firstTerm = candidates.terms.length;
       collectCandidates(matcher, index.text, candidates, from, to);
       await slicer.checkpoint();
       if (pass !== generation) return current;
+      claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms.slice(firstTerm), from, to));
+      await slicer.checkpoint();
+      if (pass !== generation) return current;
     }
-    const claims = claimsFromHits(matcher.claims, index.text, candidates.terms);
-    // On a long page each of the last steps takes a while: give the page a turn between them.
-    await slicer.checkpoint();
-    if (pass !== generation) return current;
     const resolved = resolveCandidates(matcher, index.text, candidates, limits);
     await slicer.checkpoint();
     if (pass !== generation) return current;

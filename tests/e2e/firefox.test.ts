@@ -70,6 +70,11 @@ describe('Firefox ESR (WebDriver BiDi)', () => {
     expect(found.renderer).toBe('highlight-api');
     expect(found.texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Tren de Aragua', 'DEA']));
     expect(found.texts.length).toBeGreaterThan(40);
+    const scanners = await firefox.bidi.call<string[]>(demoTab, () =>
+      performance.getEntriesByType('mark').flatMap((m) => (m.name.startsWith('backstory:scanner:') ? [m.name] : [])),
+    );
+    // Firefox's content scripts may compile WebAssembly too: the scan runs through the same loop.
+    expect(scanners).toEqual(['backstory:scanner:wasm']);
   });
 
   it('opens the card of a clicked highlight, filled in by the background page', async () => {

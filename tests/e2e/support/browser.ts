@@ -40,7 +40,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; language?: string } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -52,7 +52,19 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1200, height: 900 },
+    // Chromium on Linux takes its UI language (the one browser.i18n uses) from the environment.
+    ...(options.language
+      ? {
+          locale: options.language,
+          env: {
+            ...process.env,
+            LANGUAGE: options.language,
+            LANG: `${options.language}_${options.language.toUpperCase()}.UTF-8`,
+          },
+        }
+      : {}),
     args: [
+      ...(options.language ? [`--lang=${options.language}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

@@ -8,12 +8,15 @@ export interface Session {
   readonly server: PageServer;
 }
 
-export function useSession(options: { when?: boolean } = {}): Session {
+export function useSession(options: { when?: boolean; language?: string } = {}): Session {
   const session = {} as { browser: ExtensionBrowser; server: PageServer };
   beforeAll(async () => {
     if (options.when === false) return;
     mkdirSync(ARTIFACTS, { recursive: true });
-    [session.browser, session.server] = await Promise.all([launchWithExtension(), servePages()]);
+    [session.browser, session.server] = await Promise.all([
+      launchWithExtension({ language: options.language }),
+      servePages(),
+    ]);
   });
   afterAll(async () => {
     await session.browser?.close();

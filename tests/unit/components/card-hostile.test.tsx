@@ -15,6 +15,7 @@ import { cardData } from '../../../lib/card-data';
 import type { KnowledgePack } from '../../../lib/knowledge/types';
 import type { FoundClaim, FoundEntity } from '../../../lib/messages';
 import { createSearch } from '../../../lib/search';
+import { i18nFor, inLanguage } from '../support/i18n';
 
 const HOSTILE =
   `<img src=x onerror="globalThis.__pwned='img'"><script>globalThis.__pwned='script'</script>` +
@@ -73,11 +74,12 @@ function expectInert(root: Element): void {
   expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
 }
 
+const english = i18nFor('en');
 let container: HTMLElement;
 function mount(node: preact.ComponentChild): HTMLElement {
   container = document.createElement('div');
   document.body.append(container);
-  render(node, container);
+  render(inLanguage(english, node), container);
   return container;
 }
 afterEach(() => {

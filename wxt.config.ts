@@ -1,15 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { archiveModule } from './lib/build/archive-module';
 import { matcherModule } from './lib/build/matcher-module';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
+// The archive benchmark swaps the archive page's pack alone.
+const ARCHIVE_PACK = process.env.BACKSTORY_ARCHIVE_PACK ?? PACK;
 
 export default defineConfig({
   // Static files (the icons) live with the other assets, so the top level stays as the brief lists it.
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact(), matcherModule(PACK)] }),
+  vite: () => ({ plugins: [preact(), matcherModule(PACK), archiveModule(ARCHIVE_PACK)] }),
   manifest: {
     // Names and descriptions come from assets/public/_locales/<language>/messages.json.
     default_locale: 'en',

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ArchiveIndex } from '../../lib/archive/archive-index';
+import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
 import type { Source } from '../../lib/knowledge/types';
 import { citation, sourceLink } from '../../lib/links';
 import { useI18n } from '../i18n';
 import { SourceLinkView } from '../SourceLinkView';
 import { CiteButton } from './CiteButton';
+import { Loading } from './Loading';
 import { PassageText } from './PassageText';
 import { ShowMore } from './ShowMore';
+import { type PartsState, useParts } from './useParts';
 
 export interface ArticleListProps {
   archive: ArchiveIndex;
@@ -29,6 +31,9 @@ export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavi
   const openIndex = open ? articles.findIndex((source) => source.id === open) : -1;
   const [shown, setShown] = useState(() => Math.max(PAGE, Math.ceil((openIndex + 1) / PAGE) * PAGE));
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(open ? [open] : []));
+  // Open articles show their passages with names linked: those parts load when an article opens.
+  const partsOf = (id: string) => [...NAMES, ...archive.passageParts(archive.passagesOf(id))];
+  const state = useParts(archive, [...new Set([...expanded].flatMap(partsOf))].sort());
 
   // A deep link opens its article (and makes sure it is rendered) and scrolls to it.
   useEffect(() => {
@@ -42,7 +47,8 @@ export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavi
     const key = `${open}#${passage}`;
     if (!open || jumped.current === key) return;
     const article = document.getElementById(`article-${open}`);
-    if (!article || (passage !== undefined && !document.getElementById(`passages-${open}`))) return;
+    // Its passages first: they load after the list, and the page may be too short to scroll to it before.
+    if (!article || !document.getElementById(`passages-${open}`)) return;
     // A passage of another article (a stale link) lands on the article itself.
     const inArticle = passage !== undefined ? article.querySelector<HTMLElement>(`#passage-${passage}`) : null;
     const target = inArticle ?? article;
@@ -76,7 +82,7 @@ export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavi
             key={source.id}
             archive={archive}
             source={source}
-            expanded={expanded.has(source.id)}
+            expanded={expanded.has(source.id) && (archive.has(partsOf(source.id)) ? 'ready' : state)}
             onToggle={() => toggle(source.id)}
             target={source.id === open ? passage : undefined}
             copy={copy}
@@ -97,7 +103,8 @@ export function ArticleList({ archive, open, passage, copy, onOpen, scrollBehavi
 interface ArticleItemProps {
   archive: ArchiveIndex;
   source: Source;
-  expanded: boolean;
+  /** Open, and whether its passages are loaded. */
+  expanded: PartsState | false;
   onToggle: () => void;
   target?: number;
   copy: (text: string) => Promise<void>;
@@ -110,7 +117,7 @@ function ArticleItem({ archive, source, expanded, onToggle, target, copy }: Arti
   return (
     <li class="article" id={`article-${source.id}`}>
       <h3 class="article-title">
-        <button type="button" data-focus aria-expanded={expanded} aria-controls={panelId} onClick={onToggle}>
+        <button type="button" data-focus aria-expanded={!!expanded} aria-controls={panelId} onClick={onToggle}>
           <span class="disclosure" aria-hidden="true">
             {expanded ? '▾' : '▸'}
           </span>
@@ -138,7 +145,8 @@ function ArticleItem({ archive, source, expanded, onToggle, target, copy }: Arti
         <SourceLinkView link={sourceLink(source)} />
         <CiteButton citation={citation(source)} copy={copy} />
       </p>
-      {expanded && (
+      {expanded && expanded !== 'ready' && <Loading state={expanded} what="loadingPassages" />}
+      {expanded === 'ready' && (
         <ol
           class="passages"
           id={panelId}

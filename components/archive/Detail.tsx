@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
 import { formatRoute } from '../../lib/archive/route';
-import { cardData } from '../../lib/card-data';
+import { cardDataFrom } from '../../lib/card-data';
 import { Card, type CardProps } from '../Card';
 import { useI18n } from '../i18n';
 
@@ -13,10 +13,13 @@ export interface DetailProps {
   copy: (text: string) => Promise<void>;
 }
 
-/** An entity's or a claim's background (the card the page shows), with ways further into the archive. */
+/**
+ * An entity's or a claim's background (the card the page shows), with ways further into the archive.
+ * Needs NAMES and `archive.cardParts` loaded.
+ */
 export function Detail({ archive, kind, id, onSelect, copy }: DetailProps) {
   const i18n = useI18n();
-  const data = useMemo(() => cardData(archive.pack, kind, id), [archive, kind, id]);
+  const data = useMemo(() => cardDataFrom(archive.cardLookup, kind, id), [archive, kind, id]);
   const back = (
     <nav class="detail-nav" aria-label={i18n.t('backToIndex')}>
       <a href={formatRoute({ view: 'index', tab: kind === 'claim' ? 'claims' : 'entities' })}>
@@ -66,26 +69,25 @@ function EntityMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
 
 function ClaimMore({ archive, id }: { archive: ArchiveIndex; id: string }) {
   const i18n = useI18n();
-  const claim = archive.claim(id)!;
-  const seen = new Set<number>();
-  const passages = claim.evidence.filter((e) => !seen.has(e.passage) && seen.add(e.passage));
+  const passages = [...new Set(archive.claim(id)!.evidencePassages)];
   if (!passages.length) return null;
   return (
     <section class="detail-more" aria-labelledby="evidence-in-archive">
       <h3 id="evidence-in-archive">{i18n.t('evidenceInArchive')}</h3>
       <ul>
-        {passages.map((e) => {
-          const source = archive.source(e.source);
+        {passages.map((passage) => {
+          const sourceId = archive.sourceOfPassage(passage) ?? '';
+          const source = archive.source(sourceId);
           return (
-            <li key={e.passage}>
-              <a href={formatRoute({ view: 'articles', article: e.source, passage: e.passage })}>
-                {source?.headline ?? i18n.t('untitledArticleBy', source?.publisher ?? e.source)}
+            <li key={passage}>
+              <a href={formatRoute({ view: 'articles', article: sourceId, passage })}>
+                {source?.headline ?? i18n.t('untitledArticleBy', source?.publisher ?? sourceId)}
               </a>
               {source && (
                 <span class="claim-meta">
                   {' '}
                   · {source.publisher}, {i18n.date(source.date)},{' '}
-                  {i18n.t('passageNumber', i18n.number(archive.paragraphNumber(e.passage)))}
+                  {i18n.t('passageNumber', i18n.number(archive.paragraphNumber(passage)))}
                 </span>
               )}
             </li>

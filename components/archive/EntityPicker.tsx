@@ -1,7 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
+import { ENTITY_NAMES } from '../../lib/archive/split';
 import { ENTITY_TYPE_MESSAGES } from '../../lib/entity-groups';
 import { useI18n } from '../i18n';
+import { Loading } from './Loading';
+import { useParts } from './useParts';
 
 export interface EntityPickerProps {
   archive: ArchiveIndex;
@@ -19,7 +22,9 @@ export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
   const i18n = useI18n();
   const [text, setText] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
-  const matches = text.trim() ? archive.findEntities(text, SUGGESTIONS) : [];
+  // The names load when the reader first types here.
+  const names = useParts(archive, text.trim() ? [ENTITY_NAMES] : []);
+  const matches = text.trim() && names === 'ready' ? archive.findEntities(text, SUGGESTIONS) : [];
   const pick = (id: string) => {
     setText('');
     onPick(id);
@@ -46,7 +51,9 @@ export function EntityPicker({ archive, label, onPick }: EntityPickerProps) {
       </label>
       {text.trim() && (
         <div class="suggestions">
-          {matches.length ? (
+          {names !== 'ready' ? (
+            <Loading state={names} />
+          ) : matches.length ? (
             <ul ref={listRef} aria-label={i18n.t('matchingEntities')}>
               {matches.map((entity) => (
                 <li key={entity.id}>

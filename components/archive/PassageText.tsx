@@ -13,10 +13,13 @@ export interface PassageTextProps {
   current?: string;
 }
 
-/** One passage with the entities it names linked in place, then the claims it is evidence for. */
+/**
+ * One passage with the entities it names linked in place, then the claims it is evidence for. Needs
+ * NAMES and the passage's chunk loaded.
+ */
 export function PassageText({ archive, passage, current }: PassageTextProps) {
   const i18n = useI18n();
-  const text = archive.pack.passages[passage]?.text ?? '';
+  const text = archive.passageText(passage) ?? '';
   const { segments, unplaced, claims } = useMemo(() => {
     const entities = archive
       .entitiesInPassage(passage)

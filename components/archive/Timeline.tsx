@@ -7,8 +7,10 @@ import { capitalise } from '../../lib/i18n';
 import { RichMessage, useI18n } from '../i18n';
 import { StatusLabel } from '../StatusLabel';
 import { EntityPicker } from './EntityPicker';
+import { Loading } from './Loading';
 import { PassageText } from './PassageText';
 import { ShowMore } from './ShowMore';
+import { useParts } from './useParts';
 
 export interface TimelineProps {
   archive: ArchiveIndex;
@@ -76,6 +78,11 @@ function TimelineList({
   const i18n = useI18n();
   const [shown, setShown] = useState(PAGE);
   const months = useMemo(() => groupByMonth(events.slice(0, shown)), [events, shown]);
+  // Passages show their text: the list waits for the chunks holding the ones it shows.
+  const partsFor = (count: number) =>
+    archive.passageParts(events.slice(0, count).flatMap((event) => (event.kind === 'passage' ? [event.passage] : [])));
+  const state = useParts(archive, partsFor(PAGE));
+  if (state !== 'ready') return <Loading state={state} />;
   return (
     <>
       {months.map((month) => (
@@ -95,7 +102,7 @@ function TimelineList({
         total={events.length}
         noun={i18n.t('nounEvents')}
         step={PAGE}
-        onMore={() => setShown(shown + PAGE)}
+        onMore={() => archive.load(partsFor(shown + PAGE)).then(() => setShown(shown + PAGE), console.error)}
       />
     </>
   );

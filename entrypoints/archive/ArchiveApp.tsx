@@ -3,28 +3,36 @@ import { ArticleList } from '../../components/archive/ArticleList';
 import { ClaimIndex } from '../../components/archive/ClaimIndex';
 import { Detail } from '../../components/archive/Detail';
 import { EntityIndex } from '../../components/archive/EntityIndex';
+import { Loading } from '../../components/archive/Loading';
 import { Timeline } from '../../components/archive/Timeline';
+import { useParts } from '../../components/archive/useParts';
 import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
-import { ArchiveIndex } from '../../lib/archive/archive-index';
+import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
-import { type ArchiveSearch, createArchiveSearch } from '../../lib/archive/search';
+import { CLAIM_NAMES, ENTITY_NAMES, partNames } from '../../lib/archive/split';
+import { MAX_TIMELINE } from '../../lib/card-data';
 import type { I18n } from '../../lib/i18n';
-import type { KnowledgePack } from '../../lib/knowledge/types';
 import type { SearchResult } from '../../lib/search';
+import type { SearchClient } from './search-client';
 
 /** Typing pauses this long before the search runs (and the address changes). */
 const SEARCH_DEBOUNCE_MS = 150;
 const SEARCH_LIMIT = 50;
+/** Archives this small (today's: 0.4 MB) load whole after the first render: their views never wait. */
+const LOAD_WHOLE_BELOW = 2_000_000;
+/** The search worker starts once the reader has stayed on a view this long (or when they search). */
+const SEARCH_WARM_DELAY_MS = 1000;
 
-const idle: (callback: () => void) => void =
-  typeof requestIdleCallback === 'function'
-    ? (callback) => requestIdleCallback(callback)
-    : (callback) => setTimeout(callback, 1);
+export interface ArchiveAppProps {
+  archive: ArchiveIndex;
+  /** Starts the search worker (called once). */
+  startSearch: () => SearchClient;
+}
 
-export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
+export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   const i18n = useI18n();
-  const archive = useMemo(() => new ArchiveIndex(pack), [pack]);
+  const core = archive.core;
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [draft, setDraft] = useState(() => (route.view === 'search' ? route.q : ''));
   const routeRef = useRef(route);
@@ -34,26 +42,26 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
   const debounce = useRef<ReturnType<typeof setTimeout>>();
   const reducedMotion = useMemo(() => matchMedia('(prefers-reduced-motion: reduce)').matches, []);
 
-  // Search: its index is built in small slices whenever the page is idle after the first render, so
-  // typing rarely waits for it; a search before it is complete finishes it.
-  const search = useRef<ArchiveSearch>();
-  const getSearch = () => (search.current ??= createArchiveSearch(pack));
-  const warmSearch = () => {
-    const start = performance.now();
-    let busy = 0;
-    const step = () => {
-      const sliceStart = performance.now();
-      const done = getSearch().prepare(8);
-      busy += performance.now() - sliceStart;
-      if (done) performance.measure('backstory:archive:search-index', { start, detail: { busyMs: busy } });
-      else idle(step);
-    };
-    idle(step);
-  };
+  // Search runs in a worker that fetches the whole pack and builds its index. It starts when the reader
+  // pauses on a view, so it does not compete with the parts a view needs, or at once for a search;
+  // typing rarely waits for it and the page never does.
+  const search = useRef<SearchClient>();
+  const getSearch = () => (search.current ??= startSearch());
+  const [searched, setSearched] = useState<{ q: string; results: SearchResult[] | 'failed' }>();
+
+  // Views that show names wait for the archive's names; a card also for its record and passages.
+  const names = useParts(archive, namesFor(route));
+  const card = useParts(
+    archive,
+    names === 'ready' && (route.view === 'entity' || route.view === 'claim')
+      ? archive.cardParts(route.view, route.id, MAX_TIMELINE)
+      : [],
+  );
+  const viewState = names !== 'ready' ? names : card;
 
   useEffect(() => {
     performance.mark('backstory:archive:first-render');
-    warmSearch();
+    if (core.partsLength < LOAD_WHOLE_BELOW) archive.load(partNames(core)).catch(console.error);
     const onHashChange = () => {
       const next = parseRoute(location.hash);
       const typing = document.activeElement === searchInput.current;
@@ -66,16 +74,28 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
   }, []);
 
   useEffect(() => {
-    document.title = i18n.t('archivePageTitle', titleOf(i18n, route, archive));
+    const timer = setTimeout(getSearch, SEARCH_WARM_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [route]);
+
+  const focusHeading = useRef(false);
+  useEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
     if (route.view === 'articles' && route.article) return; // the list scrolls to the article itself
     // A new view starts at its top at once (smooth scrolling is for jumps within a view).
     scrollTo({ top: 0, behavior: 'instant' });
+    focusHeading.current = true;
+  }, [route]);
+  // The heading to focus may come only once the view's parts have loaded.
+  useEffect(() => {
+    document.title = i18n.t('archivePageTitle', names === 'ready' ? titleOf(i18n, route, archive) : i18n.t('loading'));
+    if (!focusHeading.current || viewState === 'loading') return;
+    focusHeading.current = false;
     (document.getElementById('detail-heading') ?? document.getElementById('view-heading'))?.focus({
       preventScroll: true,
     });
-  }, [route, archive, i18n]);
+  });
 
   const navigate = (next: Route, replace = false) => {
     const hash = formatRoute(next);
@@ -93,19 +113,34 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
     else if (q.trim()) navigate({ view: 'search', q });
   };
 
-  const results = useMemo((): SearchResult[] | undefined => {
-    if (route.view !== 'search' || route.q.trim().length < 2) return undefined;
+  const query = route.view === 'search' && route.q.trim().length >= 2 ? route.q : undefined;
+  useEffect(() => {
+    if (query === undefined) return;
+    let live = true;
     const start = performance.now();
-    const found = getSearch().search(route.q, SEARCH_LIMIT);
-    performance.measure('backstory:archive:search', { start, detail: { query: route.q, results: found.length } });
-    return found;
-    // getSearch only reads refs and the pack.
-  }, [route, pack]);
+    getSearch()
+      .search(query, SEARCH_LIMIT)
+      .then(
+        (results) => {
+          // The measure spans the round trip to the worker, as a reader waits for it.
+          performance.measure('backstory:archive:search', { start, detail: { query, results: results.length } });
+          if (live) setSearched({ q: query, results });
+        },
+        (error: unknown) => {
+          console.error(error);
+          if (live) setSearched({ q: query, results: 'failed' });
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [query]);
+  const results = query === undefined ? undefined : searched?.q === query ? searched.results : 'pending';
 
   const openResult = (result: SearchResult) => {
     if (result.kind === 'passage') {
       const passage = Number(result.id);
-      const source = pack.passages[passage]?.source;
+      const source = archive.sourceOfPassage(passage);
       if (source) navigate({ view: 'articles', article: source, passage });
     } else {
       navigate({ view: result.kind, id: result.id });
@@ -125,8 +160,8 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
           <div class="brand">
             <h1>{i18n.t('archiveTitle')}</h1>
             <p class="subtitle">
-              {i18n.plural('articleCount', pack.sources.length)} · {i18n.plural('entityCount', pack.entities.length)} ·{' '}
-              {i18n.plural('claimCount', pack.claims.length)} · {i18n.plural('passageCount', pack.passages.length)}
+              {i18n.plural('articleCount', core.sources.length)} · {i18n.plural('entityCount', core.entityCount)} ·{' '}
+              {i18n.plural('claimCount', core.claimCount)} · {i18n.plural('passageCount', core.passageCount)}
             </p>
           </div>
           <nav class="tabs" aria-label={i18n.t('archiveNav')}>
@@ -162,6 +197,7 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
               aria-label={i18n.t('searchArchive')}
               placeholder={i18n.t('archiveSearchPlaceholder')}
               value={draft}
+              onFocus={getSearch}
               onInput={(event) => {
                 const q = event.currentTarget.value;
                 setDraft(q);
@@ -201,7 +237,9 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
                 {i18n.t('claimsByStatus')}
               </a>
             </nav>
-            {route.tab === 'entities' ? (
+            {viewState !== 'ready' ? (
+              <Loading state={viewState} />
+            ) : route.tab === 'entities' ? (
               <EntityIndex
                 archive={archive}
                 filter={route.filter ?? ''}
@@ -212,31 +250,41 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
             )}
           </section>
         ) : route.view === 'entity' || route.view === 'claim' ? (
-          <Detail
-            key={`${route.view}:${route.id}`}
-            archive={archive}
-            kind={route.view}
-            id={route.id}
-            onSelect={(kind, id) => navigate({ view: kind, id })}
-            copy={copy}
-          />
+          viewState !== 'ready' ? (
+            <Loading state={viewState} />
+          ) : (
+            <Detail
+              key={`${route.view}:${route.id}`}
+              archive={archive}
+              kind={route.view}
+              id={route.id}
+              onSelect={(kind, id) => navigate({ view: kind, id })}
+              copy={copy}
+            />
+          )
         ) : route.view === 'timeline' ? (
           <section aria-labelledby="view-heading">
             <h2 id="view-heading" tabIndex={-1}>
               {i18n.t('tabTimeline')}
             </h2>
-            <Timeline
-              archive={archive}
-              entity={route.entity}
-              onEntity={(entity) => navigate(entity ? { view: 'timeline', entity } : { view: 'timeline' })}
-            />
+            {viewState !== 'ready' ? (
+              <Loading state={viewState} />
+            ) : (
+              <Timeline
+                archive={archive}
+                entity={route.entity}
+                onEntity={(entity) => navigate(entity ? { view: 'timeline', entity } : { view: 'timeline' })}
+              />
+            )}
           </section>
         ) : (
           <section class="search-view" aria-labelledby="view-heading" data-search-query={route.q}>
             <h2 id="view-heading" tabIndex={-1}>
               {i18n.t('tabSearch')}
             </h2>
-            {results ? (
+            {results === 'pending' || results === 'failed' ? (
+              <Loading state={results === 'pending' ? 'loading' : 'failed'} what="searching" />
+            ) : results ? (
               <>
                 {results.length > 0 && (
                   <p class="view-intro" role="status">
@@ -253,7 +301,7 @@ export function ArchiveApp({ pack }: { pack: KnowledgePack }) {
           </section>
         )}
       </main>
-      <footer class="page-footer">{i18n.t('archiveFooter', pack.name, pack.version)}</footer>
+      <footer class="page-footer">{i18n.t('archiveFooter', core.name, core.version)}</footer>
     </div>
   );
 }
@@ -266,6 +314,22 @@ function articlesIntro(i18n: I18n, archive: ArchiveIndex): string {
   return i18n.plural('articlesIntro', articles.length, i18n.date(first), i18n.date(last));
 }
 
+/** The names a view shows (an open article and the timeline's entity picker load theirs themselves). */
+function namesFor(route: Route): readonly string[] {
+  switch (route.view) {
+    case 'index':
+      return route.tab === 'claims' ? [CLAIM_NAMES] : [ENTITY_NAMES];
+    case 'timeline':
+      return route.entity ? NAMES : [CLAIM_NAMES];
+    case 'entity':
+    case 'claim':
+      return NAMES;
+    default:
+      return [];
+  }
+}
+
+/** Needs the route's names (`namesFor`) loaded. */
 function titleOf(i18n: I18n, route: Route, archive: ArchiveIndex): string {
   switch (route.view) {
     case 'articles': {

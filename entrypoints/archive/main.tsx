@@ -1,18 +1,32 @@
 import { render } from 'preact';
+import { core, partsUrl } from 'virtual:backstory-archive';
 import { browser } from 'wxt/browser';
-import packJson from '../../assets/knowledge.json';
 import { I18nContext } from '../../components/i18n';
+import { ArchiveIndex } from '../../lib/archive/archive-index';
 import { type MessageKey, createI18n } from '../../lib/i18n';
-import type { KnowledgePack } from '../../lib/knowledge/types';
 import { ArchiveApp } from './ArchiveApp';
+import { startSearchWorker } from './search-client';
 import '../../components/status.css';
 import '../../components/card.css';
 import './archive.css';
 
-// The benchmark reads this mark: by now the pack is loaded and parsed. (A plain JSON import, which
-// Vite emits as an object literal, parsed as fast as fetch + JSON.parse and faster than a ?raw string
-// + JSON.parse with a pack 100 times today's; see tests/bench/archive-bench.ts.)
+// The benchmark reads this mark: by now the archive's core (all the articles list needs) is parsed.
 performance.mark('backstory:archive:pack-ready');
+
+/** A part of the archive: one of the extension's own files (lib/build/archive-module.ts). */
+async function loadPart(name: string): Promise<unknown> {
+  const response = await fetch(`${partsUrl}${name}.json`);
+  if (!response.ok) throw new Error(`archive part ${name}: HTTP ${response.status}`);
+  return response.json();
+}
+
+const startSearch = () => {
+  const start = performance.now();
+  return startSearchWorker(core, partsUrl, ({ busyMs }) =>
+    performance.measure('backstory:archive:search-index', { start, detail: { busyMs } }),
+  );
+};
+
 const i18n = createI18n(
   (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
   browser.i18n.getUILanguage(),
@@ -20,7 +34,7 @@ const i18n = createI18n(
 document.documentElement.lang = i18n.locale;
 render(
   <I18nContext.Provider value={i18n}>
-    <ArchiveApp pack={packJson as KnowledgePack} />
+    <ArchiveApp archive={new ArchiveIndex(core, loadPart)} startSearch={startSearch} />
   </I18nContext.Provider>,
   document.getElementById('app')!,
 );

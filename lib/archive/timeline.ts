@@ -1,7 +1,8 @@
 /**
  * The archive as events in date order: every article on its date and every claim on its date; or,
  * for one entity, each passage naming it (on its article's date, the first marked as the first
- * mention) and the claims about it or made by it.
+ * mention) and the claims about it or made by it. Needs the claim names loaded;
+ * for one entity, NAMES.
  */
 import type { ArchiveIndex } from './archive-index';
 import { monthKey, monthLabel } from './dates';
@@ -24,15 +25,15 @@ const KIND_ORDER: Record<TimelineEvent['kind'], number> = { article: 0, passage:
 export function buildTimeline(archive: ArchiveIndex, entityId?: string): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   if (entityId === undefined) {
-    for (const source of archive.pack.sources) {
+    for (const source of archive.core.sources) {
       events.push({ kind: 'article', date: source.date, estimated: source.dateIsEstimate, sourceId: source.id });
     }
-    for (const claim of archive.pack.claims) events.push({ kind: 'claim', date: claim.date, claimId: claim.id });
+    for (const claim of archive.claims()) events.push({ kind: 'claim', date: claim.date, claimId: claim.id });
   } else {
     const entity = archive.entity(entityId);
     if (!entity) return [];
     for (const passage of entity.passages) {
-      const sourceId = archive.pack.passages[passage]?.source;
+      const sourceId = archive.sourceOfPassage(passage);
       const source = sourceId === undefined ? undefined : archive.source(sourceId);
       if (!source) continue;
       events.push({

@@ -7,3 +7,12 @@ declare module 'virtual:backstory-matcher' {
   /** lib/matcher/scanner.wat compiled, base64. */
   export const scannerWasm: string;
 }
+
+declare module 'virtual:backstory-archive' {
+  import type { ArchiveCore } from '../archive/split';
+
+  /** The archive browser's core: sources, passage runs, counts, where each chunk starts. */
+  export const core: ArchiveCore;
+  /** Absolute URL of the folder of the other parts (`<name>.json`), with a trailing slash. */
+  export const partsUrl: string;
+}

@@ -228,6 +228,74 @@ describe('archive browser', () => {
     await page.close();
   });
 
+  it('waits for the parts a view needs: the card and the article show their passages once loaded', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // Before the page's scripts: note every part it fetches, and hold the passage texts back until told.
+    await page.addInitScript(() => {
+      const fetchFile = window.fetch.bind(window);
+      const requested: string[] = [];
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      Object.assign(window, { requested, release });
+      window.fetch = (input, init) => {
+        const url = String(input);
+        requested.push(url.slice(url.lastIndexOf('/') + 1));
+        return url.includes('/archive-parts/passages-')
+          ? held.then(() => fetchFile(input, init))
+          : fetchFile(input, init);
+      };
+    });
+    const requested = () => page.evaluate(() => (window as unknown as { requested: string[] }).requested);
+    const release = () => page.evaluate(() => (window as unknown as { release: () => void }).release());
+    const maduro = pack.entities.find((e) => e.id === 'nicolas-maduro')!;
+
+    await page.goto(`chrome-extension://${browser.extensionId}/archive.html#/entity/${maduro.id}`);
+    await page.locator('.loading[role="status"]').waitFor();
+    await expect.poll(requested).toEqual(expect.arrayContaining(['entity-names.json', 'passages-0.json']));
+    // The first paint needs no part at all; the card waits for its passages.
+    await page.waitForTimeout(300);
+    expect(await page.locator('#detail-heading').count()).toBe(0);
+    expect(await page.locator('.article-list').count()).toBe(0);
+    await release();
+    await page.locator('#detail-heading').waitFor();
+    expect(await page.locator('#detail-heading').textContent()).toBe(maduro.name);
+    expect(await page.locator('.card .timeline blockquote').first().textContent()).toBe(
+      pack.passages[maduro.passages[0]!]!.text,
+    );
+    expect(await page.locator('.loading').count()).toBe(0);
+    expect(await page.evaluate(() => document.title)).toBe(`${maduro.name} · Backstory archive`);
+    expect(new Set(await requested()).size).toBe((await requested()).length); // each part fetched once
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a linked article once its passages have loaded, then jumps to the passage', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const fetchFile = window.fetch.bind(window);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      Object.assign(window, { release });
+      window.fetch = (input, init) =>
+        String(input).includes('/archive-parts/passages-')
+          ? held.then(() => fetchFile(input, init))
+          : fetchFile(input, init);
+    });
+    const source = pack.sources.find((s) => s.id === 'politico-petro-next')!;
+    const index = pack.passages.findLastIndex((p) => p.source === source.id);
+    await page.goto(`chrome-extension://${browser.extensionId}/archive.html#/article/${source.id}?passage=${index}`);
+    const item = page.locator(`#article-${source.id}`);
+    await item.getByText('Loading passages…').waitFor();
+    expect(await item.getByRole('button', { name: source.headline! }).getAttribute('aria-expanded')).toBe('true');
+    await page.evaluate(() => (window as unknown as { release: () => void }).release());
+    await page.locator(`#passage-${index}.is-target`).waitFor();
+    expect(await item.locator('.passage').count()).toBe(pack.passages.filter((p) => p.source === source.id).length);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`passage-${index}`);
+    await page.close();
+  });
+
   it('passes axe in light and dark, and fits a 360 px screen', async () => {
     const views: [string, string][] = [
       ['articles', '#/article/wsj-colombia-campaign'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import packJson from '../../../../assets/knowledge.json';
-import { ArchiveIndex } from '../../../../lib/archive/archive-index';
 import { buildTimeline, groupByMonth } from '../../../../lib/archive/timeline';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import { loadedArchive } from './loaded-archive';
 
 const pack = packJson as KnowledgePack;
-const archive = new ArchiveIndex(pack);
+const archive = await loadedArchive(pack);
 const inOrder = (dates: string[]) => dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
 
 describe('the archive timeline', () => {

@@ -26,6 +26,9 @@ const SKIPPED = new Set([
   'VIDEO',
   'AUDIO',
   'MATH',
+  // Browsers keep SVG and MathML names in lower case in HTML documents.
+  'svg',
+  'math',
   'HEAD',
   'TITLE',
   // Site menus repeat section names ("Europe", "Americas") that are not part of the story.
@@ -79,6 +82,21 @@ export function isSkippedElement(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
+/** The elements isSkippedElement skips for an attribute, as one selector. */
+const SKIPPED_BY_ATTRIBUTE = '[hidden], [contenteditable]:not([contenteditable="false" i])';
+
+/**
+ * isSkippedElement for a whole tree at once: one native query finds the elements skipped for an
+ * attribute, so the walk reads no attribute itself. On a cold page each attribute read from script
+ * costs far more than the query (which the benchmark's text-index phase shows).
+ */
+function skipTest(root: Node): (element: Element) => boolean {
+  const query = (root as Partial<ParentNode>).querySelectorAll;
+  if (!query) return isSkippedElement;
+  const byAttribute = new Set<Element>(query.call(root, SKIPPED_BY_ATTRIBUTE));
+  return (element) => SKIPPED.has(element.nodeName) || byAttribute.has(element);
+}
+
 export interface TextIndexBuilder {
   /** Visits up to `budget` nodes; true once the whole tree has been read. */
   step(budget: number): boolean;
@@ -115,22 +133,23 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
     length += data.length;
   };
   /** Reads one node and returns the next one to read in document order below `top`. */
-  const advance = (current: Node, top: Node): Node | null => {
+  const advance = (current: Node, top: Node, isSkipped: (element: Element) => boolean): Node | null => {
     let next: Node | null = null;
     if (current.nodeType === 3) {
       addText(current as Text);
     } else if (current.nodeType === 1) {
       const element = current as Element;
-      if (isSkippedElement(element)) {
+      if (isSkipped(element)) {
         pushBreak();
       } else {
         const inline = INLINE.has(element.nodeName);
         if (!inline) pushBreak();
         if (element.shadowRoot) {
-          shadowRoots.push(element.shadowRoot);
+          const shadow = element.shadowRoot;
+          shadowRoots.push(shadow);
+          const isSkippedInShadow = skipTest(shadow);
           // Open shadow roots are rare: read them at once, in place of the host's position.
-          for (let inner: Node | null = element.shadowRoot.firstChild; inner;)
-            inner = advance(inner, element.shadowRoot);
+          for (let inner: Node | null = shadow.firstChild; inner;) inner = advance(inner, shadow, isSkippedInShadow);
           pushBreak();
         }
         next = element.firstChild;
@@ -146,9 +165,10 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
     return up === top ? null : up.nextSibling;
   };
 
+  const isSkippedInRoot = skipTest(root);
   return {
     step(budget) {
-      while (node && budget-- > 0) node = advance(node, root);
+      while (node && budget-- > 0) node = advance(node, root, isSkippedInRoot);
       return node === null;
     },
     result: () => ({ text: parts.join(''), nodes, starts, shadowRoots }),

@@ -82,7 +82,18 @@ describe('buildTextIndex: skipped content', () => {
     ['[hidden]', '<p>Before</p><div hidden>Maduro</div><p>After</p>'],
     ['backstory-ui', '<p>Before</p><backstory-ui><p>Maduro</p></backstory-ui><p>After</p>'],
     ['template', '<p>Before</p><template><p>Maduro</p></template><p>After</p>'],
-  ])('skips %s', (_name, html) => {
+    ['math', '<p>Before</p><math><mi>Maduro</mi></math><p>After</p>'],
+    ['contenteditable=TRUE inside a shadow root', '<p>Before</p><div id="host"></div><p>After</p>'],
+  ])('skips %s', (name, html) => {
+    if (name.includes('shadow')) {
+      document.body.innerHTML = html;
+      const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<div contenteditable="TRUE">Maduro</div>';
+      const index = buildTextIndex(document.body);
+      expect(index.shadowRoots).toEqual([shadow]);
+      expect(index.text).toBe(`Before${SEP}After`);
+      return;
+    }
     const index = indexOf(html);
     expect(index.text).toBe(`Before${SEP}After`);
     expect(index.nodes.every((node) => !node.data.includes('Maduro'))).toBe(true);

@@ -1,4 +1,4 @@
-import { type ComponentChildren, createContext } from 'preact';
+import { type ComponentChildren, createContext, render } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { I18n, MessageKey } from '../lib/i18n';
 
@@ -18,4 +18,10 @@ export function useI18n(): I18n {
 export function RichMessage({ id, values }: { id: MessageKey; values: ComponentChildren[] }) {
   const i18n = useI18n();
   return <>{i18n.parts(id, values.length).map((part) => (typeof part === 'number' ? values[part] : part))}</>;
+}
+
+/** Renders an extension page into its #app element in the reader's language. */
+export function mountPage(i18n: I18n, page: ComponentChildren): void {
+  document.documentElement.lang = i18n.locale;
+  render(<I18nContext.Provider value={i18n}>{page}</I18nContext.Provider>, document.getElementById('app')!);
 }

@@ -2,17 +2,14 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import packJson from '../assets/knowledge.json';
 import { cardData } from '../lib/card-data';
-import { type MessageKey, createI18n } from '../lib/i18n';
+import { i18nFrom } from '../lib/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, type Message, isMessage } from '../lib/messages';
 import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/packs';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;
-  const i18n = createI18n(
-    (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
-    browser.i18n.getUILanguage(),
-  );
+  const i18n = i18nFrom(browser.i18n);
   /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
   // Imported packs are read and checked once, then again only after the options page changes them.
   let installed: Promise<InstalledPack[]> | undefined;

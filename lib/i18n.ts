@@ -73,6 +73,17 @@ const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 
+/** The part of the extension's i18n API the UI uses (methods, so the typed-key API of WXT fits). */
+export interface BrowserI18n {
+  getMessage(key: MessageKey, substitutions?: string[]): string;
+  getUILanguage(): string;
+}
+
+/** The UI language of an extension page or script, over its browser.i18n. */
+export function i18nFrom(api: BrowserI18n): I18n {
+  return createI18n((key, substitutions) => api.getMessage(key as MessageKey, substitutions), api.getUILanguage());
+}
+
 export function createI18n(getMessage: MessageGetter, uiLanguage: string): I18n {
   const locale = intlLocale(uiLanguage, getMessage('messagesLanguage') || 'en');
   const numbers = new Intl.NumberFormat(locale);

@@ -1,9 +1,8 @@
-import { render } from 'preact';
 import { core, partsUrl } from 'virtual:backstory-archive';
 import { browser } from 'wxt/browser';
-import { I18nContext } from '../../components/i18n';
+import { mountPage } from '../../components/i18n';
 import { ArchiveIndex } from '../../lib/archive/archive-index';
-import { type MessageKey, createI18n } from '../../lib/i18n';
+import { i18nFrom } from '../../lib/i18n';
 import { ArchiveApp } from './ArchiveApp';
 import { startSearchWorker } from './search-client';
 import '../../components/status.css';
@@ -27,14 +26,5 @@ const startSearch = () => {
   );
 };
 
-const i18n = createI18n(
-  (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
-  browser.i18n.getUILanguage(),
-);
-document.documentElement.lang = i18n.locale;
-render(
-  <I18nContext.Provider value={i18n}>
-    <ArchiveApp archive={new ArchiveIndex(core, loadPart)} startSearch={startSearch} />
-  </I18nContext.Provider>,
-  document.getElementById('app')!,
-);
+const i18n = i18nFrom(browser.i18n);
+mountPage(i18n, <ArchiveApp archive={new ArchiveIndex(core, loadPart)} startSearch={startSearch} />);

@@ -7,7 +7,7 @@ import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/card-data';
 import { placeCard } from '../../lib/dom/position';
-import { type I18n, type MessageKey, createI18n } from '../../lib/i18n';
+import { type I18n, i18nFrom } from '../../lib/i18n';
 
 export const CARD_HOST_TAG = 'backstory-ui';
 
@@ -56,10 +56,7 @@ export function createCardHost(
   let i18n: I18n | undefined;
 
   const mount = async () => {
-    const language = createI18n(
-      (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions),
-      browser.i18n.getUILanguage(),
-    );
+    const language = i18nFrom(browser.i18n);
     i18n = language;
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,

@@ -169,8 +169,12 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const resolved = resolveCandidates(matcher, index.text, candidates, limits);
     await slicer.checkpoint();
     if (pass !== generation) return current;
+    // A long page has hundreds of findings: making their ranges and painting them are a task each.
+    const next = withRanges(index, resolved.findings, claims.slice(0, maxClaims));
+    await slicer.checkpoint();
+    if (pass !== generation) return current;
     context = resolved.context;
-    current = withRanges(index, resolved.findings, claims.slice(0, maxClaims));
+    current = next;
     paint();
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);

@@ -7,6 +7,7 @@ import { ArchiveApp } from './ArchiveApp';
 import { startSearchWorker } from './search-client';
 import '../../components/status.css';
 import '../../components/card.css';
+import '../../components/search-results.css';
 import './archive.css';
 
 // The benchmark reads this mark: by now the archive's core (all the articles list needs) is parsed.

@@ -4,6 +4,7 @@ import { i18nFrom } from '../../lib/i18n';
 import { App } from './App';
 import '../../components/status.css';
 import '../../components/card.css';
+import '../../components/search-results.css';
 import './popup.css';
 
 const i18n = i18nFrom(browser.i18n);

@@ -21,7 +21,14 @@ import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile
 import { serializeScanTables } from '../../lib/matcher/scan-tables';
 import { computeFoldTables } from '../../lib/text/fold';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { ROOT, SHARED_PAGES, findChromium, launchWithExtension, servePages } from '../e2e/support/browser';
+import {
+  CHROMIUM_FLAGS,
+  ROOT,
+  SHARED_PAGES,
+  findChromium,
+  launchWithExtension,
+  servePages,
+} from '../e2e/support/browser';
 import { aliasCount, generatePack, readRealPack } from './generate-pack';
 import { generatePage } from './generate-page';
 import type {
@@ -848,15 +855,7 @@ async function main(): Promise<void> {
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());

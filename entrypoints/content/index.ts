@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { data as bundledData, scanTables, scannerWasm } from 'virtual:backstory-matcher';
+import { encodedData, scanTables, scannerWasm } from 'virtual:backstory-matcher';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/card-data';
 import type { PageFindings } from '../../lib/export/findings';
@@ -15,6 +15,7 @@ import {
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { groupOf } from '../../lib/entity-groups';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
+import { decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
 import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/messages';
 import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/packs';
@@ -29,19 +30,23 @@ export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const [synced, local] = await Promise.all([
+    const stored = Promise.all([
       browser.storage.sync.get(SETTINGS_KEY),
       browser.storage.local.get([PACK_MATCHERS_KEY, CORRECTIONS_KEY]),
     ]);
-    let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
-    let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
     // The bundled pack's automaton and the fold tables come prebuilt with the script; an automaton is
-    // built on the page only when imported packs are merged in.
+    // built on the page only when imported packs are merged in. Loading it while the storage reads are
+    // under way takes it off the path to the first highlight.
     const prebuilt = { ...deserializeScanTables(bytesFromBase64(scanTables)), wasm: bytesFromBase64(scannerWasm) };
+    const bundledData = decodeMatcherData(encodedData);
+    const bundledMatcher = loadMatcher(bundledData, prebuilt);
     const buildMatcher = (rawPackMatchers: unknown) => {
       const data = activeMatcherData(bundledData, parsePackMatchers(rawPackMatchers));
-      return loadMatcher(data, data === bundledData ? prebuilt : { ...prebuilt, automaton: undefined });
+      return data === bundledData ? bundledMatcher : loadMatcher(data, { ...prebuilt, automaton: undefined });
     };
+    const [synced, local] = await stored;
+    let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
+    let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
     let matcher: Matcher = buildMatcher(local[PACK_MATCHERS_KEY]);
     let scanner: PageScanner | undefined;
     let step = -1;

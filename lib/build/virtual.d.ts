@@ -1,7 +1,8 @@
 declare module 'virtual:backstory-matcher' {
-  import type { MatcherData } from '../matcher/compile';
+  import type { EncodedMatcherData } from '../matcher/lazy-data';
 
-  export const data: MatcherData;
+  /** lib/matcher/lazy-data.ts chunks of the bundled pack's matcher data. */
+  export const encodedData: EncodedMatcherData;
   /** lib/matcher/scan-tables.ts blob for `data`'s keys, base64. */
   export const scanTables: string;
   /** lib/matcher/scanner.wat compiled, base64. */

@@ -1,7 +1,8 @@
 /**
  * Runs inside the benchmarked page: bundled by tests/bench/run.ts with esbuild into an IIFE and
  * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as the
- * content script gets it (lib/build/matcher-module.ts): a JSON string in `window.__backstoryDataJson`,
+ * content script gets it (lib/build/matcher-module.ts): its lazily parsed chunks (lib/matcher/lazy-data.ts),
+ * as one JSON string in `window.__backstoryDataJson`,
  * the scan-table blob and the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
  */
 import { claimsFromHits } from '../../lib/claims/match';
@@ -10,6 +11,7 @@ import { createPainter } from '../../lib/dom/paint';
 import { buildTextIndex, rangeFor } from '../../lib/dom/text-index';
 import { type Automaton, buildAutomaton, scanText } from '../../lib/matcher/automaton';
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
+import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
 import { foldCode } from '../../lib/text/fold';
@@ -118,7 +120,7 @@ const state: { matcher?: Matcher; data?: MatcherData; retained?: unknown; longTa
 
 function matcherData(): MatcherData {
   if (!w.__backstoryDataJson) throw new Error('no matcher data in the page');
-  return JSON.parse(w.__backstoryDataJson) as MatcherData;
+  return decodeMatcherData(JSON.parse(w.__backstoryDataJson) as EncodedMatcherData);
 }
 
 const root = () => document.body ?? document.documentElement;

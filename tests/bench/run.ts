@@ -19,6 +19,7 @@ import { buildAutomaton } from '../../lib/matcher/automaton';
 import { compileScannerWasm } from '../../lib/build/scanner-wasm';
 import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile';
 import { serializeScanTables } from '../../lib/matcher/scan-tables';
+import { encodeMatcherData } from '../../lib/matcher/lazy-data';
 import { computeFoldTables } from '../../lib/text/fold';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import {
@@ -798,7 +799,7 @@ async function main(): Promise<void> {
     const tables = serializeScanTables({ automaton: buildAutomaton(pack.data.keys), fold });
     server.add(
       dataScript(pack),
-      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(pack.data))};` +
+      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(encodeMatcherData(pack.data)))};` +
         `window.__backstoryScanTables=${JSON.stringify(Buffer.from(tables).toString('base64'))};` +
         `window.__backstoryScannerWasm=${JSON.stringify(wasmBase64)};`,
       'text/javascript',
@@ -960,7 +961,7 @@ async function main(): Promise<void> {
         .join(', ')}. ` +
       `Floor = plain TreeWalker(SHOW_TEXT) over <body> collecting every text node (no skip rules) + one join. ` +
       `Backstory = buildTextIndex + collectCandidates (one WebAssembly scan for names, cues, topic words and claim terms) + resolveCandidates + claimsFromHits + rangeFor + createPainter(window).paint (Highlight API), ` +
-      `one synchronous pass, as lib/dom/page-scanner.ts does it; "load" (JSON.parse of the data string, the prebuilt scan tables and WebAssembly from base64, loadMatcher: no automaton is built) is timed apart. ` +
+      `one synchronous pass, as lib/dom/page-scanner.ts does it; "load" (JSON.parse of the data string — lazily parsed chunks, lib/matcher/lazy-data.ts —, the prebuilt scan tables and WebAssembly from base64, loadMatcher: no automaton is built) is timed apart. ` +
       `"JS scan loop": the same cold run with lib/matcher/automaton.ts scanText in place of the WebAssembly loop (packs up to 1,000 aliases). ` +
       `mark.js 8.11.1 markRegExp(/\\b(?:alias|…)\\b/gi, longest alias first), time to its done callback, RegExp compile included; ` +
       `runs: ${REPS} (real, 1k), 3 (10k), 1 (100k), capped at ${MARK_CAP_MS / 1000} s.`,

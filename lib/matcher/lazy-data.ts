@@ -1,0 +1,102 @@
+/**
+ * Matcher data as the content script carries it: entities, keys and targets travel as JSON chunks,
+ * each parsed the first time one of its items is read. With 100,000 aliases the data is 10 MB of
+ * JSON, a parse of well over 100 ms in one task; a page reads the few chunks its matches point to.
+ */
+import type { MatcherData, MatcherEntity, MatcherTarget } from './compile';
+
+export const CHUNK_ITEMS = 256;
+
+export interface EncodedMatcherData {
+  /** JSON of everything small: version, claims, topicMin, and the lists' lengths. */
+  head: string;
+  entities: string[];
+  keys: string[];
+  targets: string[];
+}
+
+interface Head extends Pick<MatcherData, 'version' | 'claims' | 'topicMin'> {
+  lengths: { entities: number; keys: number };
+}
+
+function chunks(items: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += CHUNK_ITEMS) out.push(JSON.stringify(items.slice(i, i + CHUNK_ITEMS)));
+  return out;
+}
+
+/** Build time: the data in chunks. */
+export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
+  if (data.keys.length !== data.targets.length) throw new Error('matcher data: keys and targets differ in length');
+  const head: Head = {
+    version: data.version,
+    claims: data.claims,
+    topicMin: data.topicMin,
+    lengths: { entities: data.entities.length, keys: data.keys.length },
+  };
+  return {
+    head: JSON.stringify(head),
+    entities: chunks(data.entities),
+    keys: chunks(data.keys),
+    targets: chunks(data.targets),
+  };
+}
+
+/** Page: matcher data whose lists parse a chunk when one of its items is first read. */
+export function decodeMatcherData(encoded: EncodedMatcherData): MatcherData {
+  const head = JSON.parse(encoded.head) as Head;
+  const { lengths, ...rest } = head;
+  return {
+    ...rest,
+    entities: lazyList<MatcherEntity>(encoded.entities, lengths.entities),
+    keys: lazyList<string>(encoded.keys, lengths.keys),
+    targets: lazyList<MatcherTarget[]>(encoded.targets, lengths.keys),
+  };
+}
+
+/** An array index in [0, length) written as a property name, else -1. */
+function indexOf(property: string | symbol, length: number): number {
+  if (typeof property !== 'string') return -1;
+  const first = property.charCodeAt(0);
+  if (first < 48 || first > 57) return -1;
+  const index = Number(property);
+  return Number.isInteger(index) && index < length && String(index) === property ? index : -1;
+}
+
+/**
+ * A read-only array (Array.isArray, length, indexing, iteration and the array methods all work) over
+ * JSON chunks.
+ */
+export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] {
+  const items = new Array<T>(length);
+  const parsed = new Uint8Array(chunkTexts.length);
+  const load = (index: number) => {
+    const chunk = (index / CHUNK_ITEMS) | 0;
+    if (parsed[chunk]) return;
+    const values = JSON.parse(chunkTexts[chunk]!) as T[];
+    if (values.length !== Math.min(CHUNK_ITEMS, length - chunk * CHUNK_ITEMS)) {
+      throw new Error(`matcher data: chunk ${chunk} has ${values.length} items`);
+    }
+    for (let i = 0; i < values.length; i++) items[chunk * CHUNK_ITEMS + i] = values[i]!;
+    parsed[chunk] = 1;
+  };
+  return new Proxy(items, {
+    get(target, property, receiver) {
+      const index = indexOf(property, length);
+      if (index < 0) return Reflect.get(target, property, receiver) as unknown;
+      load(index);
+      return target[index];
+    },
+    has(target, property) {
+      return indexOf(property, length) >= 0 || Reflect.has(target, property);
+    },
+    getOwnPropertyDescriptor(target, property) {
+      const index = indexOf(property, length);
+      if (index >= 0) load(index);
+      return Reflect.getOwnPropertyDescriptor(target, property);
+    },
+    set: () => false,
+    deleteProperty: () => false,
+    defineProperty: () => false,
+  });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import packJson from '../../../../assets/knowledge.json';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import { loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
+import { findEntities } from '../../../../lib/matcher/find';
+import { CHUNK_ITEMS, decodeMatcherData, encodeMatcherData, lazyList } from '../../../../lib/matcher/lazy-data';
+import { BUILT_IN_PACK, activeMatcherData, mergeMatcherData } from '../../../../lib/packs';
+
+const data = matcherDataFromPack(packJson as unknown as KnowledgePack);
+
+describe('lazily parsed matcher data', () => {
+  it('decodes to the same data as the real pack compiles to', () => {
+    const decoded = decodeMatcherData(encodeMatcherData(data));
+    expect(JSON.parse(JSON.stringify(decoded))).toEqual(JSON.parse(JSON.stringify(data)));
+    expect(decoded.entities.length).toBe(data.entities.length);
+    expect(decoded.targets.length).toBe(data.keys.length);
+    expect(Array.isArray(decoded.entities) && Array.isArray(decoded.keys) && Array.isArray(decoded.targets)).toBe(true);
+    expect([...decoded.keys]).toEqual(data.keys);
+    expect(decoded.entities.map((e) => e.id)).toEqual(data.entities.map((e) => e.id));
+    expect(decoded.keys.at(-1)).toBe(data.keys.at(-1));
+    expect(decoded.entities[data.entities.length]).toBeUndefined();
+  });
+
+  it('splits the lists into chunks of CHUNK_ITEMS', () => {
+    const encoded = encodeMatcherData(data);
+    expect(encoded.keys).toHaveLength(Math.ceil(data.keys.length / CHUNK_ITEMS));
+    expect(encoded.targets).toHaveLength(encoded.keys.length);
+    expect(encoded.entities).toHaveLength(Math.ceil(data.entities.length / CHUNK_ITEMS));
+    expect(JSON.parse(encoded.head)).not.toHaveProperty('keys');
+  });
+
+  it('parses a chunk only when one of its items is read', () => {
+    const length = CHUNK_ITEMS * 2 + 3;
+    const items = Array.from({ length }, (_, i) => `item ${i}`);
+    const texts = [
+      JSON.stringify(items.slice(0, CHUNK_ITEMS)),
+      'not JSON',
+      JSON.stringify(items.slice(CHUNK_ITEMS * 2)),
+    ];
+    const list = lazyList<string>(texts, length);
+    expect(list[0]).toBe('item 0');
+    expect(list[length - 1]).toBe(`item ${length - 1}`);
+    expect(list.length).toBe(length);
+    expect(CHUNK_ITEMS in list).toBe(true);
+    // The broken middle chunk is reached only now.
+    expect(() => list[CHUNK_ITEMS]).toThrow(SyntaxError);
+  });
+
+  it('rejects a chunk with the wrong number of items and cannot be written to', () => {
+    const list = lazyList<number>(['[1, 2]'], 3);
+    expect(() => list[0]).toThrow('chunk 0 has 2 items');
+    const ok = lazyList<number>(['[1, 2, 3]'], 3);
+    expect(Reflect.set(ok, 0, 9)).toBe(false);
+    expect(ok[0]).toBe(1);
+  });
+
+  it('finds the same entities, and merges with imported packs like the plain data', () => {
+    const decoded = decodeMatcherData(encodeMatcherData(data));
+    const text =
+      'Nicolás Maduro met Gustavo Petro in Caracas; the DEA and Pete Hegseth said the Tren de Aragua was hit.';
+    const plain = findEntities(loadMatcher(data), text);
+    expect(plain.length).toBeGreaterThan(3);
+    expect(findEntities(loadMatcher(decoded), text)).toEqual(plain);
+    expect(activeMatcherData(decoded, [])).toBe(decoded);
+    const imported = { id: 'extra', data };
+    const merged = JSON.stringify(mergeMatcherData([{ id: BUILT_IN_PACK, data: decoded }, imported]));
+    expect(merged).toBe(JSON.stringify(mergeMatcherData([{ id: BUILT_IN_PACK, data }, imported])));
+  });
+});

@@ -20,6 +20,8 @@ import { createSlicer, textSlices } from './slicer';
 import { type TextIndex, buildTextIndex, createTextIndexBuilder, isSkippedElement, rangeFor } from './text-index';
 
 export const SCAN_MEASURE = 'backstory:scan';
+/** From a full scan's start to its first highlights (before the end on long pages). */
+export const FIRST_PAINT_MEASURE = 'backstory:first-paint';
 
 export interface PageFinding extends EntityFinding {
   range: Range;
@@ -118,10 +120,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     claims: claims.map((f) => ({ ...f, range: rangeFor(index, f.start, f.end, doc) })),
   });
 
-  const paint = () => {
-    // Page changes made while this pass was reading must not be lost with the observer's queue.
-    const queued = observer.takeRecords();
-    observer.disconnect();
+  /** Paints `current` (the observer is left as it is: the Highlight API does not touch the DOM). */
+  const show = () => {
     // The new findings may have been read from wrapped text (fallback renderer): keep their ranges.
     painter.clear([...current.entities, ...current.claims].map((f) => f.range));
     const shown = visible();
@@ -129,10 +129,17 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       { name: 'claim', ranges: shown.claims.map((f) => f.range) },
       { name: 'entity', ranges: shown.entities.map((f) => f.range) },
     ]);
-    if (!stopped) observe();
-    if (queued.length) onMutations(queued);
     byNode = indexHits(shown);
     options.onScan?.(shown);
+  };
+
+  const paint = () => {
+    // Page changes made while this pass was reading must not be lost with the observer's queue.
+    const queued = observer.takeRecords();
+    observer.disconnect();
+    show();
+    if (!stopped) observe();
+    if (queued.length) onMutations(queued);
   };
 
   /** What the reader chose to see (categories can be switched off without a rescan). */
@@ -157,12 +164,22 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const claims: ClaimFinding[] = [];
     // One pass over the text finds names, cues, topic words and claim terms alike; a slice's claims
     // are settled right after it (slices end at block boundaries, so no sentence is cut).
-    for (const [from, to] of textSlices(index.text, BLOCK_SEPARATOR)) {
+    const slices = textSlices(index.text, BLOCK_SEPARATOR);
+    for (const [from, to] of slices) {
       const firstTerm = candidates.terms.length;
       collectCandidates(matcher, index.text, candidates, from, to);
       await slicer.checkpoint();
       if (pass !== generation) return current;
       claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms.slice(firstTerm), from, to));
+      // A long page shows what its top holds while the rest is read. More text only confirms more names
+      // (context and topic words add up), so nothing painted now is taken back. Wrapping would move the
+      // text nodes the index points to: the fallback paints once, at the end.
+      if (from === 0 && slices.length > 1 && painter.kind === 'highlight-api') {
+        const early = resolveCandidates(matcher, index.text, candidates, limits);
+        current = withRanges(index, early.findings, claims.slice(0, maxClaims));
+        show();
+        performance.measure(FIRST_PAINT_MEASURE, mark);
+      }
       await slicer.checkpoint();
       if (pass !== generation) return current;
     }
@@ -176,6 +193,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     context = resolved.context;
     current = next;
     paint();
+    if (slices.length <= 1 || painter.kind !== 'highlight-api') performance.measure(FIRST_PAINT_MEASURE, mark);
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);
     return current;

@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import packJson from '../../../../assets/knowledge.json';
+import { FIRST_PAINT_MEASURE, SCAN_MEASURE, createPageScanner } from '../../../../lib/dom/page-scanner';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import { loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
+
+const matcher = loadMatcher(matcherDataFromPack(packJson as unknown as KnowledgePack));
+
+type Snapshot = Map<string, string[]>;
+
+/**
+ * happy-dom has no CSS Custom Highlight API: a minimal one that records what each paint registered
+ * (range text and position), so that the scanner paints as it does in Chromium.
+ */
+function fakeHighlightApi(): Snapshot[] {
+  const paints: Snapshot[] = [];
+  const registry = new Map<string, Set<Range>>();
+  const describe = (range: Range) =>
+    `${range.toString()}@${range.startContainer.textContent?.slice(0, 24)}:${range.startOffset}`;
+  const record = () => paints.push(new Map([...registry].map(([name, set]) => [name, [...set].map(describe)])));
+  const highlights = {
+    get: (name: string) => registry.get(name),
+    delete: (name: string) => registry.delete(name),
+    set(name: string, highlight: Set<Range>) {
+      registry.set(name, highlight);
+      // Each paint sets the claim group, then the entity group.
+      if (name === 'backstory-entity') record();
+    },
+  };
+  // happy-dom's window.CSS is a getter that makes a new object on every read.
+  Object.defineProperty(window, 'CSS', { value: { highlights }, configurable: true });
+  (window as unknown as { Highlight: unknown }).Highlight = class extends Set<Range> {
+    priority = 0;
+    constructor(...ranges: Range[]) {
+      super(ranges);
+    }
+  };
+  return paints;
+}
+
+/** A long article: names in its first paragraphs, filler, then more names far below. */
+function longArticle(): void {
+  const paragraph = (text: string) => `<p>${text}</p>`;
+  const filler = 'The committee met again on Tuesday to discuss the harbour budget and the new ferry timetable. ';
+  document.body.innerHTML = [
+    paragraph('Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá.'),
+    paragraph('Pete Hegseth defended the strikes on boats said to carry cocaine.'),
+    ...Array.from({ length: 600 }, () => paragraph(filler)),
+    paragraph('Later, Maduro met Claudia Sheinbaum; the Tren de Aragua was named again.'),
+  ].join('');
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  performance.clearMeasures();
+});
+
+describe('first paint on a long page', () => {
+  it('paints the top before the rest is read, and takes nothing back at the end', async () => {
+    const paints = fakeHighlightApi();
+    longArticle();
+    const scanner = createPageScanner(document, matcher);
+    expect(scanner.painter.kind).toBe('highlight-api');
+    const found = await scanner.scan();
+    scanner.stop();
+
+    expect(paints.length).toBe(2);
+    const [early, final] = paints.map((paint) => paint.get('backstory-entity')!);
+    expect(early).toEqual(expect.arrayContaining([expect.stringMatching(/^Nicolás Maduro@/)]));
+    expect(early!.some((text) => text.startsWith('Claudia Sheinbaum'))).toBe(false);
+    expect(final).toEqual(expect.arrayContaining(early!));
+    expect(final!.some((text) => text.startsWith('Claudia Sheinbaum'))).toBe(true);
+    expect(found.entities.length).toBe(final!.length);
+
+    const [firstPaint] = performance.getEntriesByName(FIRST_PAINT_MEASURE);
+    const [scan] = performance.getEntriesByName(SCAN_MEASURE);
+    expect(firstPaint!.startTime + firstPaint!.duration).toBeLessThanOrEqual(scan!.startTime + scan!.duration);
+  });
+
+  it('paints once, at the end, on a short page', async () => {
+    const paints = fakeHighlightApi();
+    document.body.innerHTML = '<p>Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá.</p>';
+    const scanner = createPageScanner(document, matcher);
+    await scanner.scan();
+    scanner.stop();
+    expect(paints.length).toBe(1);
+    expect(performance.getEntriesByName(FIRST_PAINT_MEASURE)).toHaveLength(1);
+  });
+});

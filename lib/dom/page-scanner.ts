@@ -139,7 +139,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     observer.disconnect();
     show();
     if (!stopped) observe();
-    if (queued.length) onMutations(queued);
+    // clear() undid all wrapping, also where these changes were made: they only need a rescan.
+    if (queued.length) schedule(queued);
   };
 
   /** What the reader chose to see (categories can be switched off without a rescan). */
@@ -252,7 +253,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   };
 
   const isOwn = (node: Node) => ownHosts.has(node.nodeName);
-  const onMutations = (records: MutationRecord[]) => {
+  const schedule = (records: MutationRecord[]) => {
     for (const record of records) {
       if (record.type === 'characterData') {
         const parent = record.target.parentNode;
@@ -274,6 +275,16 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       pendingSince ??= now;
       timer = setTimeout(flush, Math.max(0, Math.min(settle, pendingSince + settle * MAX_WAIT_SETTLES - now)));
     }
+  };
+  const onMutations = (records: MutationRecord[]) => {
+    // Undo our wrapping wherever the page wrote to or moved its text, before it can render or paint a
+    // frame; only our own repairs can have been queued since. The rescan wraps that text again (changes
+    // to our marks alone would not schedule one).
+    if (painter.repair(records)) {
+      observer.takeRecords();
+      pendingFull = true;
+    }
+    schedule(records);
   };
   const observer = new win.MutationObserver(onMutations);
   const observe = () => {

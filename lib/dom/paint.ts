@@ -1,6 +1,7 @@
 /**
  * Paints ranges on the page. The default uses the CSS Custom Highlight API, which leaves the DOM
- * untouched; the fallback wraps text in <backstory-mark> and can undo every change exactly.
+ * untouched; the fallback wraps text in <backstory-mark>, never moving the page's own text nodes, and
+ * can undo every change exactly.
  */
 
 export const HIGHLIGHT_PREFIX = 'backstory';
@@ -16,10 +17,15 @@ export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
   paint(groups: PaintGroup[]): void;
   /**
-   * Removes what was painted. Wrapping splits and moves text nodes, which would leave ranges over the
-   * wrapped text collapsed: the `keep` ranges are carried over to the restored text nodes.
+   * Removes what was painted. Wrapping splits text nodes, which would leave ranges over the wrapped
+   * text collapsed: the `keep` ranges are carried over to the restored text nodes.
    */
   clear(keep?: readonly Range[]): void;
+  /**
+   * Undoes the wrapping of every page text node these records show the page writing to, moving or
+   * removing (a framework holds references to its text nodes); returns whether anything was undone.
+   */
+  repair(records: readonly MutationRecord[]): boolean;
 }
 
 interface HighlightRegistry {
@@ -64,39 +70,85 @@ function createHighlightPainter(win: Window): Painter {
       }
       registered.clear();
     },
+    // Highlights never touch the DOM.
+    repair: () => false,
   };
 }
 
 /** Called when undoing a split joins `from` back into `to`, `shift` characters in. */
 type Joined = (from: Text, to: Text, shift: number) => void;
-type Undo = (joined: Joined) => void;
+
+/**
+ * One page text node we wrapped. The page's node never moves (frameworks keep references to theirs): it
+ * keeps the text before the first mark, possibly none, and everything after it in `nodes` is ours.
+ */
+interface Wrapped {
+  original: Text;
+  /** The original's data right after the split: anything else means the page rewrote it. */
+  data: string;
+  /** Our marks and unmarked text nodes after the original, in order. */
+  nodes: ChildNode[];
+  /** Our text nodes holding the rest of the original's text, in order. */
+  pieces: Text[];
+}
 
 function createWrapPainter(doc: Document): Painter {
-  const undo: Undo[] = [];
+  const wrapped = new Set<Wrapped>();
+  /** The group each original, mark and piece belongs to. */
+  const owner = new Map<Node, Wrapped>();
 
-  /** Splits off a piece of `head`; undoing joins it back unless the page has rewritten `head` since. */
-  const split = (head: Text, offset: number): Text => {
-    const piece = head.splitText(offset);
-    const headData = head.data;
-    undo.push((joined) => {
-      const shift = head.data.length;
-      if (head.data === headData) head.data += piece.data;
-      piece.remove();
-      joined(piece, head, shift);
-    });
-    return piece;
+  /** Splits `original` at `cuts` (descending) and wraps each piece that `names` gives group names. */
+  const wrap = (original: Text, cuts: number[], names: (start: number, end: number) => string[]) => {
+    const group: Wrapped = { original, data: '', nodes: [], pieces: [] };
+    const starts = new Map<number, Text>();
+    const ends = new Map<number, Text>();
+    let end = original.data.length;
+    for (const start of cuts) {
+      if (start >= end) continue;
+      const piece = original.splitText(start);
+      const groups = names(start, end);
+      let node: ChildNode = piece;
+      if (groups.length) {
+        const mark = doc.createElement(MARK_TAG);
+        mark.setAttribute('data-group', groups.join(' '));
+        piece.replaceWith(mark);
+        mark.append(piece);
+        node = mark;
+        starts.set(start, piece);
+        ends.set(end, piece);
+      }
+      group.nodes.unshift(node);
+      group.pieces.unshift(piece);
+      owner.set(node, group).set(piece, group);
+      end = start;
+    }
+    group.data = original.data;
+    owner.set(original, group);
+    wrapped.add(group);
+    return { starts, ends };
   };
 
-  /** Wraps [start, end) of `node` and returns the text node that now holds it. */
-  const wrapPiece = (node: Text, start: number, end: number, group: string): Text => {
-    const target = start > 0 ? split(node, start) : node;
-    if (end - start < target.data.length) split(target, end - start);
-    const mark = doc.createElement(MARK_TAG);
-    mark.setAttribute('data-group', group);
-    target.replaceWith(mark);
-    mark.append(target);
-    undo.push(() => mark.replaceWith(target));
-    return target;
+  /** Whether the page left a group as we made it: the original's text, followed by our nodes. */
+  const intact = ({ original, data, nodes }: Wrapped) =>
+    original.data === data && nodes.every((node, i) => (nodes[i - 1] ?? original).nextSibling === node);
+
+  /** Joins the pieces back unless the page rewrote the original since (then its new text stands). */
+  const restore = (group: Wrapped, joined?: Joined) => {
+    const { original, pieces } = group;
+    let shift = original.data.length;
+    // Also when the page detached the original: a framework putting it back shows the whole text.
+    if (original.data === group.data) original.data += pieces.map((piece) => piece.data).join('');
+    for (const piece of pieces) {
+      joined?.(piece, original, shift);
+      shift += piece.data.length;
+    }
+    // Pieces too: the page may have moved one out of its mark.
+    for (const node of [...group.nodes, ...pieces]) {
+      node.remove();
+      owner.delete(node);
+    }
+    owner.delete(original);
+    wrapped.delete(group);
   };
 
   return {
@@ -121,19 +173,12 @@ function createWrapPainter(doc: Document): Painter {
       const segments = new Map<Text, { starts: Map<number, Text>; ends: Map<number, Text> }>();
       for (const [node, pieces] of byNode) {
         const cuts = [...new Set(pieces.flatMap((p) => [p.start, p.end]))].sort((a, b) => b - a);
-        const moved = { starts: new Map<number, Text>(), ends: new Map<number, Text>() };
-        segments.set(node, moved);
-        for (let i = 1; i < cuts.length; i++) {
-          const start = cuts[i]!;
-          const end = cuts[i - 1]!;
-          const names = pieces.filter((p) => p.start <= start && p.end >= end).map((p) => p.group);
-          if (!names.length) continue;
-          const target = wrapPiece(node, start, end, [...new Set(names)].join(' '));
-          moved.starts.set(start, target);
-          moved.ends.set(end, target);
-        }
+        const names = (start: number, end: number) => [
+          ...new Set(pieces.filter((p) => p.start <= start && p.end >= end).map((p) => p.group)),
+        ];
+        segments.set(node, wrap(node, cuts, names));
       }
-      // Moving text into marks collapsed the ranges: point them at the wrapped text again, so that
+      // Splitting moved the text under the ranges: point them at the wrapped text again, so that
       // hit-testing, flashing and stepping keep working.
       for (const [range, pieces] of rangePieces) {
         const first = pieces[0];
@@ -159,11 +204,34 @@ function createWrapPainter(doc: Document): Painter {
           point.offset = Math.min(point.offset + shift, to.data.length);
         }
       };
-      while (undo.length) undo.pop()!(joined);
+      for (const group of [...wrapped].reverse()) restore(group, joined);
       for (const { range, start, end } of points) {
         range.setStart(start.node, Math.min(start.offset, nodeLength(start.node)));
         range.setEnd(end.node, Math.min(end.offset, nodeLength(end.node)));
       }
+    },
+    repair(records) {
+      const touched = new Set<Wrapped>();
+      const add = (node: Node) => {
+        const group = owner.get(node);
+        if (group) touched.add(group);
+      };
+      for (const record of records) {
+        if (record.type === 'characterData') add(record.target);
+        if (record.type !== 'childList') continue;
+        record.removedNodes.forEach(add);
+        // An added node breaks a group by landing inside it, by being a moved original, or by bringing
+        // back a group the page changed while it was detached (changes there are not observed).
+        record.addedNodes.forEach((node) => {
+          const marks = node.nodeType === 1 ? (node as Element).querySelectorAll(MARK_TAG) : [];
+          for (const near of [node, node.nextSibling, ...marks]) {
+            const group = near && owner.get(near);
+            if (group && !intact(group)) touched.add(group);
+          }
+        });
+      }
+      touched.forEach((group) => restore(group));
+      return touched.size > 0;
     },
   };
 }

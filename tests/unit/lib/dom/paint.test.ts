@@ -135,14 +135,19 @@ describe('wrap painter', () => {
     expect(document.body.innerHTML).toBe('<p>DEA</p>');
   });
 
-  it('wraps a whole text node without splitting it', () => {
+  it('wraps a whole text node by splitting it at 0: the page keeps its node, empty, in place', () => {
     document.body.innerHTML = '<p>Nicolás <b>Maduro</b></p>';
-    const text = document.querySelector('b')!.firstChild;
+    const text = document.querySelector('b')!.firstChild as Text;
     const painter = createPainter(window);
     painter.paint([{ name: 'entity', ranges: [rangeOf('Maduro')] }]);
-    expect(document.querySelector(MARK_TAG)!.firstChild).toBe(text);
+    expect(document.body.innerHTML).toBe(
+      '<p>Nicolás <b><backstory-mark data-group="entity">Maduro</backstory-mark></b></p>',
+    );
+    expect(document.querySelector('b')!.firstChild).toBe(text);
+    expect(text.data).toBe('');
     painter.clear();
     expect(document.querySelector('b')!.firstChild).toBe(text);
+    expect(document.querySelector('b')!.childNodes).toHaveLength(1);
     expect(document.body.innerHTML).toBe('<p>Nicolás <b>Maduro</b></p>');
   });
 
@@ -221,6 +226,125 @@ describe('wrap painter', () => {
     original.nodeValue = 'answered from Bogotá';
     painter.clear();
     expect(document.body.innerHTML).toBe('<p>answered from Bogotá</p>');
+  });
+});
+
+describe('wrap painter on a page that keeps references to its text nodes (framework renderers)', () => {
+  const html = '<ul><li>Nicolás Maduro spoke in Caracas</li><li>He met <b>Gustavo Petro</b> and Marco Rubio</li></ul>';
+
+  /** Every text node under body with its parent and its index there. */
+  function places() {
+    return textNodes().map((node) => ({
+      node,
+      parent: node.parentNode,
+      at: [...node.parentNode!.childNodes].indexOf(node),
+    }));
+  }
+
+  /** Paints the names in `html` and returns what the page had before, and a recorder of its changes. */
+  function paintNames() {
+    document.body.innerHTML = html;
+    const before = places();
+    const ranges = ['Nicolás Maduro', 'Caracas', 'Gustavo Petro', 'Marco Rubio'].map((name) => rangeOf(name));
+    const painter = createPainter(window);
+    painter.paint([{ name: 'entity', ranges }]);
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const [li1, li2] = [...document.querySelectorAll('li')] as [HTMLLIElement, HTMLLIElement];
+    return { before, ranges, painter, observer, li1, li2 };
+  }
+
+  it('never moves a page text node: each keeps its place and the text before its first mark', () => {
+    const { before, painter } = paintNames();
+    expect(marks().map((m) => m.text)).toEqual(['Nicolás Maduro', 'Caracas', 'Gustavo Petro', 'Marco Rubio']);
+    for (const { node, parent, at } of before) {
+      expect(node.parentNode).toBe(parent);
+      expect([...parent!.childNodes].indexOf(node)).toBe(at);
+    }
+    // A match at offset 0, one inside a node, and one covering a whole node.
+    expect(before.map(({ node }) => node.data)).toEqual(['', 'He met ', '', ' and ']);
+    expect(document.body.textContent).toBe('Nicolás Maduro spoke in CaracasHe met Gustavo Petro and Marco Rubio');
+    painter.clear();
+    expect(document.body.innerHTML).toBe(html);
+    expect(places()).toEqual(before);
+  });
+
+  it('lets the text a page writes into a wrapped node stand, and keeps the other nodes wrapped', () => {
+    const { before, painter, observer, li1, li2 } = paintNames();
+    const spoke = before[0]!.node;
+    spoke.nodeValue = 'Pete Hegseth answered from Bogotá';
+    const records = observer.takeRecords();
+    expect(painter.repair(records)).toBe(true);
+    expect(li1.innerHTML).toBe('Pete Hegseth answered from Bogotá');
+    expect(li1.firstChild).toBe(spoke);
+    expect(li2.querySelectorAll(MARK_TAG)).toHaveLength(2);
+    expect(li2.textContent).toBe('He met Gustavo Petro and Marco Rubio');
+    // Undone once: the same records again, or records about nothing of ours, change nothing.
+    expect(painter.repair(records)).toBe(false);
+    li2.append('!');
+    expect(painter.repair(observer.takeRecords())).toBe(false);
+    expect(li2.querySelectorAll(MARK_TAG)).toHaveLength(2);
+  });
+
+  it('takes the text a page writes into one of its marks with the rest of the node', () => {
+    const { before, painter, observer, li1 } = paintNames();
+    li1.querySelector(MARK_TAG)!.firstChild!.nodeValue = 'Delcy Rodríguez';
+    expect(painter.repair(observer.takeRecords())).toBe(true);
+    expect(li1.innerHTML).toBe('Delcy Rodríguez spoke in Caracas');
+    expect(li1.firstChild).toBe(before[0]!.node);
+  });
+
+  it('gives a text node the page removes its whole text, ready to be put back', () => {
+    const { before, painter, observer, li2 } = paintNames();
+    const tail = before[3]!.node;
+    li2.removeChild(tail);
+    expect(painter.repair(observer.takeRecords())).toBe(true);
+    expect(tail.parentNode).toBeNull();
+    expect(tail.data).toBe(' and Marco Rubio');
+    expect(li2.innerHTML).toBe('He met <b><backstory-mark data-group="entity">Gustavo Petro</backstory-mark></b>');
+    li2.append(tail);
+    expect(li2.textContent).toBe('He met Gustavo Petro and Marco Rubio');
+  });
+
+  it('joins the text back where the page inserts a node right after its own', () => {
+    const { before, painter, observer, li1 } = paintNames();
+    const spoke = before[0]!.node;
+    li1.insertBefore(document.createElement('br'), spoke.nextSibling);
+    expect(painter.repair(observer.takeRecords())).toBe(true);
+    expect(li1.innerHTML).toBe('Nicolás Maduro spoke in Caracas<br>');
+    expect(li1.firstChild).toBe(spoke);
+  });
+
+  it('leaves moved elements wrapped, and repairs one the page changed while it was detached', () => {
+    const { before, painter, observer, li1, li2 } = paintNames();
+    const list = li1.parentNode!;
+    // A keyed reorder moves elements: nothing of ours is broken.
+    list.insertBefore(li2, li1);
+    expect(painter.repair(observer.takeRecords())).toBe(false);
+    expect(marks()).toHaveLength(4);
+    // Changes inside a detached element are not observed; they show when it comes back.
+    li1.remove();
+    observer.disconnect();
+    before[0]!.node.nodeValue = 'Pete Hegseth answered from Bogotá';
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    list.append(li1);
+    expect(painter.repair(observer.takeRecords())).toBe(true);
+    expect(li1.innerHTML).toBe('Pete Hegseth answered from Bogotá');
+    expect(li2.querySelectorAll(MARK_TAG)).toHaveLength(2);
+  });
+
+  it('clear() after a repair restores the rest exactly and carries the kept ranges over', () => {
+    const { before, ranges, painter, observer, li1 } = paintNames();
+    before[0]!.node.nodeValue = 'Pete Hegseth answered from Bogotá';
+    painter.repair(observer.takeRecords());
+    painter.clear(ranges.slice(2));
+    expect(document.body.innerHTML).toBe(
+      '<ul><li>Pete Hegseth answered from Bogotá</li><li>He met <b>Gustavo Petro</b> and Marco Rubio</li></ul>',
+    );
+    expect(li1.firstChild).toBe(before[0]!.node);
+    expect(places()).toEqual(before);
+    expect(ranges.slice(2).map((r) => r.toString())).toEqual(['Gustavo Petro', 'Marco Rubio']);
+    expect(ranges[2]!.startContainer).toBe(before[2]!.node);
   });
 });
 

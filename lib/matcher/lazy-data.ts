@@ -42,25 +42,42 @@ export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
   };
 }
 
-/** Page: matcher data whose lists parse a chunk when one of its items is first read. */
+/**
+ * Below this much JSON the lists are parsed at once into plain arrays: a few milliseconds at most, and
+ * then no per-read cost in the scan's hot loop.
+ */
+export const EAGER_JSON_CHARS = 512 * 1024;
+
+/** Page: matcher data whose lists parse a chunk when one of its items is first read (large packs). */
 export function decodeMatcherData(encoded: EncodedMatcherData): MatcherData {
   const head = JSON.parse(encoded.head) as Head;
   const { lengths, ...rest } = head;
+  const size = [encoded.entities, encoded.keys, encoded.targets].flat().reduce((sum, chunk) => sum + chunk.length, 0);
+  const list = size < EAGER_JSON_CHARS ? parsedList : lazyList;
   return {
     ...rest,
-    entities: lazyList<MatcherEntity>(encoded.entities, lengths.entities),
-    keys: lazyList<string>(encoded.keys, lengths.keys),
-    targets: lazyList<MatcherTarget[]>(encoded.targets, lengths.keys),
+    entities: list<MatcherEntity>(encoded.entities, lengths.entities),
+    keys: list<string>(encoded.keys, lengths.keys),
+    targets: list<MatcherTarget[]>(encoded.targets, lengths.keys),
   };
 }
 
-/** An array index in [0, length) written as a property name, else -1. */
+function parsedList<T>(chunkTexts: readonly string[], length: number): T[] {
+  const items = chunkTexts.flatMap((text) => JSON.parse(text) as T[]);
+  if (items.length !== length) throw new Error(`matcher data: ${items.length} items, ${length} expected`);
+  return items;
+}
+
+/** An array index in [0, length) written as a property name, else -1 (no allocation: this is per read). */
 function indexOf(property: string | symbol, length: number): number {
-  if (typeof property !== 'string') return -1;
-  const first = property.charCodeAt(0);
-  if (first < 48 || first > 57) return -1;
-  const index = Number(property);
-  return Number.isInteger(index) && index < length && String(index) === property ? index : -1;
+  if (typeof property !== 'string' || property.length > 9) return -1;
+  let index = 0;
+  for (let i = 0; i < property.length; i++) {
+    const digit = property.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || (digit === 0 && i === 0 && property.length > 1)) return -1;
+    index = index * 10 + digit;
+  }
+  return property.length > 0 && index < length ? index : -1;
 }
 
 /**

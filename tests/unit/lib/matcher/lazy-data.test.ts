@@ -3,7 +3,13 @@ import packJson from '../../../../assets/knowledge.json';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
 import { findEntities } from '../../../../lib/matcher/find';
-import { CHUNK_ITEMS, decodeMatcherData, encodeMatcherData, lazyList } from '../../../../lib/matcher/lazy-data';
+import {
+  CHUNK_ITEMS,
+  EAGER_JSON_CHARS,
+  decodeMatcherData,
+  encodeMatcherData,
+  lazyList,
+} from '../../../../lib/matcher/lazy-data';
 import { BUILT_IN_PACK, activeMatcherData, mergeMatcherData } from '../../../../lib/packs';
 
 const data = matcherDataFromPack(packJson as unknown as KnowledgePack);
@@ -44,6 +50,36 @@ describe('lazily parsed matcher data', () => {
     expect(CHUNK_ITEMS in list).toBe(true);
     // The broken middle chunk is reached only now.
     expect(() => list[CHUNK_ITEMS]).toThrow(SyntaxError);
+  });
+
+  it('parses a small pack at once and a large one chunk by chunk', () => {
+    const small = encodeMatcherData(data);
+    small.targets[1] = 'not JSON';
+    expect(() => decodeMatcherData(small)).toThrow(SyntaxError);
+
+    const filler = 'x'.repeat(200);
+    const entities = Array.from({ length: 4000 }, (_, i) => ({
+      id: `e${i}`,
+      name: `${filler} ${i}`,
+      type: 'person' as const,
+    }));
+    const keys = entities.map((_, i) => `key ${i}`);
+    const targets = entities.map((entity, i) => [{ entity: i, text: entity.name }]);
+    const large = encodeMatcherData({ ...data, entities, keys, targets });
+    expect(large.entities.join('').length).toBeGreaterThan(EAGER_JSON_CHARS);
+    large.targets[3] = 'not JSON';
+    const decoded = decodeMatcherData(large);
+    expect(decoded.entities[3999]!.id).toBe('e3999');
+    expect(decoded.targets[0]).toEqual([{ entity: 0, text: entities[0]!.name }]);
+    expect(() => decoded.targets[3 * CHUNK_ITEMS]).toThrow(SyntaxError);
+  });
+
+  it('reads only canonical indices as items', () => {
+    const list = lazyList<string>([JSON.stringify(['a', 'b', 'c'])], 3);
+    const read = (property: string) => (list as unknown as Record<string, unknown>)[property];
+    expect([read('0'), read('2')]).toEqual(['a', 'c']);
+    for (const property of ['01', '-1', '1e0', '3', '', ' 1']) expect(read(property), property).toBeUndefined();
+    expect(list.indexOf('b')).toBe(1);
   });
 
   it('rejects a chunk with the wrong number of items and cannot be written to', () => {

@@ -13,6 +13,7 @@ import type { EntityType, Topic } from '../knowledge/types';
 import { type FoldTables, foldKey, primeFoldCache } from '../text/fold';
 import { type Automaton, buildAutomaton, scanText } from './automaton';
 import { type ScanFn, createWasmScan } from './fast-scan';
+import { itemReader } from './lazy-data';
 
 export interface MatcherEntity {
   id: string;
@@ -121,6 +122,8 @@ export function compileMatcherData(
 
 export interface Matcher {
   data: MatcherData;
+  /** `data.targets[pattern]`, read without the lazy list's proxy. */
+  targetsOf: (pattern: number) => MatcherTarget[] | undefined;
   automaton: Automaton;
   /** scanText over `automaton`, through WebAssembly when it could be loaded. */
   scan: ScanFn;
@@ -143,6 +146,7 @@ export function loadMatcher(data: MatcherData, prebuilt?: Prebuilt): Matcher {
   const fast = prebuilt?.wasm && createWasmScan(prebuilt.wasm, automaton, prebuilt.fold);
   return {
     data,
+    targetsOf: itemReader(data.targets),
     automaton,
     scan: fast || ((text, onMatch, from, to) => scanText(automaton, text, onMatch, from, to)),
     scanner: fast ? 'wasm' : 'js',

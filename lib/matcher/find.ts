@@ -64,7 +64,7 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
       // Claim terms may be inflected ("strike" in "strikes"); names and cues must end on a word boundary.
       const wordEnd = !isWordCharAt(text, end);
       let matching: MatcherTarget[] | undefined;
-      for (const target of matcher.data.targets[pattern]!) {
+      for (const target of matcher.targetsOf(pattern)!) {
         if (target.term !== undefined) {
           if (termBoundaryOk(text, start, end)) into.terms.push({ term: target.term, start });
           continue;

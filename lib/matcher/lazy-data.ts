@@ -97,7 +97,7 @@ export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] 
     for (let i = 0; i < values.length; i++) items[chunk * CHUNK_ITEMS + i] = values[i]!;
     parsed[chunk] = 1;
   };
-  return new Proxy(items, {
+  const list = new Proxy(items, {
     get(target, property, receiver) {
       const index = indexOf(property, length);
       if (index < 0) return Reflect.get(target, property, receiver) as unknown;
@@ -116,4 +116,16 @@ export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] 
     deleteProperty: () => false,
     defineProperty: () => false,
   });
+  readers.set(list, (index) => {
+    if (index >= 0 && index < length) load(index);
+    return items[index];
+  });
+  return list;
+}
+
+const readers = new WeakMap<object, (index: number) => unknown>();
+
+/** Reads items of `list` by index without a proxy's trap where it is a lazy list (the scan's hot loop). */
+export function itemReader<T>(list: readonly T[]): (index: number) => T | undefined {
+  return (readers.get(list) as ((index: number) => T | undefined) | undefined) ?? ((index) => list[index]);
 }

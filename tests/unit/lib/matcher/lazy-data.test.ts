@@ -8,6 +8,7 @@ import {
   EAGER_JSON_CHARS,
   decodeMatcherData,
   encodeMatcherData,
+  itemReader,
   lazyList,
 } from '../../../../lib/matcher/lazy-data';
 import { BUILT_IN_PACK, activeMatcherData, mergeMatcherData } from '../../../../lib/packs';
@@ -72,6 +73,16 @@ describe('lazily parsed matcher data', () => {
     expect(decoded.entities[3999]!.id).toBe('e3999');
     expect(decoded.targets[0]).toEqual([{ entity: 0, text: entities[0]!.name }]);
     expect(() => decoded.targets[3 * CHUNK_ITEMS]).toThrow(SyntaxError);
+  });
+
+  it('gives the scan a reader that bypasses the proxy but still parses on demand', () => {
+    const length = CHUNK_ITEMS + 1;
+    const texts = [JSON.stringify(Array.from({ length: CHUNK_ITEMS }, (_, i) => i)), 'not JSON'];
+    const read = itemReader(lazyList<number>(texts, length));
+    expect(read(7)).toBe(7);
+    expect(read(length)).toBeUndefined();
+    expect(() => read(CHUNK_ITEMS)).toThrow(SyntaxError);
+    expect(itemReader(['a', 'b'])(1)).toBe('b');
   });
 
   it('reads only canonical indices as items', () => {

@@ -166,16 +166,17 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     // One pass over the text finds names, cues, topic words and claim terms alike; a slice's claims
     // are settled right after it (slices end at block boundaries, so no sentence is cut).
     const slices = textSlices(index.text, BLOCK_SEPARATOR);
+    // A long page shows what its top holds while the rest is read. More text only confirms more names
+    // (context and topic words add up), so nothing painted early is taken back. Wrapping would move the
+    // text nodes the index points to: the fallback paints once, at the end.
+    const paintsEarly = slices.length > 1 && painter.kind === 'highlight-api';
     for (const [from, to] of slices) {
       const firstTerm = candidates.terms.length;
       collectCandidates(matcher, index.text, candidates, from, to);
       await slicer.checkpoint();
       if (pass !== generation) return current;
       claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms.slice(firstTerm), from, to));
-      // A long page shows what its top holds while the rest is read. More text only confirms more names
-      // (context and topic words add up), so nothing painted now is taken back. Wrapping would move the
-      // text nodes the index points to: the fallback paints once, at the end.
-      if (from === 0 && slices.length > 1 && painter.kind === 'highlight-api') {
+      if (paintsEarly && from === 0) {
         const early = resolveCandidates(matcher, index.text, candidates, limits);
         current = withRanges(index, early.findings, claims.slice(0, maxClaims));
         show();
@@ -194,7 +195,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     context = resolved.context;
     current = next;
     paint();
-    if (slices.length <= 1 || painter.kind !== 'highlight-api') performance.measure(FIRST_PAINT_MEASURE, mark);
+    if (!paintsEarly) performance.measure(FIRST_PAINT_MEASURE, mark);
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);
     return current;

@@ -97,12 +97,14 @@ export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] 
     for (let i = 0; i < values.length; i++) items[chunk * CHUNK_ITEMS + i] = values[i]!;
     parsed[chunk] = 1;
   };
+  const read = (index: number) => {
+    if (index >= 0 && index < length) load(index);
+    return items[index];
+  };
   const list = new Proxy(items, {
     get(target, property, receiver) {
       const index = indexOf(property, length);
-      if (index < 0) return Reflect.get(target, property, receiver) as unknown;
-      load(index);
-      return target[index];
+      return index < 0 ? (Reflect.get(target, property, receiver) as unknown) : read(index);
     },
     has(target, property) {
       return indexOf(property, length) >= 0 || Reflect.has(target, property);
@@ -116,10 +118,7 @@ export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] 
     deleteProperty: () => false,
     defineProperty: () => false,
   });
-  readers.set(list, (index) => {
-    if (index >= 0 && index < length) load(index);
-    return items[index];
-  });
+  readers.set(list, read);
   return list;
 }
 

@@ -1,18 +1,35 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { archiveModule } from './lib/build/archive-module';
-import { matcherModule } from './lib/build/matcher-module';
+import { MATCHER_RESOURCE, matcherModule } from './lib/build/matcher-module';
+import { NEWS_SITE_MATCHES } from './lib/sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
 // The archive benchmark swaps the archive page's pack alone.
 const ARCHIVE_PACK = process.env.BACKSTORY_ARCHIVE_PACK ?? PACK;
+// Tests force the large-pack layout (the matcher fetched from matcher.bin) with a small pack.
+const INLINE_MAX = process.env.BACKSTORY_MATCHER_INLINE_MAX;
+const matcher = matcherModule(PACK, INLINE_MAX === undefined ? undefined : Number(INLINE_MAX));
 
 export default defineConfig({
   // Static files (the icons) live with the other assets, so the top level stays as the brief lists it.
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact(), matcherModule(PACK), archiveModule(ARCHIVE_PACK)] }),
+  vite: () => ({ plugins: [preact(), matcher, archiveModule(ARCHIVE_PACK)] }),
+  hooks: {
+    // Only a large pack's matcher is a file the content script fetches; pages reach it only through a
+    // per-session URL (Chrome), so it cannot be used to detect the extension.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!matcher.usesResource()) return;
+      const entry = { resources: [MATCHER_RESOURCE], matches: NEWS_SITE_MATCHES, use_dynamic_url: true };
+      // WXT turns MV3 entries into MV2's list of paths for Firefox after this hook.
+      manifest.web_accessible_resources = [
+        ...(manifest.web_accessible_resources ?? []),
+        entry,
+      ] as typeof manifest.web_accessible_resources;
+    },
+  },
   manifest: {
     // Names and descriptions come from assets/public/_locales/<language>/messages.json.
     default_locale: 'en',

@@ -36,10 +36,12 @@ export function highlightCss(style: HighlightStyle, intensity: Intensity): strin
   const entity = declarations('entity', style, intensity);
   const claim = declarations('claim', style, intensity);
   const flash = 'background-color: rgb(255 140 0 / 0.85); color: inherit;';
+  // On the root only: highlight styles inherit down the tree, and a rule every element matches makes
+  // adding the sheet restyle the whole page (measured on a 1 MB page: 90–140 ms, against 40–70).
   return [
-    `::highlight(backstory-claim) { ${claim} }`,
-    `::highlight(backstory-entity) { ${entity} }`,
-    `::highlight(backstory-flash) { ${flash} }`,
+    `:root::highlight(backstory-claim) { ${claim} }`,
+    `:root::highlight(backstory-entity) { ${entity} }`,
+    `:root::highlight(backstory-flash) { ${flash} }`,
     `${MARK_TAG} { all: unset; display: inline; color: inherit; }`,
     `${MARK_TAG}[data-group~='claim'] { ${claim} }`,
     `${MARK_TAG}[data-group~='entity'] { ${entity} }`,

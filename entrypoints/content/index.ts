@@ -1,5 +1,4 @@
 import { defineContentScript } from '#imports';
-import { encodedData, scanTables, scannerWasm } from 'virtual:backstory-matcher';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/card-data';
 import type { PageFindings } from '../../lib/export/findings';
@@ -15,13 +14,12 @@ import {
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { groupOf } from '../../lib/entity-groups';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
-import { decodeMatcherData } from '../../lib/matcher/lazy-data';
-import { bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
 import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/messages';
 import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/packs';
 import { summariseClaims, summariseEntities } from '../../lib/page-report';
 import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
+import { loadBundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
@@ -34,17 +32,18 @@ export default defineContentScript({
       browser.storage.sync.get(SETTINGS_KEY),
       browser.storage.local.get([PACK_MATCHERS_KEY, CORRECTIONS_KEY]),
     ]);
-    // The bundled pack's automaton and the fold tables come prebuilt with the script; an automaton is
-    // built on the page only when imported packs are merged in. Loading it while the storage reads are
-    // under way takes it off the path to the first highlight.
-    const prebuilt = { ...deserializeScanTables(bytesFromBase64(scanTables)), wasm: bytesFromBase64(scannerWasm) };
-    const bundledData = decodeMatcherData(encodedData);
-    const bundledMatcher = loadMatcher(bundledData, prebuilt);
+    // The bundled pack's automaton and the fold tables come prebuilt with the extension; an automaton is
+    // built on the page only when imported packs are merged in. Loading the matcher while the storage
+    // reads are under way takes it off the path to the first highlight.
+    const bundled = loadBundledMatcher();
+    const [[synced, local], { data: bundledData, matcher: bundledMatcher, prebuilt }] = await Promise.all([
+      stored,
+      bundled,
+    ]);
     const buildMatcher = (rawPackMatchers: unknown) => {
       const data = activeMatcherData(bundledData, parsePackMatchers(rawPackMatchers));
       return data === bundledData ? bundledMatcher : loadMatcher(data, { ...prebuilt, automaton: undefined });
     };
-    const [synced, local] = await stored;
     let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
     let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
     let matcher: Matcher = buildMatcher(local[PACK_MATCHERS_KEY]);
@@ -115,6 +114,8 @@ export default defineContentScript({
           : matcher.data.entities[hit.finding.entity]!;
       const category = hit.kind === 'claim' ? 'claims' : groupOf(matcher.data.entities[hit.finding.entity]!.type).id;
       if (hidden.includes(category)) return false;
+      // Reading a range's text and the page's URL for each of hundreds of findings is not free.
+      if (!corrections.length) return true;
       const target = { kind: hit.kind, id: item.id, ...(item.pack ? { pack: item.pack } : {}) };
       const occurrence = {
         target,

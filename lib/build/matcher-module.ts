@@ -3,6 +3,10 @@
  * scanning, made at build time from assets/knowledge.json: the matcher data (no summaries, claims'
  * evidence or passages) in lazily parsed chunks, the automaton and fold tables as one binary blob,
  * and the WebAssembly scan loop. Nothing is built or folded on the page.
+ *
+ * A small pack travels inside content.js (no request before the first scan). A large one goes into
+ * `matcher.bin` beside it (lib/matcher/matcher-resource.ts), which the content script fetches: a
+ * script's evaluation blocks the page in one task, a fetch does not.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -10,32 +14,59 @@ import type { KnowledgePack } from '../knowledge/types';
 import { buildAutomaton } from '../matcher/automaton';
 import { matcherDataFromPack } from '../matcher/compile';
 import { encodeMatcherData } from '../matcher/lazy-data';
+import { encodeMatcherResource } from '../matcher/matcher-resource';
 import { serializeScanTables } from '../matcher/scan-tables';
 import { computeFoldTables } from '../text/fold';
 import { SCANNER_WAT, compileScannerWasm } from './scanner-wasm';
 
 const ID = 'virtual:backstory-matcher';
+export const MATCHER_RESOURCE = 'matcher.bin';
+/** Above this many characters of inlined data and tables, the matcher moves to MATCHER_RESOURCE. */
+export const INLINE_MAX_CHARS = 2 * 1024 * 1024;
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-export function matcherModule(packPath: string): Plugin {
+export interface MatcherModule extends Plugin {
+  /** Whether the last build wrote MATCHER_RESOURCE (the manifest must then make it reachable). */
+  usesResource(): boolean;
+}
+
+export function matcherModule(packPath: string, inlineMaxChars = INLINE_MAX_CHARS): MatcherModule {
+  let resource: Uint8Array | undefined;
+  // WXT runs one Vite build per group of entrypoints: only the content script's emits the resource.
+  let used = false;
   return {
     name: 'backstory-matcher',
+    usesResource: () => resource !== undefined,
+    buildStart() {
+      used = false;
+    },
     resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
     async load(id) {
       if (id !== `\0${ID}`) return undefined;
       this.addWatchFile(packPath);
       this.addWatchFile(SCANNER_WAT);
+      used = true;
       const pack = JSON.parse(readFileSync(packPath, 'utf8')) as KnowledgePack;
-      const data = matcherDataFromPack(pack);
-      const tables = serializeScanTables({ automaton: buildAutomaton(data.keys), fold: computeFoldTables() });
-      const wasm = await compileScannerWasm();
+      const matcherData = matcherDataFromPack(pack);
+      const data = encodeMatcherData(matcherData);
+      const tables = serializeScanTables({ automaton: buildAutomaton(matcherData.keys), fold: computeFoldTables() });
+      const wasm = `export const scannerWasm = ${JSON.stringify(base64(await compileScannerWasm()))};`;
+      const inlineTables = base64(tables);
+      const inlineChars = JSON.stringify(data).length + inlineTables.length;
+      if (inlineChars > inlineMaxChars) {
+        resource = encodeMatcherResource({ data, tables });
+        return [`export const bundledMatcher = ${JSON.stringify({ resource: MATCHER_RESOURCE })};`, wasm].join('\n');
+      }
+      resource = undefined;
       // String literals cost the script's compile a fast scan; each chunk is parsed when first read.
       return [
-        `export const encodedData = ${JSON.stringify(encodeMatcherData(data))};`,
-        `export const scanTables = ${JSON.stringify(base64(tables))};`,
-        `export const scannerWasm = ${JSON.stringify(base64(wasm))};`,
+        `export const bundledMatcher = ${JSON.stringify({ inline: { data, tables: inlineTables } })};`,
+        wasm,
       ].join('\n');
+    },
+    generateBundle() {
+      if (used && resource) this.emitFile({ type: 'asset', fileName: MATCHER_RESOURCE, source: resource });
     },
   };
 }

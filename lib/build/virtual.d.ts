@@ -1,10 +1,11 @@
 declare module 'virtual:backstory-matcher' {
   import type { EncodedMatcherData } from '../matcher/lazy-data';
 
-  /** lib/matcher/lazy-data.ts chunks of the bundled pack's matcher data. */
-  export const encodedData: EncodedMatcherData;
-  /** lib/matcher/scan-tables.ts blob for `data`'s keys, base64. */
-  export const scanTables: string;
+  /**
+   * The bundled pack's matcher: inline (lib/matcher/lazy-data.ts chunks and the lib/matcher/scan-tables.ts
+   * blob in base64), or the path of a lib/matcher/matcher-resource.ts file in the extension.
+   */
+  export const bundledMatcher: { inline: { data: EncodedMatcherData; tables: string } } | { resource: string };
   /** lib/matcher/scanner.wat compiled, base64. */
   export const scannerWasm: string;
 }

@@ -11,22 +11,24 @@ interface SchedulerWindow {
   scheduler?: { yield?: () => Promise<void> };
 }
 
+/** Ends the current task and resumes in a new one, ahead of the page's other queued tasks where possible. */
+export function yieldToEventLoop(win: Window): Promise<void> {
+  const scheduler = (win as unknown as SchedulerWindow).scheduler;
+  // scheduler.yield() lets the page's input and rendering in but resumes ahead of other queued tasks:
+  // while a page is still loading, a plain task can wait behind 100 ms of its work.
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  // A message-channel task runs sooner than setTimeout(0), which browsers clamp to 4 ms when nested.
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 export function createSlicer(win: Window, budgetMs = 12): Slicer {
   let sliceStart = win.performance.now();
-  const scheduler = (win as unknown as SchedulerWindow).scheduler;
-  const giveWay = (): Promise<void> => {
-    // scheduler.yield() lets the page's input and rendering in but resumes ahead of other queued tasks:
-    // while a page is still loading, a plain task can wait behind 100 ms of its work.
-    if (typeof scheduler?.yield === 'function') return scheduler.yield();
-    // A message-channel task runs sooner than setTimeout(0), which browsers clamp to 4 ms when nested.
-    return new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    });
-  };
   const yieldNow = () =>
-    giveWay().then(() => {
+    yieldToEventLoop(win).then(() => {
       sliceStart = win.performance.now();
     });
   return {

@@ -15,6 +15,29 @@ export interface EncodedMatcherData {
   targets: string[];
 }
 
+/** A list's chunks as JSON texts produced on demand (a large pack's are decoded from bytes when read). */
+export interface ChunkSource {
+  count: number;
+  /** Total size of the chunks' JSON (characters or bytes): decides between parsing now and on demand. */
+  size: number;
+  text(index: number): string;
+}
+
+/** EncodedMatcherData with its lists as chunk sources. */
+export interface ChunkedMatcherData {
+  head: string;
+  entities: ChunkSource;
+  keys: ChunkSource;
+  targets: ChunkSource;
+}
+
+export function chunkSource(texts: readonly string[]): ChunkSource {
+  return { count: texts.length, size: texts.reduce((sum, text) => sum + text.length, 0), text: (i) => texts[i]! };
+}
+
+const sourceOf = (list: readonly string[] | ChunkSource): ChunkSource =>
+  'text' in list ? list : chunkSource(list as readonly string[]);
+
 interface Head extends Pick<MatcherData, 'version' | 'claims' | 'topicMin'> {
   lengths: { entities: number; keys: number };
 }
@@ -49,21 +72,24 @@ export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
 export const EAGER_JSON_CHARS = 512 * 1024;
 
 /** Page: matcher data whose lists parse a chunk when one of its items is first read (large packs). */
-export function decodeMatcherData(encoded: EncodedMatcherData): MatcherData {
+export function decodeMatcherData(encoded: EncodedMatcherData | ChunkedMatcherData): MatcherData {
   const head = JSON.parse(encoded.head) as Head;
   const { lengths, ...rest } = head;
-  const size = [encoded.entities, encoded.keys, encoded.targets].flat().reduce((sum, chunk) => sum + chunk.length, 0);
+  const sources = [encoded.entities, encoded.keys, encoded.targets].map(sourceOf);
+  const size = sources.reduce((sum, source) => sum + source.size, 0);
   const list = size < EAGER_JSON_CHARS ? parsedList : lazyList;
+  const [entities, keys, targets] = sources as [ChunkSource, ChunkSource, ChunkSource];
   return {
     ...rest,
-    entities: list<MatcherEntity>(encoded.entities, lengths.entities),
-    keys: list<string>(encoded.keys, lengths.keys),
-    targets: list<MatcherTarget[]>(encoded.targets, lengths.keys),
+    entities: list<MatcherEntity>(entities, lengths.entities),
+    keys: list<string>(keys, lengths.keys),
+    targets: list<MatcherTarget[]>(targets, lengths.keys),
   };
 }
 
-function parsedList<T>(chunkTexts: readonly string[], length: number): T[] {
-  const items = chunkTexts.flatMap((text) => JSON.parse(text) as T[]);
+function parsedList<T>(chunks: ChunkSource, length: number): T[] {
+  const items: T[] = [];
+  for (let i = 0; i < chunks.count; i++) items.push(...(JSON.parse(chunks.text(i)) as T[]));
   if (items.length !== length) throw new Error(`matcher data: ${items.length} items, ${length} expected`);
   return items;
 }
@@ -84,24 +110,24 @@ function indexOf(property: string | symbol, length: number): number {
  * A read-only array (Array.isArray, length, indexing, iteration and the array methods all work) over
  * JSON chunks.
  */
-export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] {
-  const items = new Array<T>(length);
-  const parsed = new Uint8Array(chunkTexts.length);
-  const load = (index: number) => {
-    const chunk = (index / CHUNK_ITEMS) | 0;
-    if (parsed[chunk]) return;
-    const values = JSON.parse(chunkTexts[chunk]!) as T[];
+export function lazyList<T>(chunkTexts: readonly string[] | ChunkSource, length: number): T[] {
+  const chunks = sourceOf(chunkTexts);
+  // Items stay in their chunks' arrays: a `new Array(n)` this long is a dictionary, slow to fill and read.
+  const parsed: (T[] | undefined)[] = new Array<T[] | undefined>(chunks.count).fill(undefined);
+  const load = (chunk: number): T[] => {
+    const values = JSON.parse(chunks.text(chunk)) as T[];
     if (values.length !== Math.min(CHUNK_ITEMS, length - chunk * CHUNK_ITEMS)) {
       throw new Error(`matcher data: chunk ${chunk} has ${values.length} items`);
     }
-    for (let i = 0; i < values.length; i++) items[chunk * CHUNK_ITEMS + i] = values[i]!;
-    parsed[chunk] = 1;
+    return (parsed[chunk] = values);
   };
-  const read = (index: number) => {
-    if (index >= 0 && index < length) load(index);
-    return items[index];
+  const read = (index: number): T | undefined => {
+    if (!(index >= 0 && index < length)) return undefined;
+    const chunk = (index / CHUNK_ITEMS) | 0;
+    return (parsed[chunk] ?? load(chunk))[index - chunk * CHUNK_ITEMS];
   };
-  const list = new Proxy(items, {
+  // The proxy's target only gives the list its length and array identity; it holds no items.
+  const list = new Proxy(new Array<T>(length), {
     get(target, property, receiver) {
       const index = indexOf(property, length);
       return index < 0 ? (Reflect.get(target, property, receiver) as unknown) : read(index);
@@ -111,8 +137,8 @@ export function lazyList<T>(chunkTexts: readonly string[], length: number): T[] 
     },
     getOwnPropertyDescriptor(target, property) {
       const index = indexOf(property, length);
-      if (index >= 0) load(index);
-      return Reflect.getOwnPropertyDescriptor(target, property);
+      if (index < 0) return Reflect.getOwnPropertyDescriptor(target, property);
+      return { value: read(index), writable: false, enumerable: true, configurable: true };
     },
     set: () => false,
     deleteProperty: () => false,

@@ -1,0 +1,44 @@
+/**
+ * The bundled pack's matcher, from content.js itself or, for a large pack, from the matcher.bin file
+ * beside it (lib/build/matcher-module.ts). Inline, all of it happens before the first await.
+ */
+import { bundledMatcher, scannerWasm } from 'virtual:backstory-matcher';
+import { type PublicPath, browser } from 'wxt/browser';
+import { yieldToEventLoop } from '../../lib/dom/slicer';
+import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
+import { type ChunkedMatcherData, type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
+import { type MatcherResource, decodeMatcherResource } from '../../lib/matcher/matcher-resource';
+import { readInSlices } from '../../lib/read-stream';
+import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
+
+export interface BundledMatcher {
+  data: MatcherData;
+  matcher: Matcher;
+  /** Fold tables and the WebAssembly loop, for matchers of imported packs merged in. */
+  prebuilt: ScanTables & { wasm: Uint8Array };
+}
+
+function fromParts({ data, tables }: MatcherResource<EncodedMatcherData | ChunkedMatcherData>): BundledMatcher {
+  const prebuilt = { ...deserializeScanTables(tables), wasm: bytesFromBase64(scannerWasm) };
+  const decoded = decodeMatcherData(data);
+  return { data: decoded, matcher: loadMatcher(decoded, prebuilt), prebuilt };
+}
+
+async function fetchResource(path: string): Promise<BundledMatcher> {
+  const response = await fetch(browser.runtime.getURL(`/${path}` as PublicPath));
+  if (!response.ok || !response.body) throw new Error(`Backstory: ${path} could not be read (${response.status})`);
+  const giveWay = () => yieldToEventLoop(window);
+  const bytes = await readInSlices(response.body, giveWay);
+  // Copying tens of MB of tables into the scan loop's memory is a task of its own, apart from the
+  // body's last read before it and the first scan slice after it.
+  await giveWay();
+  const bundled = fromParts(decodeMatcherResource(bytes));
+  await giveWay();
+  return bundled;
+}
+
+export function loadBundledMatcher(): BundledMatcher | Promise<BundledMatcher> {
+  if ('resource' in bundledMatcher) return fetchResource(bundledMatcher.resource);
+  const { data, tables } = bundledMatcher.inline;
+  return fromParts({ data, tables: bytesFromBase64(tables) });
+}

@@ -1,0 +1,67 @@
+/**
+ * A large pack's matcher is not inlined in content.js but fetched from matcher.bin
+ * (lib/build/matcher-module.ts). Built here from the real pack with the inline limit at 0, so the
+ * same page must show the same highlights as with the default build, and the file must stay out of
+ * the page's reach at its static URL.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/browser';
+import { highlightTexts, waitForScan } from './support/page';
+import { useSession } from './support/session';
+
+const OUT = join(tmpdir(), 'backstory-e2e-matcher-resource');
+const EXTENSION = join(OUT, 'chrome-mv3');
+
+beforeAll(() => {
+  const built = spawnSync('npx', ['tsx', join('tests', 'bench', 'build-extension.ts'), OUT], {
+    cwd: ROOT,
+    env: { ...process.env, BACKSTORY_MATCHER_INLINE_MAX: '0' },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}\n${built.stderr}`);
+}, 180_000);
+
+const session = useSession({ extensionDir: EXTENSION });
+
+describe('matcher fetched from matcher.bin', () => {
+  it('is a separate, dynamically addressed resource and content.js carries no pack data', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8')) as {
+      web_accessible_resources?: { resources: string[]; use_dynamic_url?: boolean }[];
+    };
+    expect(manifest.web_accessible_resources).toEqual([
+      expect.objectContaining({ resources: ['matcher.bin'], use_dynamic_url: true }),
+    ]);
+    const script = readFileSync(join(EXTENSION, 'content-scripts', 'content.js'), 'utf8');
+    expect(script).not.toContain('Tren de Aragua');
+    expect(statSync(join(EXTENSION, 'matcher.bin')).size).toBeGreaterThan(100_000);
+  });
+
+  it('highlights the demo page as the inline build does', async () => {
+    const page = await session.browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(session.server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const texts = await highlightTexts(page, 'backstory-entity');
+    expect(texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua', 'DEA']));
+    expect(texts.length).toBeGreaterThan(40);
+    const claims = await highlightTexts(page, 'backstory-claim');
+    expect(claims.some((sentence) => sentence.includes('$50 million'))).toBe(true);
+    // The page cannot read the file at the extension's static URL (only the per-session one works).
+    const status = await page.evaluate(
+      (url) =>
+        fetch(url).then(
+          (response) => `read ${response.status}`,
+          () => 'blocked',
+        ),
+      `chrome-extension://${session.browser.extensionId}/matcher.bin`,
+    );
+    expect(status).toBe('blocked');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -65,6 +65,10 @@ const INLINE = new Set([
   'BACKSTORY-MARK',
 ]);
 
+// NodeFilter's values: Node (the CLI) has no NodeFilter global.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+
 export interface TextIndex {
   text: string;
   nodes: Text[];
@@ -86,15 +90,13 @@ export function isSkippedElement(element: Element): boolean {
 const SKIPPED_BY_ATTRIBUTE = '[hidden], [contenteditable]:not([contenteditable="false" i])';
 
 /**
- * isSkippedElement for a whole tree at once: one native query finds the elements skipped for an
- * attribute, so the walk reads no attribute itself. On a cold page each attribute read from script
- * costs far more than the query (which the benchmark's text-index phase shows).
+ * The elements under `root` that isSkippedElement skips for an attribute, found by one native query,
+ * so that the walk reads no attribute itself: on a cold page each attribute read from script costs
+ * far more than the query. Undefined where `root` cannot be queried.
  */
-function skipTest(root: Node): (element: Element) => boolean {
+function skippedByAttribute(root: Node): ReadonlySet<Element> | undefined {
   const query = (root as Partial<ParentNode>).querySelectorAll;
-  if (!query) return isSkippedElement;
-  const byAttribute = new Set<Element>(query.call(root, SKIPPED_BY_ATTRIBUTE));
-  return (element) => SKIPPED.has(element.nodeName) || byAttribute.has(element);
+  return query ? new Set<Element>(query.call(root, SKIPPED_BY_ATTRIBUTE)) : undefined;
 }
 
 export interface TextIndexBuilder {
@@ -106,70 +108,104 @@ export interface TextIndexBuilder {
 /**
  * Walks `root` (and open shadow roots inside it) collecting text nodes worth scanning, a few
  * thousand nodes at a time so that a long page can be read across several short tasks.
+ *
+ * A native TreeWalker does the walking, in one tight loop: a content script pays for each DOM call
+ * and for a wrapper of each node it touches in its own world, and walking with firstChild,
+ * nextSibling and parentNode from script cost about 2.5× the bare text walk on real news pages.
+ * Block boundaries come from comparing each text's block container (nearest non-inline ancestor)
+ * with the previous text's, plus every non-inline element met on the way: between two texts a
+ * boundary is crossed exactly when one of the two happens.
  */
 export function createTextIndexBuilder(root: Node): TextIndexBuilder {
+  const doc = root.ownerDocument ?? (root as Document);
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
+  const shadowRoots: ShadowRoot[] = [];
   let length = 0;
   let pendingBreak = false;
-  let node: Node | null = root.firstChild;
-  const shadowRoots: ShadowRoot[] = [];
+  let lastParent: Node | null = null;
+  let lastBlock: Node | null = null;
 
-  const pushBreak = () => {
-    pendingBreak = length > 0;
-  };
-  const addText = (text: Text) => {
-    const data = text.data;
-    if (!data) return;
-    if (pendingBreak) {
-      parts.push(BLOCK_SEPARATOR);
-      length += 1;
-      pendingBreak = false;
+  const walkerOver = (top: Node) => doc.createTreeWalker(top, SHOW_ELEMENT | SHOW_TEXT);
+  /** The next node after `element` (the walker's current node), leaving out its subtree. */
+  const skipSubtree = (walker: TreeWalker, element: Element): Node | null => {
+    // linkedom's TreeWalker (the CLI's documents) has nextNode() alone.
+    if (typeof walker.nextSibling !== 'function') {
+      let next = walker.nextNode();
+      while (next && element.contains(next)) next = walker.nextNode();
+      return next;
     }
-    nodes.push(text);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode()) return null;
+    }
   };
-  /** Reads one node and returns the next one to read in document order below `top`. */
-  const advance = (current: Node, top: Node, isSkipped: (element: Element) => boolean): Node | null => {
-    let next: Node | null = null;
-    if (current.nodeType === 3) {
-      addText(current as Text);
-    } else if (current.nodeType === 1) {
-      const element = current as Element;
-      if (isSkipped(element)) {
-        pushBreak();
-      } else {
-        const inline = INLINE.has(element.nodeName);
-        if (!inline) pushBreak();
-        if (element.shadowRoot) {
-          const shadow = element.shadowRoot;
-          shadowRoots.push(shadow);
-          const isSkippedInShadow = skipTest(shadow);
-          // Open shadow roots are rare: read them at once, in place of the host's position.
-          for (let inner: Node | null = shadow.firstChild; inner;) inner = advance(inner, shadow, isSkippedInShadow);
-          pushBreak();
+
+  /** Reads up to `budget` nodes from `node` on; returns the node to go on with (null at the end). */
+  const read = (
+    node: Node | null,
+    walker: TreeWalker,
+    top: Node,
+    byAttribute: ReadonlySet<Element> | undefined,
+    budget: number,
+  ): Node | null => {
+    while (node && budget-- > 0) {
+      if (node.nodeType === 3) {
+        const text = node as Text;
+        const data = text.data;
+        if (data) {
+          const parent = text.parentNode!;
+          if (parent !== lastParent) {
+            let block: Node = parent;
+            while (block !== top && block.nodeType === 1 && INLINE.has(block.nodeName)) block = block.parentNode!;
+            if (block !== lastBlock) pendingBreak = length > 0;
+            lastParent = parent;
+            lastBlock = block;
+          }
+          if (pendingBreak) {
+            parts.push(BLOCK_SEPARATOR);
+            length += 1;
+            pendingBreak = false;
+          }
+          nodes.push(text);
+          starts.push(length);
+          parts.push(data);
+          length += data.length;
         }
-        next = element.firstChild;
-        if (!next && !inline) pushBreak();
+        node = walker.nextNode();
+        continue;
       }
+      const element = node as Element;
+      const name = element.nodeName;
+      if (SKIPPED.has(name) || (byAttribute ? byAttribute.has(element) : isSkippedElement(element))) {
+        pendingBreak = length > 0;
+        node = skipSubtree(walker, element);
+        continue;
+      }
+      if (!INLINE.has(name)) pendingBreak = length > 0;
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        // Open shadow roots are rare: read them at once, in place of the host's position.
+        shadowRoots.push(shadow);
+        const inner = walkerOver(shadow);
+        read(inner.nextNode(), inner, shadow, skippedByAttribute(shadow), Infinity);
+        pendingBreak = length > 0;
+        lastParent = lastBlock = null;
+      }
+      node = walker.nextNode();
     }
-    if (next) return next;
-    let up: Node = current;
-    while (up !== top && !up.nextSibling) {
-      up = up.parentNode!;
-      if (up !== top && up.nodeType === 1 && !INLINE.has(up.nodeName)) pushBreak();
-    }
-    return up === top ? null : up.nextSibling;
+    return node;
   };
 
-  const isSkippedInRoot = skipTest(root);
+  const walker = walkerOver(root);
+  const byAttribute = skippedByAttribute(root);
+  let next: Node | null = walker.nextNode();
   return {
     step(budget) {
-      while (node && budget-- > 0) node = advance(node, root, isSkippedInRoot);
-      return node === null;
+      next = read(next, walker, root, byAttribute, budget);
+      return next === null;
     },
     result: () => ({ text: parts.join(''), nodes, starts, shadowRoots }),
   };

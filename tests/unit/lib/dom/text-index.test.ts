@@ -52,6 +52,14 @@ describe('buildTextIndex: joining text', () => {
     ['<p>Nicolás<br>Maduro</p>', `Nicolás${SEP}Maduro`],
     ['<p>Nicolás</p><p>Maduro</p>', `Nicolás${SEP}Maduro`],
     ['<div>Before <p>inside</p> after</div>', `Before ${SEP}inside${SEP} after`],
+    // The block a text sits in changes without a block element starting between the two texts.
+    ['<div><p>Nicolás</p>Maduro</div>', `Nicolás${SEP}Maduro`],
+    ['<div><span>Nicolás</span></div><span>Maduro</span>', `Nicolás${SEP}Maduro`],
+    ['<p><b><i>Nicolás</i></b></p><b>Maduro</b>', `Nicolás${SEP}Maduro`],
+    // An empty block between two texts of the same block.
+    ['<div>Nicolás<div></div>Maduro</div>', `Nicolás${SEP}Maduro`],
+    // A skipped element closing several levels at once, then more text.
+    ['<div><p>A <b>B<script>x</script></b></p></div><p>C</p>', `A B${SEP}C`],
   ])('separates blocks: %j', (html, text) => {
     expect(textOf(html)).toBe(text);
   });
@@ -97,6 +105,12 @@ describe('buildTextIndex: skipped content', () => {
     const index = indexOf(html);
     expect(index.text).toBe(`Before${SEP}After`);
     expect(index.nodes.every((node) => !node.data.includes('Maduro'))).toBe(true);
+  });
+
+  it('keeps one block joined across inline elements at any depth', () => {
+    expect(textOf('<p><b>Nicolás</b> <i><span>Maduro</span></i> <a href="#"><em>spoke</em></a></p>')).toBe(
+      'Nicolás Maduro spoke',
+    );
   });
 
   it('a skipped element inside a sentence breaks it, so no name spans it', () => {

@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { archiveModule } from './lib/build/archive-module';
 import { MATCHER_RESOURCE, matcherModule } from './lib/build/matcher-module';
+import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/highlight-style';
 import { NEWS_SITE_MATCHES } from './lib/sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
@@ -18,9 +19,13 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact(), matcher, archiveModule(ARCHIVE_PACK)] }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_CSS_FILE, contents: defaultHighlightCss() });
+    },
     // Only a large pack's matcher is a file the content script fetches; pages reach it only through a
     // per-session URL (Chrome), so it cannot be used to detect the extension.
     'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), HIGHLIGHT_CSS_FILE];
       if (!matcher.usesResource()) return;
       const entry = { resources: [MATCHER_RESOURCE], matches: NEWS_SITE_MATCHES, use_dynamic_url: true };
       // WXT turns MV3 entries into MV2's list of paths for Firefox after this hook.

@@ -3,7 +3,20 @@
  * CSS Backstory adds to a page (as a constructed style sheet, so the page's DOM stays untouched).
  */
 import { MARK_TAG } from './dom/paint';
-import type { HighlightStyle, Intensity } from './settings';
+import { DEFAULT_SETTINGS, type HighlightStyle, type Intensity, type Settings } from './settings';
+
+/**
+ * highlightCss for the default look, as a file the manifest injects with the content script: the
+ * browser applies it before the page is first styled. A style sheet added once the page is shown makes
+ * it restyle every element (70–80 ms on a 1 MB page), so one is adopted only for another look.
+ */
+export const HIGHLIGHT_CSS_FILE = 'content-scripts/highlights.css';
+
+export function isDefaultLook(settings: Pick<Settings, 'style' | 'intensity'>): boolean {
+  return settings.style === DEFAULT_SETTINGS.style && settings.intensity === DEFAULT_SETTINGS.intensity;
+}
+
+export const defaultHighlightCss = () => highlightCss(DEFAULT_SETTINGS.style, DEFAULT_SETTINGS.intensity);
 
 const ALPHA: Record<Intensity, { fill: number; line: number; width: number }> = {
   subtle: { fill: 0.18, line: 0.55, width: 1 },

@@ -1,18 +1,28 @@
-import { highlightCss } from '../../lib/highlight-style';
+import { highlightCss, isDefaultLook } from '../../lib/highlight-style';
 import type { Settings } from '../../lib/settings';
 
 /**
- * The highlight colours as a constructed style sheet adopted by the document: no <style> element is
- * added, so the page's DOM stays exactly as the page built it.
+ * The highlight colours. The default look comes with the content script (lib/highlight-style.ts
+ * HIGHLIGHT_CSS_FILE, injected by the manifest, or by the popup where it runs the script on demand);
+ * another look is a constructed style sheet adopted by the document on top of it: no <style> element
+ * is added, so the page's DOM stays exactly as the page built it.
  */
 export function createPageStyle(settings: Settings): { update(settings: Settings): void; remove(): void } {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(settings.style, settings.intensity));
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return {
-    update: (next) => sheet.replaceSync(highlightCss(next.style, next.intensity)),
-    remove: () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    },
+  let sheet: CSSStyleSheet | undefined;
+  const remove = () => {
+    if (!sheet) return;
+    const adopted = sheet;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== adopted);
+    sheet = undefined;
   };
+  const update = (next: Settings) => {
+    if (isDefaultLook(next)) return remove();
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    sheet.replaceSync(highlightCss(next.style, next.intensity));
+  };
+  update(settings);
+  return { update, remove };
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
 import { Switch } from '../../components/Switch';
 import { cardData } from '../../lib/card-data';
+import { HIGHLIGHT_CSS_FILE } from '../../lib/highlight-style';
 import { toCsv } from '../../lib/export/csv';
 import type { PageFindings } from '../../lib/export/findings';
 import { toMarkdown } from '../../lib/export/markdown';
@@ -143,6 +144,7 @@ export function App() {
   /** On a site outside the automatic list: run the content script once, with the access activeTab gives. */
   const runHere = async (tabId: number) => {
     try {
+      await browser.scripting.insertCSS({ target: { tabId }, files: [`/${HIGHLIGHT_CSS_FILE}`] });
       await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
     } catch {
       return; // Browser pages and the stores refuse scripts: the empty state already says so.

@@ -94,6 +94,27 @@ describe('demo page', () => {
   });
 });
 
+describe('highlight colours', () => {
+  const entityFill = (page: Page) =>
+    page.evaluate(() => ({
+      fill: getComputedStyle(document.querySelector('p')!, '::highlight(backstory-entity)').backgroundColor,
+      adopted: document.adoptedStyleSheets.length,
+    }));
+
+  it('come with the manifest for the default look; another look adopts a sheet, and dropping it goes back', async () => {
+    const page = await openAndWait('/fixtures/demo.html');
+    // No sheet added to a shown page (that restyles the whole page); the manifest's applies from the start.
+    expect(await entityFill(page)).toEqual({ fill: 'rgba(255, 196, 61, 0.4)', adopted: 0 });
+    await setSettings(session.browser, { intensity: 'strong' });
+    await page.waitForFunction(() => document.adoptedStyleSheets.length === 1);
+    expect(await entityFill(page)).toEqual({ fill: 'rgba(255, 196, 61, 0.62)', adopted: 1 });
+    await setSettings(session.browser, {});
+    await page.waitForFunction(() => document.adoptedStyleSheets.length === 0);
+    expect(await entityFill(page)).toEqual({ fill: 'rgba(255, 196, 61, 0.4)', adopted: 0 });
+    await page.close();
+  });
+});
+
 describe('pages that must stay quiet', () => {
   it('highlights nothing on the trap page', async () => {
     const page = await openAndWait('/fixtures/trap.html');

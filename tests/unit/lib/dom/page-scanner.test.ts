@@ -44,3 +44,35 @@ describe('page scanner with the wrap painter', () => {
     expect(document.querySelector('li')!.firstChild).toBe(first);
   });
 });
+
+describe('which findings a full scan paints', () => {
+  it('only those isShown lets through', async () => {
+    document.body.innerHTML = '<p>Nicolás Maduro met Gustavo Petro.</p>';
+    scanner = createPageScanner(document, matcher, {
+      forceWrap: true,
+      isShown: (hit) => hit.kind === 'entity' && hit.finding.entity === 1,
+    });
+    await scanner.scan();
+    expect(marked()).toEqual(['Gustavo Petro']);
+  });
+
+  it('filters with the newest isShown when it changes while the scan filters', async () => {
+    document.body.innerHTML = '<p>Nicolás Maduro met Gustavo Petro.</p>';
+    let swapped = false;
+    const current = createPageScanner(document, matcher, {
+      forceWrap: true,
+      isShown: () => {
+        // The reader hides everything while the scan is filtering its findings.
+        if (!swapped) {
+          swapped = true;
+          current.setShown(() => false);
+        }
+        return true;
+      },
+    });
+    scanner = current;
+    await current.scan();
+    expect(swapped).toBe(true);
+    expect(marked()).toEqual([]);
+  });
+});

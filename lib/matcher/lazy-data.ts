@@ -31,7 +31,7 @@ export interface ChunkedMatcherData {
   targets: ChunkSource;
 }
 
-export function chunkSource(texts: readonly string[]): ChunkSource {
+function chunkSource(texts: readonly string[]): ChunkSource {
   return { count: texts.length, size: texts.reduce((sum, text) => sum + text.length, 0), text: (i) => texts[i]! };
 }
 

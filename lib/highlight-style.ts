@@ -1,6 +1,7 @@
 /**
- * The page-level CSS for highlights, from the reader's style and intensity settings. It is the only
- * CSS Backstory adds to a page (as a constructed style sheet, so the page's DOM stays untouched).
+ * The page-level CSS for highlights, from the reader's style and intensity settings: the only CSS
+ * Backstory adds to a page (the default look as manifest CSS, another as a constructed style sheet,
+ * so the page's DOM stays untouched).
  */
 import { MARK_TAG } from './dom/paint';
 import { DEFAULT_SETTINGS, type HighlightStyle, type Intensity, type Settings } from './settings';

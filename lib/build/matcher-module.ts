@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import type { KnowledgePack } from '../knowledge/types';
 import { buildAutomaton } from '../matcher/automaton';
-import { matcherDataFromPack } from '../matcher/compile';
-import { encodeMatcherData } from '../matcher/lazy-data';
+import { type MatcherData, matcherDataFromPack } from '../matcher/compile';
+import { type EncodedMatcherData, encodeMatcherData } from '../matcher/lazy-data';
 import { encodeMatcherResource } from '../matcher/matcher-resource';
 import { serializeScanTables } from '../matcher/scan-tables';
 import { computeFoldTables } from '../text/fold';
@@ -29,6 +29,12 @@ export const MATCHER_RESOURCE = 'matcher.bin';
 export const INLINE_MAX_CHARS = 8 * 1024 * 1024;
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/** The matcher as the content script gets it: data in chunks, and the automaton and fold tables. */
+export function matcherParts(data: MatcherData): { data: EncodedMatcherData; tables: Uint8Array } {
+  const tables = serializeScanTables({ automaton: buildAutomaton(data.keys), fold: computeFoldTables() });
+  return { data: encodeMatcherData(data), tables };
+}
 
 export interface MatcherModule extends Plugin {
   /** Whether the last build wrote MATCHER_RESOURCE (the manifest must then make it reachable). */
@@ -52,20 +58,17 @@ export function matcherModule(packPath: string, inlineMaxChars = INLINE_MAX_CHAR
       this.addWatchFile(SCANNER_WAT);
       used = true;
       const pack = JSON.parse(readFileSync(packPath, 'utf8')) as KnowledgePack;
-      const matcherData = matcherDataFromPack(pack);
-      const data = encodeMatcherData(matcherData);
-      const tables = serializeScanTables({ automaton: buildAutomaton(matcherData.keys), fold: computeFoldTables() });
+      const { data, tables } = matcherParts(matcherDataFromPack(pack));
       const wasm = `export const scannerWasm = ${JSON.stringify(base64(await compileScannerWasm()))};`;
-      const inlineTables = base64(tables);
-      const inlineChars = JSON.stringify(data).length + inlineTables.length;
-      if (inlineChars > inlineMaxChars) {
+      const base64Chars = Math.ceil(tables.byteLength / 3) * 4;
+      if (JSON.stringify(data).length + base64Chars > inlineMaxChars) {
         resource = encodeMatcherResource({ data, tables });
         return [`export const bundledMatcher = ${JSON.stringify({ resource: MATCHER_RESOURCE })};`, wasm].join('\n');
       }
       resource = undefined;
       // String literals cost the script's compile a fast scan; each chunk is parsed when first read.
       return [
-        `export const bundledMatcher = ${JSON.stringify({ inline: { data, tables: inlineTables } })};`,
+        `export const bundledMatcher = ${JSON.stringify({ inline: { data, tables: base64(tables) } })};`,
         wasm,
       ].join('\n');
     },

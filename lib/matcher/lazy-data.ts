@@ -35,8 +35,7 @@ function chunkSource(texts: readonly string[]): ChunkSource {
   return { count: texts.length, size: texts.reduce((sum, text) => sum + text.length, 0), text: (i) => texts[i]! };
 }
 
-const sourceOf = (list: readonly string[] | ChunkSource): ChunkSource =>
-  'text' in list ? list : chunkSource(list as readonly string[]);
+const sourceOf = (list: readonly string[] | ChunkSource): ChunkSource => ('text' in list ? list : chunkSource(list));
 
 interface Head extends Pick<MatcherData, 'version' | 'claims' | 'topicMin'> {
   lengths: { entities: number; keys: number };

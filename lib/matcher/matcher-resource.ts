@@ -1,8 +1,9 @@
 /**
  * A large pack's matcher as one binary file beside the content script, fetched when a page starts:
  * the scan tables are read as views without copying, and each data chunk (lib/matcher/lazy-data.ts)
- * is decoded from its bytes when the matcher first reads it (decoding all 10 MB at once takes 50 ms). Inlined instead, 100,000 aliases make a 25 MB content.js whose
- * evaluation alone blocks every page for over 100 ms.
+ * is decoded from its bytes when the matcher first reads it (decoding all 10 MB at once takes 50 ms).
+ * Inlined instead, 100,000 aliases make a 25 MB content.js whose evaluation alone blocks every page
+ * for over 100 ms.
  *
  * Layout: four u32 (magic, table bytes, index bytes, text bytes), the scan-table blob (4-byte
  * aligned), the index as UTF-8 JSON (where each chunk ends, in bytes), then the chunks as UTF-8.
@@ -43,15 +44,12 @@ export function encodeMatcherResource({ data, tables }: MatcherResource): Uint8A
     });
   }
   const index = encoder.encode(JSON.stringify({ head: head.byteLength, ends } satisfies ResourceIndex));
-  const text = new Uint8Array(length);
-  parts.reduce((at, part) => (text.set(part, at), at + part.byteLength), 0);
-  const tablesAt = HEADER_BYTES;
-  const indexAt = align4(tablesAt + tables.byteLength);
-  const bytes = new Uint8Array(indexAt + index.byteLength + text.byteLength);
-  new Uint32Array(bytes.buffer, 0, 4).set([MAGIC, tables.byteLength, index.byteLength, text.byteLength]);
-  bytes.set(tables, tablesAt);
+  const indexAt = align4(HEADER_BYTES + tables.byteLength);
+  const bytes = new Uint8Array(indexAt + index.byteLength + length);
+  new Uint32Array(bytes.buffer, 0, 4).set([MAGIC, tables.byteLength, index.byteLength, length]);
+  bytes.set(tables, HEADER_BYTES);
   bytes.set(index, indexAt);
-  bytes.set(text, indexAt + index.byteLength);
+  parts.reduce((at, part) => (bytes.set(part, at), at + part.byteLength), indexAt + index.byteLength);
   return bytes;
 }
 

@@ -1,9 +1,9 @@
 /**
  * Runs inside the benchmarked page: bundled by tests/bench/run.ts with esbuild into an IIFE and
  * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as the
- * content script gets it (lib/build/matcher-module.ts): its lazily parsed chunks (lib/matcher/lazy-data.ts),
- * as one JSON string in `window.__backstoryDataJson`,
- * the scan-table blob and the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
+ * content script gets it (lib/build/matcher-module.ts matcherParts): the lazily parsed chunks of
+ * lib/matcher/lazy-data.ts as one JSON string in `window.__backstoryDataJson`, the scan-table blob and
+ * the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
  */
 import { claimsFromHits } from '../../lib/claims/match';
 import { createPageScanner } from '../../lib/dom/page-scanner';

@@ -16,10 +16,10 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
 import { buildAutomaton } from '../../lib/matcher/automaton';
+import { matcherParts } from '../../lib/build/matcher-module';
 import { compileScannerWasm } from '../../lib/build/scanner-wasm';
 import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile';
 import { serializeScanTables } from '../../lib/matcher/scan-tables';
-import { encodeMatcherData } from '../../lib/matcher/lazy-data';
 import { computeFoldTables } from '../../lib/text/fold';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import {
@@ -645,15 +645,16 @@ async function measureStartup(pack: PackInfo, targets: PageInfo[]): Promise<Star
               e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'),
           );
           const toPage = (ts: number) => (scanBegin ? run.scanStart + (ts - scanBegin.ts) / 1000 : NaN);
-          const ours = ownSlices(trace, evaluate?.tid);
+          const longestOwn = ownSlices(trace, evaluate?.tid).reduce<TraceEvent | undefined>(
+            (a, b) => ((b.dur ?? 0) > (a?.dur ?? -1) ? b : a),
+            undefined,
+          );
           result.runs.push({
             ...run,
             evaluateStart: evaluate ? toPage(evaluate.ts) : NaN,
             evaluateMs: evaluate?.dur !== undefined ? evaluate.dur / 1000 : NaN,
-            ownLongest: ours.length ? Math.max(...ours.map((t) => (t.dur ?? 0) / 1000)) : NaN,
-            ownLongestCpu: ours.length
-              ? (ours.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a)).tdur ?? NaN) / 1000
-              : NaN,
+            ownLongest: (longestOwn?.dur ?? NaN) / 1000,
+            ownLongestCpu: (longestOwn?.tdur ?? NaN) / 1000,
             first: loadsInBrowser++ === 0,
           });
         }
@@ -803,12 +804,11 @@ async function main(): Promise<void> {
   );
   // What lib/build/matcher-module.ts puts in the content script, made the same way here.
   const wasmBase64 = Buffer.from(await compileScannerWasm()).toString('base64');
-  const fold = computeFoldTables();
   for (const pack of packs) {
-    const tables = serializeScanTables({ automaton: buildAutomaton(pack.data.keys), fold });
+    const { data, tables } = matcherParts(pack.data);
     server.add(
       dataScript(pack),
-      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(encodeMatcherData(pack.data)))};` +
+      `window.__backstoryDataJson=${JSON.stringify(JSON.stringify(data))};` +
         `window.__backstoryScanTables=${JSON.stringify(Buffer.from(tables).toString('base64'))};` +
         `window.__backstoryScannerWasm=${JSON.stringify(wasmBase64)};`,
       'text/javascript',

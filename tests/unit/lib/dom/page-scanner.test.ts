@@ -76,3 +76,55 @@ describe('which findings a full scan paints', () => {
     expect(marked()).toEqual([]);
   });
 });
+
+describe('a scan that may paint only once the reader settings are in', () => {
+  const gated = () => {
+    let open: (allowed: boolean) => void = () => {};
+    let fail: (error: Error) => void = () => {};
+    const paintWhen = new Promise<boolean>((resolve, reject) => {
+      open = resolve;
+      fail = reject;
+    });
+    let scans = 0;
+    const counting = {
+      ...matcher,
+      scan: (...args: Parameters<typeof matcher.scan>) => (scans++, matcher.scan(...args)),
+    };
+    const reports: number[] = [];
+    scanner = createPageScanner(document, counting, {
+      forceWrap: true,
+      onScan: (found) => reports.push(found.entities.length),
+    });
+    return { paintWhen, open, fail, scans: () => scans, reports };
+  };
+
+  it('reads the page before they are in, and paints when they allow it', async () => {
+    document.body.innerHTML = '<p>Nicolás Maduro met Gustavo Petro.</p>';
+    const { paintWhen, open, scans, reports } = gated();
+    const done = scanner!.scan(paintWhen);
+    await expect.poll(scans).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(marked()).toEqual([]);
+    expect(reports).toEqual([]);
+    open(true);
+    await done;
+    expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro']);
+    expect(reports).toEqual([2]);
+  });
+
+  it('paints nothing when they do not allow it or cannot be read', async () => {
+    document.body.innerHTML = '<p>Nicolás Maduro met Gustavo Petro.</p>';
+    const denied = gated();
+    const done = scanner!.scan(denied.paintWhen);
+    denied.open(false);
+    expect((await done).entities).toEqual([]);
+    scanner!.stop();
+
+    const unreadable = gated();
+    const failed = scanner!.scan(unreadable.paintWhen);
+    unreadable.fail(new Error('Extension context invalidated.'));
+    await failed;
+    expect(marked()).toEqual([]);
+    expect([...denied.reports, ...unreadable.reports]).toEqual([]);
+  });
+});

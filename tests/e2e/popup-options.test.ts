@@ -76,6 +76,45 @@ describe('popup', () => {
   });
 });
 
+describe('settings at page load', () => {
+  /** Records, every frame from the page's start, the most entity highlights shown and whether Maduro was one. */
+  const watchFrames = (page: Page) =>
+    page.addInitScript(() => {
+      const seen = { most: 0, maduro: false };
+      (window as unknown as { __frames: typeof seen }).__frames = seen;
+      const tick = () => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
+          'backstory-entity',
+        );
+        seen.most = Math.max(seen.most, highlight?.size ?? 0);
+        for (const range of highlight ?? []) if (range.toString() === 'Nicolás Maduro') seen.maduro = true;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  const framesSeen = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __frames: { most: number; maduro: boolean } }).__frames);
+
+  it('never shows a frame with highlights on a site switched off, or with a hidden category', async () => {
+    const page = await session.browser.context.newPage();
+    await watchFrames(page);
+    await setSettings(session.browser, { disabledSites: ['127.0.0.1'] });
+    await page.goto(session.server.url('/fixtures/demo.html'));
+    await page.waitForTimeout(1500);
+    expect(await framesSeen(page)).toEqual({ most: 0, maduro: false });
+
+    await setSettings(session.browser, { hiddenCategories: ['people'] });
+    await page.reload();
+    await waitForScan(page);
+    await page.waitForTimeout(300);
+    const shown = await entityCount(page);
+    expect(shown).toBeGreaterThan(20);
+    expect(await framesSeen(page)).toEqual({ most: shown, maduro: false });
+    await setSettings(session.browser, {});
+    await page.close();
+  });
+});
+
 describe('options page', () => {
   it('switches categories off, changes style, and passes axe in light and dark', async () => {
     const page = await session.browser.context.newPage();

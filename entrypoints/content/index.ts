@@ -20,7 +20,6 @@ import { summariseClaims, summariseEntities } from '../../lib/page-report';
 import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/settings';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import { loadBundledMatcher } from './bundled-matcher';
-import { yieldToEventLoop } from '../../lib/dom/slicer';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
@@ -34,26 +33,20 @@ export default defineContentScript({
       browser.storage.local.get([PACK_MATCHERS_KEY, CORRECTIONS_KEY]),
     ]);
     // The bundled pack's automaton and the fold tables come prebuilt with the extension; an automaton is
-    // built on the page only when imported packs are merged in. The matcher loads while the storage
-    // reads are under way (inline in content.js it is ready at once; matcher.bin is read in slices).
-    const bundled = await loadBundledMatcher();
+    // built on the page only when imported packs are merged in. Loading the matcher while the storage
+    // reads are under way takes it off the path to the first highlight.
+    const bundled = loadBundledMatcher();
+    const [[synced, local], { data: bundledData, matcher: bundledMatcher, prebuilt }] = await Promise.all([
+      stored,
+      bundled,
+    ]);
     const buildMatcher = (rawPackMatchers: unknown) => {
-      const data = activeMatcherData(bundled.data, parsePackMatchers(rawPackMatchers));
-      return data === bundled.data ? bundled.matcher : loadMatcher(data, { ...bundled.prebuilt, automaton: undefined });
+      const data = activeMatcherData(bundledData, parsePackMatchers(rawPackMatchers));
+      return data === bundledData ? bundledMatcher : loadMatcher(data, { ...prebuilt, automaton: undefined });
     };
-    // The defaults until the storage reads are in; nothing is painted before then (see the end).
-    let settings: Settings = parseSettings(undefined);
-    let corrections: Correction[] = [];
-    let matcher: Matcher = bundled.matcher;
-    /** Settles to whether a scan started before the storage reads may paint: same pack, site still on. */
-    const storedApplied = stored.then(([synced, local]) => {
-      settings = parseSettings(synced[SETTINGS_KEY]);
-      corrections = parseCorrections(local[CORRECTIONS_KEY]);
-      const wanted = buildMatcher(local[PACK_MATCHERS_KEY]);
-      const unchanged = wanted === matcher;
-      matcher = wanted;
-      return unchanged && isActiveOn(settings, location.hostname);
-    });
+    let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
+    let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
+    let matcher: Matcher = buildMatcher(local[PACK_MATCHERS_KEY]);
     let scanner: PageScanner | undefined;
     let step = -1;
 
@@ -132,26 +125,20 @@ export default defineContentScript({
       };
       return !isCorrected(corrections, occurrence);
     };
-    /** A full scan; with `paintWhen`, painted only if that settles to true. */
-    const readPage = (paintWhen?: Promise<boolean>) => {
+    const start = () => {
       scanner ??= createPageScanner(document, matcher, {
         forceWrap: new URLSearchParams(location.search).has('backstory-fallback'),
         onScan: publish,
         ownHosts: [CARD_HOST_TAG.toUpperCase()],
         isShown,
       });
-      void scanner.scan(paintWhen);
+      void scanner.scan();
     };
-    const start = () => readPage();
     const stop = () => {
       card.hide();
       scanner?.stop();
       scanner = undefined;
       publish();
-    };
-    const restart = () => {
-      if (scanner) stop();
-      start();
     };
 
     /** Keyboard stepping: every highlight in page order, each opening its card with focus. */
@@ -191,7 +178,10 @@ export default defineContentScript({
       if (area === 'local' && changes[PACK_MATCHERS_KEY]) {
         matcher = buildMatcher(changes[PACK_MATCHERS_KEY].newValue);
         cardCache.clear();
-        if (scanner) restart();
+        if (scanner) {
+          stop();
+          start();
+        }
       }
       if (area === 'local' && changes[CORRECTIONS_KEY]) {
         corrections = parseCorrections(changes[CORRECTIONS_KEY].newValue);
@@ -219,13 +209,7 @@ export default defineContentScript({
     // Single-page sites swap the article without a reload: start over on the new one.
     ctx.addEventListener(window, 'wxt:locationchange', () => void scanner?.scan());
 
-    // The page is read while the storage reads are under way (2 to 45 ms here), and painted only once
-    // they are in and leave the site on and the pack as it was.
-    void yieldToEventLoop(window).then(() => readPage(storedApplied));
-    const earlyScanPaints = await storedApplied;
-    // In the same microtask checkpoint as the early scan's paint: no frame shows the default look.
-    pageStyle.update(settings);
-    if (!isActiveOn(settings, location.hostname)) stop();
-    else if (!earlyScanPaints) restart();
+    if (isActiveOn(settings, location.hostname)) start();
+    else publish();
   },
 });

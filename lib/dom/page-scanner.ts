@@ -42,11 +42,8 @@ export type Hit = { kind: 'entity'; finding: PageFinding } | { kind: 'claim'; fi
 
 export interface PageScanner {
   readonly painter: Painter;
-  /**
-   * A full scan of the page; resolves when it is painted. With `paintWhen`, the page is read at once but
-   * nothing is painted before that settles, and only if it settles to true (the reader's settings).
-   */
-  scan(paintWhen?: Promise<boolean>): Promise<PageFindings>;
+  /** A full scan of the page; resolves when it is painted. */
+  scan(): Promise<PageFindings>;
   findings(): PageFindings;
   /** The finding painted at a point of the page's text (entities win over the claim around them). */
   hitTest(node: Node, offset: number): Hit | undefined;
@@ -171,18 +168,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     return filter === isShown ? shown : undefined;
   };
 
-  const scan = async (paintWhen?: Promise<boolean>): Promise<PageFindings> => {
+  const scan = async (): Promise<PageFindings> => {
     const pass = ++generation;
-    let gate = paintWhen;
-    /** Whether this pass may go on to paint: not superseded, and allowed once `paintWhen` settles. */
-    const mayPaint = async () => {
-      if (gate) {
-        const allowed = await gate.catch(() => false);
-        gate = undefined;
-        if (!allowed) return false;
-      }
-      return pass === generation;
-    };
     const mark = `backstory:scan-start:${pass}`;
     performance.mark(mark);
     const slicer = createSlicer(win);
@@ -209,7 +196,6 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       if (pass !== generation) return current;
       claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms.slice(firstTerm), from, to));
       if (paintsEarly && from === 0) {
-        if (!(await mayPaint())) return current;
         const early = resolveCandidates(matcher, index.text, candidates, limits);
         current = withRanges(index, early.findings, claims.slice(0, maxClaims));
         show();
@@ -225,7 +211,6 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const next = withRanges(index, resolved.findings, claims.slice(0, maxClaims));
     await slicer.checkpoint();
     if (pass !== generation) return current;
-    if (!(await mayPaint())) return current;
     const shown = await visibleInSlices(next, slicer);
     await slicer.checkpoint();
     if (pass !== generation) return current;

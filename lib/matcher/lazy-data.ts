@@ -41,43 +41,11 @@ interface Head extends Pick<MatcherData, 'version' | 'claims' | 'topicMin'> {
   lengths: { entities: number; keys: number };
 }
 
-function chunks<T>(items: readonly T[], encode: (item: T) => unknown = (item) => item): string[] {
+function chunks(items: readonly unknown[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < items.length; i += CHUNK_ITEMS) {
-    out.push(JSON.stringify(items.slice(i, i + CHUNK_ITEMS).map(encode)));
-  }
+  for (let i = 0; i < items.length; i += CHUNK_ITEMS) out.push(JSON.stringify(items.slice(i, i + CHUNK_ITEMS)));
   return out;
 }
-
-/**
- * A target as a tuple, [entity, text, flags] or [entity, text, flags, term]: half the JSON of an
- * object with named fields, and parsed more than twice as fast (the real pack's targets: 91 → 49 kB).
- */
-type TargetTuple = [number, string, number] | [number, string, number, number];
-
-const TARGET_FLAGS = ['cue', 'caseSensitive', 'ambiguous', 'exclude', 'topic'] as const;
-
-function targetTuple(target: MatcherTarget): TargetTuple {
-  let flags = 0;
-  TARGET_FLAGS.forEach((flag, bit) => {
-    if (target[flag]) flags |= 1 << bit;
-  });
-  return target.term === undefined
-    ? [target.entity, target.text, flags]
-    : [target.entity, target.text, flags, target.term];
-}
-
-function targetFromTuple([entity, text, flags, term]: TargetTuple): MatcherTarget {
-  const target: MatcherTarget = { entity, text };
-  TARGET_FLAGS.forEach((flag, bit) => {
-    if (flags & (1 << bit)) target[flag] = true;
-  });
-  if (term !== undefined) target.term = term;
-  return target;
-}
-
-const targetsFromTuples = (items: unknown[]): MatcherTarget[][] =>
-  (items as TargetTuple[][]).map((tuples) => tuples.map(targetFromTuple));
 
 /** Build time: the data in chunks. */
 export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
@@ -92,7 +60,7 @@ export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
     head: JSON.stringify(head),
     entities: chunks(data.entities),
     keys: chunks(data.keys),
-    targets: chunks(data.targets, (targets) => targets.map(targetTuple)),
+    targets: chunks(data.targets),
   };
 }
 
@@ -113,20 +81,14 @@ export function decodeMatcherData(encoded: EncodedMatcherData | ChunkedMatcherDa
   return {
     ...rest,
     entities: list<MatcherEntity>(entities, lengths.entities),
-    // A page scans with the prebuilt automaton: keys are read only to merge in an imported pack.
-    keys: lazyList<string>(keys, lengths.keys),
-    targets: list<MatcherTarget[]>(targets, lengths.keys, targetsFromTuples),
+    keys: list<string>(keys, lengths.keys),
+    targets: list<MatcherTarget[]>(targets, lengths.keys),
   };
 }
 
-type Revive<T> = (items: unknown[]) => T[];
-
-function parsedList<T>(chunks: ChunkSource, length: number, revive?: Revive<T>): T[] {
+function parsedList<T>(chunks: ChunkSource, length: number): T[] {
   const items: T[] = [];
-  for (let i = 0; i < chunks.count; i++) {
-    const parsed = JSON.parse(chunks.text(i)) as unknown[];
-    items.push(...(revive ? revive(parsed) : (parsed as T[])));
-  }
+  for (let i = 0; i < chunks.count; i++) items.push(...(JSON.parse(chunks.text(i)) as T[]));
   if (items.length !== length) throw new Error(`matcher data: ${items.length} items, ${length} expected`);
   return items;
 }
@@ -147,13 +109,12 @@ function indexOf(property: string | symbol, length: number): number {
  * A read-only array (Array.isArray, length, indexing, iteration and the array methods all work) over
  * JSON chunks.
  */
-export function lazyList<T>(chunkTexts: readonly string[] | ChunkSource, length: number, revive?: Revive<T>): T[] {
+export function lazyList<T>(chunkTexts: readonly string[] | ChunkSource, length: number): T[] {
   const chunks = sourceOf(chunkTexts);
   // Items stay in their chunks' arrays: a `new Array(n)` this long is a dictionary, slow to fill and read.
   const parsed: (T[] | undefined)[] = new Array<T[] | undefined>(chunks.count).fill(undefined);
   const load = (chunk: number): T[] => {
-    const items = JSON.parse(chunks.text(chunk)) as unknown[];
-    const values = revive ? revive(items) : (items as T[]);
+    const values = JSON.parse(chunks.text(chunk)) as T[];
     if (values.length !== Math.min(CHUNK_ITEMS, length - chunk * CHUNK_ITEMS)) {
       throw new Error(`matcher data: chunk ${chunk} has ${values.length} items`);
     }

@@ -75,38 +75,6 @@ describe('lazily parsed matcher data', () => {
     expect(() => decoded.targets[3 * CHUNK_ITEMS]).toThrow(SyntaxError);
   });
 
-  it('carries every target flag and claim term through its tuple encoding', () => {
-    const targets = [
-      [{ entity: 0, text: 'Kelly', cue: true as const, caseSensitive: true as const, ambiguous: true as const }],
-      [
-        { entity: -1, text: 'cartel', topic: true as const },
-        { entity: -1, text: 'boat strikes', term: 7 },
-        { entity: 3, text: 'Ford Mustang', exclude: true as const },
-      ],
-      [],
-    ];
-    const keys = ['kelly', 'cartel', 'ford mustang'];
-    const encoded = encodeMatcherData({ ...data, keys, targets });
-    expect(JSON.parse(encoded.targets[0]!)).toEqual([
-      [[0, 'Kelly', 7]],
-      [
-        [-1, 'cartel', 16],
-        [-1, 'boat strikes', 0, 7],
-        [3, 'Ford Mustang', 8],
-      ],
-      [],
-    ]);
-    expect(decodeMatcherData(encoded).targets).toEqual(targets);
-  });
-
-  it('leaves the keys unparsed until read, also in a small pack (the page scans with prebuilt tables)', () => {
-    const small = encodeMatcherData(data);
-    small.keys[1] = 'not JSON';
-    const decoded = decodeMatcherData(small);
-    expect(decoded.keys[0]).toBe(data.keys[0]);
-    expect(() => decoded.keys[CHUNK_ITEMS]).toThrow(SyntaxError);
-  });
-
   it('gives the scan a reader that bypasses the proxy but still parses on demand', () => {
     const length = CHUNK_ITEMS + 1;
     const texts = [JSON.stringify(Array.from({ length: CHUNK_ITEMS }, (_, i) => i)), 'not JSON'];

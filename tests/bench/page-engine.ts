@@ -157,6 +157,30 @@ function floor(): FloorResult {
   };
 }
 
+/**
+ * Reference: the floor's walk visiting elements too (SHOW_ELEMENT | SHOW_TEXT), doing nothing else. Any
+ * scanner that skips scripts, code, navigation and fields, and knows where blocks end, visits them.
+ */
+function elementWalk(): { ms: number; elements: number } {
+  const t0 = now();
+  const walker = document.createTreeWalker(root(), NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  let elements = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== 3) {
+      elements++;
+      continue;
+    }
+    nodes.push(node as Text);
+    parts.push((node as Text).data);
+  }
+  const text = parts.join('');
+  const ms = now() - t0;
+  state.retained = { nodes, text };
+  return { ms, elements };
+}
+
 function scanTables(): ScanTables {
   if (!w.__backstoryScanTables) throw new Error('no scan tables in the page');
   return deserializeScanTables(bytesFromBase64(w.__backstoryScanTables));
@@ -388,6 +412,7 @@ function settle(): Promise<void> {
 
 const api = {
   floor,
+  elementWalk,
   load,
   scan,
   /** load() + scan() in one go, as the content script does at start-up; then one warm re-scan for comparison. */

@@ -78,6 +78,37 @@ describe('first paint on a long page', () => {
     expect(firstPaint!.startTime + firstPaint!.duration).toBeLessThanOrEqual(scan!.startTime + scan!.duration);
   });
 
+  it('paints the complete blocks of its first reading step on a page with many nodes but little text', async () => {
+    const paints = fakeHighlightApi();
+    // 2,000 short paragraphs (over 4,000 nodes, about 14,000 characters: one text slice); a name near the
+    // end of the first reading step's nodes, one far below it.
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Item ${i}.</p>`);
+    paragraphs[0] = '<p>Nicolás Maduro spoke in Caracas.</p>';
+    paragraphs[1800] = '<p>Claudia Sheinbaum answered from Mexico City.</p>';
+    document.body.innerHTML = paragraphs.join('');
+    const scanner = createPageScanner(document, matcher);
+    await scanner.scan();
+    scanner.stop();
+
+    expect(paints.length).toBe(2);
+    const [early, final] = paints.map((paint) => paint.get('backstory-entity')!);
+    expect(early).toEqual(expect.arrayContaining([expect.stringMatching(/^Nicolás Maduro@/)]));
+    expect(early!.some((text) => text.startsWith('Claudia Sheinbaum'))).toBe(false);
+    expect(final).toEqual(expect.arrayContaining([...early!, expect.stringMatching(/^Claudia Sheinbaum@/)]));
+    expect(performance.getEntriesByName(FIRST_PAINT_MEASURE)).toHaveLength(1);
+  });
+
+  it('paints nothing early from a block its first reading step has not read to the end', async () => {
+    const paints = fakeHighlightApi();
+    const spans = Array.from({ length: 2000 }, (_, i) => `<span>part ${i}</span> `);
+    document.body.innerHTML = `<p>Nicolás Maduro spoke. ${spans.join('')}</p>`;
+    const scanner = createPageScanner(document, matcher);
+    await scanner.scan();
+    scanner.stop();
+    expect(paints.length).toBe(1);
+    expect(paints[0]!.get('backstory-entity')).toEqual([expect.stringMatching(/^Nicolás Maduro@/)]);
+  });
+
   it('paints once, at the end, on a short page', async () => {
     const paints = fakeHighlightApi();
     document.body.innerHTML = '<p>Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá.</p>';

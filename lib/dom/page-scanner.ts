@@ -16,7 +16,7 @@ import {
 } from '../matcher/find';
 import { BLOCK_SEPARATOR } from '../text/fold';
 import { MARK_TAG, type Painter, createPainter } from './paint';
-import { type Slicer, createSlicer, textSlices } from './slicer';
+import { type Slicer, TEXT_SLICE_CHARS, createSlicer, textSlices } from './slicer';
 import { type TextIndex, buildTextIndex, createTextIndexBuilder, isSkippedElement, rangeFor } from './text-index';
 
 export const SCAN_MEASURE = 'backstory:scan';
@@ -172,10 +172,10 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
 
   /**
    * Paints the findings in the complete blocks of a partial index (its last block may go on in nodes
-   * not read yet); false when it holds no complete block.
+   * not read yet), up to one text slice's worth; false when that holds no complete block.
    */
   const paintTop = (partial: TextIndex, mark: string): boolean => {
-    const end = partial.text.lastIndexOf(BLOCK_SEPARATOR);
+    const end = partial.text.lastIndexOf(BLOCK_SEPARATOR, TEXT_SLICE_CHARS);
     if (end < 0) return false;
     const top = { ...partial, text: partial.text.slice(0, end) };
     const { resolved, claims } = findIn(top);

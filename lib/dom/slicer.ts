@@ -36,8 +36,11 @@ export function createSlicer(win: Window, budgetMs = 12): Slicer {
   };
 }
 
+/** Characters of text matched in one go between two checks of the time slice. */
+export const TEXT_SLICE_CHARS = 20_000;
+
 /** Splits text into slices of about `size` characters that end at a block separator when possible. */
-export function textSlices(text: string, separator: string, size = 20_000): [number, number][] {
+export function textSlices(text: string, separator: string, size = TEXT_SLICE_CHARS): [number, number][] {
   const slices: [number, number][] = [];
   let from = 0;
   while (from < text.length) {

@@ -98,6 +98,25 @@ describe('first paint on a long page', () => {
     expect(performance.getEntriesByName(FIRST_PAINT_MEASURE)).toHaveLength(1);
   });
 
+  it('paints early no more than one text slice of the first reading step', async () => {
+    const paints = fakeHighlightApi();
+    const long = 'The committee met again on Tuesday to discuss the harbour budget and the ferry timetable. '.repeat(3);
+    const paragraphs = Array.from({ length: 100 }, () => `<p>${long}</p>`);
+    paragraphs[0] = '<p>Nicolás Maduro spoke in Caracas.</p>';
+    // About 23,000 characters in: past the first text slice, but within the first reading step's nodes.
+    paragraphs[85] = '<p>Claudia Sheinbaum answered from Mexico City.</p>';
+    const short = Array.from({ length: 2000 }, (_, i) => `<p>Item ${i}.</p>`);
+    document.body.innerHTML = [...paragraphs, ...short].join('');
+    const scanner = createPageScanner(document, matcher);
+    await scanner.scan();
+    scanner.stop();
+
+    const [early, final] = paints.map((paint) => paint.get('backstory-entity')!);
+    expect(early).toEqual(expect.arrayContaining([expect.stringMatching(/^Nicolás Maduro@/)]));
+    expect(early!.some((text) => text.startsWith('Claudia Sheinbaum'))).toBe(false);
+    expect(final!.some((text) => text.startsWith('Claudia Sheinbaum'))).toBe(true);
+  });
+
   it('paints nothing early from a block its first reading step has not read to the end', async () => {
     const paints = fakeHighlightApi();
     const spans = Array.from({ length: 2000 }, (_, i) => `<span>part ${i}</span> `);

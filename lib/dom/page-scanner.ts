@@ -193,8 +193,9 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const builder = createTextIndexBuilder(root());
     let paintedEarly = false;
     while (!builder.step(NODES_PER_STEP)) {
-      // A page too long to read in one step shows what its first step holds before reading on: the
-      // first highlights come before the first yield, not after the page's own tasks that run then.
+      // A page too long to read in one step shows what its first step holds before reading on, so the
+      // first highlights do not wait behind the page's own tasks that run at each later yield (a first
+      // step that used up its time slice yields once before painting).
       if (!paintedEarly && painter.kind === 'highlight-api') {
         await slicer.checkpoint();
         if (pass !== generation) return current;

@@ -1069,7 +1069,7 @@ async function main(): Promise<void> {
       `Reference for the ≤1.5× target: the floor's walk visiting elements too (TreeWalker SHOW_ELEMENT | SHOW_TEXT, nothing else done, ` +
         `on a cold load of its own) takes ${ratio(median(walkRatios))} the floor (median across news pages; ` +
         `${ratio(Math.min(...walkRatios))} to ${ratio(Math.max(...walkRatios))}). Any scanner that skips scripts, code, navigation and fields ` +
-        `and knows where blocks end visits the elements. Backstory's text index (that walk plus the skip and block rules) took ` +
+        `and knows where blocks end visits the elements. Backstory's text index (its own walk, which leaves skipped subtrees out, with the skip and block rules) took ` +
         `${ratio(median(indexRatios))} the floor in the cold scans above (median over pages and packs).`,
     );
     line();

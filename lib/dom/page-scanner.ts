@@ -174,14 +174,13 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
    * Paints the findings in the complete blocks of a partial index (its last block may go on in nodes
    * not read yet), up to one text slice's worth; false when that holds no complete block.
    */
-  const paintTop = (partial: TextIndex, mark: string): boolean => {
+  const paintTop = (partial: TextIndex): boolean => {
     const end = partial.text.lastIndexOf(BLOCK_SEPARATOR, TEXT_SLICE_CHARS);
     if (end < 0) return false;
     const top = { ...partial, text: partial.text.slice(0, end) };
     const { resolved, claims } = findIn(top);
     current = withRanges(top, resolved.findings, claims.slice(0, maxClaims));
     show();
-    performance.measure(FIRST_PAINT_MEASURE, mark);
     return true;
   };
 
@@ -191,15 +190,20 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     performance.mark(mark);
     const slicer = createSlicer(win);
     const builder = createTextIndexBuilder(root());
-    let paintedEarly = false;
+    let painted = false;
+    /** The pass's first highlights are measured once, whichever paint brings them. */
+    const measureFirstPaint = () => {
+      if (!painted) performance.measure(FIRST_PAINT_MEASURE, mark);
+      painted = true;
+    };
     while (!builder.step(NODES_PER_STEP)) {
       // A page too long to read in one step shows what its first step holds before reading on, so the
       // first highlights do not wait behind the page's own tasks that run at each later yield (a first
       // step that used up its time slice yields once before painting).
-      if (!paintedEarly && painter.kind === 'highlight-api') {
+      if (!painted && painter.kind === 'highlight-api') {
         await slicer.checkpoint();
         if (pass !== generation) return current;
-        paintedEarly = paintTop(builder.result(), mark);
+        if (paintTop(builder.result())) measureFirstPaint();
       }
       await slicer.checkpoint();
       if (pass !== generation) return current;
@@ -214,7 +218,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     // A long page shows what its top holds while the rest is read. More text only confirms more names
     // (context and topic words add up), so nothing painted early is taken back. Wrapping would move the
     // text nodes the index points to: the fallback paints once, at the end.
-    const paintsEarly = !paintedEarly && slices.length > 1 && painter.kind === 'highlight-api';
+    const paintsEarly = !painted && slices.length > 1 && painter.kind === 'highlight-api';
     for (const [from, to] of slices) {
       const firstTerm = candidates.terms.length;
       collectCandidates(matcher, index.text, candidates, from, to);
@@ -225,7 +229,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         const early = resolveCandidates(matcher, index.text, candidates, limits);
         current = withRanges(index, early.findings, claims.slice(0, maxClaims));
         show();
-        performance.measure(FIRST_PAINT_MEASURE, mark);
+        measureFirstPaint();
       }
       await slicer.checkpoint();
       if (pass !== generation) return current;
@@ -243,7 +247,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     context = resolved.context;
     current = next;
     paint(shown);
-    if (!paintsEarly && !paintedEarly) performance.measure(FIRST_PAINT_MEASURE, mark);
+    measureFirstPaint();
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);
     return current;

@@ -160,6 +160,7 @@ function floor(): FloorResult {
 /**
  * Reference: the floor's walk visiting elements too (SHOW_ELEMENT | SHOW_TEXT), doing nothing else. Any
  * scanner that skips scripts, code, navigation and fields, and knows where blocks end, visits them.
+ * Its own loop: a shared one would add a nodeType read per node to the floor.
  */
 function elementWalk(): { ms: number; elements: number } {
   const t0 = now();

@@ -2,8 +2,9 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { archiveModule } from './lib/build/archive-module';
 import { MATCHER_RESOURCE, matcherModule } from './lib/build/matcher-module';
+import { withoutLocalPages } from './lib/build/store-manifest';
 import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/highlight-style';
-import { NEWS_SITE_MATCHES } from './lib/sites';
+import { CONTENT_SCRIPT_MATCHES } from './lib/sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
 // The archive benchmark swaps the archive page's pack alone.
@@ -11,6 +12,8 @@ const ARCHIVE_PACK = process.env.BACKSTORY_ARCHIVE_PACK ?? PACK;
 // Tests force the large-pack layout (the matcher fetched from matcher.bin) with a small pack.
 const INLINE_MAX = process.env.BACKSTORY_MATCHER_INLINE_MAX;
 const matcher = matcherModule(PACK, INLINE_MAX === undefined ? undefined : Number(INLINE_MAX));
+// `npm run zip` sets it: the store packages leave out the demo's and the tests' local pages.
+const STORE = process.env.BACKSTORY_STORE === '1';
 
 export default defineConfig({
   // Static files (the icons) live with the other assets, so the top level stays as the brief lists it.
@@ -26,13 +29,15 @@ export default defineConfig({
     // per-session URL (Chrome), so it cannot be used to detect the extension.
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), HIGHLIGHT_CSS_FILE];
-      if (!matcher.usesResource()) return;
-      const entry = { resources: [MATCHER_RESOURCE], matches: NEWS_SITE_MATCHES, use_dynamic_url: true };
-      // WXT turns MV3 entries into MV2's list of paths for Firefox after this hook.
-      manifest.web_accessible_resources = [
-        ...(manifest.web_accessible_resources ?? []),
-        entry,
-      ] as typeof manifest.web_accessible_resources;
+      if (matcher.usesResource()) {
+        const entry = { resources: [MATCHER_RESOURCE], matches: CONTENT_SCRIPT_MATCHES, use_dynamic_url: true };
+        // WXT turns MV3 entries into MV2's list of paths for Firefox after this hook.
+        manifest.web_accessible_resources = [
+          ...(manifest.web_accessible_resources ?? []),
+          entry,
+        ] as typeof manifest.web_accessible_resources;
+      }
+      if (STORE) withoutLocalPages(manifest);
     },
   },
   manifest: {

@@ -28,7 +28,12 @@ export const NEWS_SITE_MATCHES = [
   '*://*.aa.com.tr/*',
   '*://*.washingtonpost.com/*',
   '*://*.wsj.com/*',
-  // The bundled demo page and local test pages.
-  'http://127.0.0.1/*',
-  'http://localhost/*',
 ];
+
+/**
+ * The demo page and the browser tests' pages. Left out of the store packages (`npm run zip`), so that
+ * an installed Backstory never runs on the local web apps of the person using it.
+ */
+export const LOCAL_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export const CONTENT_SCRIPT_MATCHES = [...NEWS_SITE_MATCHES, ...LOCAL_PAGE_MATCHES];

@@ -18,14 +18,14 @@ import { type CommandName, type Message, type PageReport, isMessage } from '../.
 import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/packs';
 import { summariseClaims, summariseEntities } from '../../lib/page-report';
 import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/settings';
-import { NEWS_SITE_MATCHES } from '../../lib/sites';
+import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites';
 import { loadBundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 
 export default defineContentScript({
-  matches: NEWS_SITE_MATCHES,
+  matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
     const stored = Promise.all([

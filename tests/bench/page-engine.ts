@@ -182,6 +182,22 @@ function elementWalk(): { ms: number; elements: number } {
   return { ms, elements };
 }
 
+/**
+ * Reference: the one pass any multi-pattern matcher makes over the page's text, on a cold load of its
+ * own: the WebAssembly scan over the text index's text, nothing done per match (load() first; the
+ * text index is not timed). The floor plus this is what a scanner walking as cheaply as the floor
+ * would still take.
+ */
+function scanOnly(): { ms: number; matches: number } {
+  const matcher = state.matcher;
+  if (!matcher) throw new Error('load() first');
+  const text = buildTextIndex(root()).text;
+  let matches = 0;
+  const t0 = now();
+  matcher.scan(text, () => void matches++);
+  return { ms: now() - t0, matches };
+}
+
 function scanTables(): ScanTables {
   if (!w.__backstoryScanTables) throw new Error('no scan tables in the page');
   return deserializeScanTables(bytesFromBase64(w.__backstoryScanTables));
@@ -414,6 +430,7 @@ function settle(): Promise<void> {
 const api = {
   floor,
   elementWalk,
+  scanOnly,
   load,
   scan,
   /** load() + scan() in one go, as the content script does at start-up; then one warm re-scan for comparison. */

@@ -1,0 +1,22 @@
+/**
+ * The store packages' manifest: the same as the development build's without the local pages
+ * (lib/sites.ts LOCAL_PAGE_MATCHES) wherever the manifest lists match patterns.
+ */
+import { LOCAL_PAGE_MATCHES } from '../sites';
+
+interface MatchLists {
+  content_scripts?: { matches?: string[] }[];
+  web_accessible_resources?: unknown[];
+}
+
+const keep = (patterns: string[]) => patterns.filter((pattern) => !LOCAL_PAGE_MATCHES.includes(pattern));
+
+export function withoutLocalPages(manifest: MatchLists): void {
+  for (const script of manifest.content_scripts ?? []) {
+    if (script.matches) script.matches = keep(script.matches);
+  }
+  for (const entry of manifest.web_accessible_resources ?? []) {
+    const resource = entry as { matches?: string[] };
+    if (typeof entry === 'object' && resource.matches) resource.matches = keep(resource.matches);
+  }
+}

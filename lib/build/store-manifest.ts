@@ -15,8 +15,10 @@ export function withoutLocalPages(manifest: MatchLists): void {
   for (const script of manifest.content_scripts ?? []) {
     if (script.matches) script.matches = keep(script.matches);
   }
+  // MV3 entries are objects with their own matches; MV2's (Firefox) are plain paths.
   for (const entry of manifest.web_accessible_resources ?? []) {
+    if (typeof entry !== 'object' || entry === null) continue;
     const resource = entry as { matches?: string[] };
-    if (typeof entry === 'object' && resource.matches) resource.matches = keep(resource.matches);
+    if (resource.matches) resource.matches = keep(resource.matches);
   }
 }

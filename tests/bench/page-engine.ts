@@ -183,10 +183,9 @@ function elementWalk(): { ms: number; elements: number } {
 }
 
 /**
- * Reference: the one pass any multi-pattern matcher makes over the page's text, on a cold load of its
- * own: the WebAssembly scan over the text index's text, nothing done per match (load() first; the
- * text index is not timed). The floor plus this is what a scanner walking as cheaply as the floor
- * would still take.
+ * Reference: one pass of the WebAssembly scan over the text index's text, nothing done per match, on a
+ * cold load of its own (load() first; the text index is not timed). The floor plus this is what a
+ * scanner walking as cheaply as the floor, with this scan, would still take.
  */
 function scanOnly(): { ms: number; matches: number } {
   const matcher = state.matcher;

@@ -291,12 +291,13 @@ async function measurePage(
         );
       }
       await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
-      const scanned = await page.evaluate(() => {
-        const bench = (window as unknown as BenchWindow).__backstoryBench;
-        bench.load();
-        return bench.scanOnly();
-      });
-      result.scanOnly.push(scanned.ms);
+      result.scanOnly.push(
+        await page.evaluate(() => {
+          const bench = (window as unknown as BenchWindow).__backstoryBench;
+          bench.load();
+          return bench.scanOnly();
+        }),
+      );
       await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
       result.backstory.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.backstory()));
       if (rep === REPS - 1) {

@@ -2,7 +2,7 @@
  * Finds known claims in page text: sentences (Intl.Segmenter) → candidate claims through an
  * automaton over their key terms → every term group present and every figure in agreement.
  */
-import { buildAutomaton, type Automaton, scanText } from '../matcher/automaton';
+import { buildAutomaton, type Automaton, scanText } from '../scan/automaton';
 import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
 

@@ -11,6 +11,7 @@ import {
   parseCorrections,
   removeCorrection,
 } from '../../lib/preferences/corrections';
+import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import {
   type InstalledPack,
@@ -24,14 +25,7 @@ import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/se
 
 const builtIn = packJson as KnowledgePack;
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const downloadJson = (name: string, text: string) => downloadText(document, name, text, 'application/json');
 
 export function Options() {
   const i18n = useI18n();
@@ -121,7 +115,7 @@ export function Options() {
           onRemove={(id) => savePacks(packs.filter((p) => p.id !== id))}
           onExport={(id) => {
             const pack = packs.find((p) => p.id === id);
-            if (pack) download(`${id}.json`, JSON.stringify(pack.pack, null, 1) + '\n');
+            if (pack) downloadJson(`${id}.json`, JSON.stringify(pack.pack, null, 1) + '\n');
           }}
         />
       </section>
@@ -135,7 +129,7 @@ export function Options() {
         <div class="file-actions">
           <button
             type="button"
-            onClick={() => download('backstory-settings.json', exportSettingsFile(settings, corrections))}
+            onClick={() => downloadJson('backstory-settings.json', exportSettingsFile(settings, corrections))}
           >
             {i18n.t('exportSettings')}
           </button>

@@ -381,12 +381,19 @@ async function measurePage(
     ]),
   );
   let page = await context.newPage();
-  // Traced from the browser's session: a tab closed after a capped mark.js run leaves the trace going.
+  // Traced from the browser's session (a tab closed after a capped mark.js run does not end it), one
+  // short trace per run: a trace over all of a page's runs grew to hundreds of MB on a busy machine.
   const cdp = await context.browser()!.newBrowserCDPSession();
-  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReturnAsStream' });
+  let tracing = false;
+  const startTrace = async () => {
+    await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReturnAsStream' });
+    tracing = true;
+  };
   /** Ids of traced runs → where their CPU time goes once the trace is read. */
   const pendingCpu = new Map<string, (cpu: number) => void>();
   const collectCpu = async () => {
+    if (!tracing) return;
+    tracing = false;
     const cpu = cpuOfRuns(await endTrace(cdp));
     for (const [id, set] of pendingCpu) set(cpu.get(id) ?? NaN);
     pendingCpu.clear();
@@ -396,6 +403,7 @@ async function measurePage(
   for (let rep = 0; rep < REPS; rep++) {
     await openPage(page, target.url, [ENGINE], server);
     const floorId = `floor-${runId++}`;
+    await startTrace();
     const walked = await page.evaluate(
       ([id]) => {
         const bench = (window as unknown as BenchWindow).__backstoryBench;
@@ -407,6 +415,7 @@ async function measurePage(
     const floorTimed: Timed = { ms: walked.ms, cpu: NaN };
     floorCpu.push(floorTimed);
     pendingCpu.set(floorId, (cpu) => (floorTimed.cpu = cpu));
+    await collectCpu();
     await openPage(page, target.url, [ENGINE], server);
     const elements = await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.elementWalk());
     elementWalk.push(elements.ms);
@@ -432,6 +441,7 @@ async function measurePage(
       for (const engine of engines) {
         await openPage(page, target.url, [engine, dataScript(pack)], server);
         const id = `pass-${runId++}`;
+        await startTrace();
         const run = await page.evaluate(
           ([passId]) => {
             const bench = (window as unknown as BenchWindow).__backstoryBench;
@@ -442,6 +452,7 @@ async function measurePage(
         const timed = { ...run, cpu: NaN };
         (engine === ENGINE ? result.pass : result.basePass).push(timed);
         pendingCpu.set(id, (cpu) => (timed.cpu = cpu));
+        await collectCpu();
       }
       await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
       result.backstory.push(await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.backstory()));
@@ -460,6 +471,7 @@ async function measurePage(
       if (rep >= markRegExpReps(pack.aliases) || markStopped.has(pack.key)) continue;
       await openPage(page, target.url, [ENGINE, MARK], server);
       const markId = `mark-${runId++}`;
+      await startTrace();
       const run = page.evaluate(
         ([source, id]) => {
           const bench = (window as unknown as BenchWindow).__backstoryBench;
@@ -483,6 +495,7 @@ async function measurePage(
         result.markCpu.push(timed);
         pendingCpu.set(markId, (cpu) => (timed.cpu = cpu));
       }
+      await collectCpu();
     }
   }
   await collectCpu();

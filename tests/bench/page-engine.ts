@@ -15,8 +15,8 @@ import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/la
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 import { foldCode } from '../../lib/text/fold';
-import { groupOf } from '../../lib/entity-groups';
-import { summariseClaims, summariseEntities } from '../../lib/page-report';
+import { groupOf } from '../../lib/view/entity-groups';
+import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 
 export interface FloorResult {
   ms: number;

@@ -3,7 +3,7 @@
  * → disambiguation by context. Every finding says why it was made.
  */
 import { foldKey, isWordCharAt } from '../text/fold';
-import { type TermHit, termBoundaryOk } from '../claims/match';
+import { type TermHit, claimsFromHits, termBoundaryOk } from '../claims/match';
 import type { Matcher, MatcherTarget } from './compile';
 import { joinedName } from './joined-name';
 import { STORY_WINDOW, type Stories, lowerBound, nearestIndex, storiesOf } from './story';
@@ -151,6 +151,10 @@ export function resolveCandidates(
   const stories = storiesOf(text, storyWindow);
   const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: new Map() };
 
+  for (const [entity, hits] of candidates.cues) {
+    const sorted = isSorted(hits) ? hits : [...hits].sort((a, b) => a.start - b.start);
+    evidence.cues.set(entity, { hits: sorted, starts: sorted.map((hit) => hit.start) });
+  }
   // First the names that need no context, and the joined names that are someone else's.
   const found: (EntityFinding | undefined)[] = new Array(chosen.length);
   const open: number[] = [];
@@ -163,7 +167,10 @@ export function resolveCandidates(
     const joined = joinable ? joinedName(text, span.start, span.end) : undefined;
     // An organisation's name after a place describes someone ("a Texas Democrat"): only a word after it joins.
     if (joined && (joined.after || span.targets.some((t) => entities[t.entity]!.type !== 'organisation'))) {
-      for (const target of span.targets) append(evidence.joined, target.entity, span.start);
+      for (const target of span.targets) {
+        // "Monroe Doctrine" is a cue for Monroe, not another Monroe.
+        if (!cueAt(evidence.cues.get(target.entity), span.start)) append(evidence.joined, target.entity, span.start);
+      }
       return;
     }
     if (!single) {
@@ -177,10 +184,6 @@ export function resolveCandidates(
     names.ends.push(span.end);
     if (!entities[single.entity]!.background) evidence.specific.push(span.start);
   });
-  for (const [entity, hits] of candidates.cues) {
-    const sorted = isSorted(hits) ? hits : [...hits].sort((a, b) => a.start - b.start);
-    evidence.cues.set(entity, { hits: sorted, starts: sorted.map((hit) => hit.start) });
-  }
   // Then the ambiguous names, each by the context of its own story.
   for (const i of open) found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
 
@@ -192,12 +195,15 @@ export function resolveCandidates(
   const contextTopic = new Set([...(pageContext?.topic ?? []), ...candidates.topic]);
   // A rescan of one part counts the rest of the page as its story.
   const pageOnTopic = assumeOnTopic || topicMin === 0 || !!pageContext?.onTopic;
+  let claimStarts: number[] | undefined;
   const onTopicAt = (offset: number): boolean => {
     if (pageOnTopic) return true;
     const [lo, hi] = stories.around(offset);
-    const s = lowerBound(evidence.specific, lo);
-    if (s < evidence.specific.length && evidence.specific[s]! < hi) return true;
-    return isTopical(distinctKeys(topicHits, topicStarts, lo, hi, Infinity), topicMin);
+    if (within(evidence.specific, lo, hi)) return true;
+    if (isTopical(distinctKeys(topicHits, topicStarts, lo, hi, Infinity), topicMin)) return true;
+    // A story that states one of the pack's claims is on the subject too (claims found only when asked).
+    claimStarts ??= claimsFromHits(matcher.claims, text, [...candidates.terms]).map((claim) => claim.start);
+    return within(claimStarts, lo, hi);
   };
 
   const findings: EntityFinding[] = [];
@@ -240,6 +246,16 @@ export function findEntities(matcher: Matcher, text: string, options: FindOption
 /** Enough different topic words, one of them at least not broad. */
 function isTopical(distinct: readonly TopicHit[], topicMin: number): boolean {
   return distinct.length >= topicMin && distinct.some((hit) => !hit.broad);
+}
+
+function cueAt(cues: { starts: number[] } | undefined, start: number): boolean {
+  return !!cues && cues.starts[lowerBound(cues.starts, start)] === start;
+}
+
+/** Whether sorted `values` has one in [lo, hi). */
+function within(values: readonly number[], lo: number, hi: number): boolean {
+  const i = lowerBound(values, lo);
+  return i < values.length && values[i]! < hi;
 }
 
 function append(map: Map<number, number[]>, key: number, value: number): void {

@@ -51,7 +51,8 @@ export interface Joined {
 /** Undefined when the span stands on its own (or sits in a headline, where every word is capitalised). */
 export function joinedName(text: string, start: number, end: number): Joined | undefined {
   const before = wordBefore(text, start);
-  const after = wordAfter(text, end);
+  // A longer name is followed by a person's name when it is their title ("Federal Prosecutor Ann Fransen").
+  const after = /\s/.test(text.slice(start, end)) ? undefined : wordAfter(text, end);
   const joined = {
     before: before !== undefined && joins(before, true),
     after: after !== undefined && joins(after, false),
@@ -66,7 +67,8 @@ function joins(word: string, before: boolean): boolean {
   if (before && /['’]s$/i.test(word)) return false;
   const bare = word.replace(/[.'’]+$/, '').toLowerCase();
   if (FUNCTION_WORDS.has(bare)) return false;
-  if (!before) return true;
+  // A title after a name begins the next person's name ("a Republican Senator, Tom…").
+  if (!before) return !TITLES.has(bare);
   // A word ending a sentence ("…in Venezuela. Maduro"), unless it is an initial ("J. Kelly").
   if (word.endsWith('.') && bare.length > 1 && !/^(?:\p{Lu}\.)+$/u.test(word)) return false;
   // A country's acronym qualifies the name ("U.S. Navy"), it does not make another one.

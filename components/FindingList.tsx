@@ -9,33 +9,14 @@ export interface FindingListProps {
   onReveal: (kind: 'entity' | 'claim', id: string, pack?: string) => void;
 }
 
-/** What this page contains, grouped by kind, with counts; each item jumps to its first occurrence. */
+/**
+ * What this page contains: people, organisations, places… first, then claims (one line each, with
+ * their status); each item jumps to its first occurrence.
+ */
 export function FindingList({ entities, claims, onReveal }: FindingListProps) {
   const i18n = useI18n();
   return (
     <div class="finding-list">
-      {claims.length > 0 && (
-        <section aria-labelledby="group-claims">
-          <h2 id="group-claims">
-            {i18n.t('groupClaims')} <span class="count">{i18n.number(claims.length)}</span>
-          </h2>
-          <ul>
-            {claims.map((claim) => (
-              <li key={claim.id}>
-                <button
-                  type="button"
-                  class="claim"
-                  data-claim={claim.id}
-                  onClick={() => onReveal('claim', claim.id, claim.pack)}
-                >
-                  <span class="name">{claim.statement}</span>
-                  <StatusLabel status={claim.status} />
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {groupByType(entities).map(({ group, items }) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
           <h2 id={`group-${group.id}`}>
@@ -59,6 +40,31 @@ export function FindingList({ entities, claims, onReveal }: FindingListProps) {
           </ul>
         </section>
       ))}
+      {claims.length > 0 && (
+        <section aria-labelledby="group-claims">
+          <h2 id="group-claims">
+            {i18n.t('groupClaims')} <span class="count">{i18n.number(claims.length)}</span>
+          </h2>
+          <ul>
+            {claims.map((claim) => (
+              <li key={claim.id}>
+                <button
+                  type="button"
+                  class="claim"
+                  data-claim={claim.id}
+                  onClick={() => onReveal('claim', claim.id, claim.pack)}
+                >
+                  {/* One line each; the full statement is the button's name and shows on hover. */}
+                  <span class="name" title={claim.statement}>
+                    {claim.statement}
+                  </span>
+                  <StatusLabel status={claim.status} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

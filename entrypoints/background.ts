@@ -5,6 +5,7 @@ import { cardData } from '../lib/card-data';
 import { i18nFrom } from '../lib/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, type Message, isMessage } from '../lib/messages';
+import { badgeText, countReport, describeCount } from '../lib/page-report';
 import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/packs';
 
 export default defineBackground(() => {
@@ -36,15 +37,15 @@ export default defineBackground(() => {
       return packFor(message.pack).then((pack) => (pack && cardData(pack, message.kind, message.id)) ?? null);
     }
     if (message.type === 'page-report' && sender.tab?.id !== undefined) {
-      // The badge shows how many different things the content script found on each tab.
-      const count = message.report.entities.length + message.report.claims.length;
+      // The badge counts what the popup and the exports count: mentions found on the tab.
+      const count = countReport(message.report);
       // Firefox's Manifest V2 build has browserAction; `action` exists only in Manifest V3.
       const action = browser.action ?? browser.browserAction;
       void action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
-      void action.setBadgeText({ tabId: sender.tab.id, text: count ? String(count) : '' });
+      void action.setBadgeText({ tabId: sender.tab.id, text: badgeText(count) });
       void action.setTitle({
         tabId: sender.tab.id,
-        title: count ? i18n.plural('badgeTitle', count) : i18n.t('extName'),
+        title: count.mentions ? i18n.t('badgeTitle', describeCount(i18n, count)) : i18n.t('extName'),
       });
     }
     return undefined;

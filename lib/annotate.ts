@@ -122,6 +122,51 @@ export function fileKind(path: string): FileKind | undefined {
 export const OUTPUT_FORMATS = ['json', 'text', 'jsonld', 'markdown', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The largest file annotate reads (happy-dom and the text index hold several copies of it). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** A file annotate will not read (binary, too large): said in one line, exit code 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+const MIB = 1024 * 1024;
+
+/** Refuses a file over MAX_INPUT_BYTES before it is read. */
+export function checkInputSize(path: string, bytes: number): void {
+  if (bytes > MAX_INPUT_BYTES) {
+    throw new InputError(
+      `${path} is ${(bytes / MIB).toFixed(1)} MiB; the limit is ${MAX_INPUT_BYTES / MIB} MiB (split the file)`,
+    );
+  }
+}
+
+// Tab, line feed, vertical tab, form feed, carriage return and escape: the C0 controls text files use.
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
+/** A control byte no text file has (NUL above all): binary data, checked in the first 4 KiB and for NUL throughout. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  return head.some((byte) => byte < 0x20 && !TEXT_CONTROLS.has(byte)) || bytes.includes(0);
+}
+
+/**
+ * A file's bytes as text: UTF-8 (a byte-order mark dropped); text that is not valid UTF-8 is read as
+ * Latin-1 (Windows-1252, what older newsroom exports use) and `latin1` says so; binary data (control
+ * bytes no text has) is refused. A lenient UTF-8 decoding would turn "Nicolás" into "Nicol\uFFFDs" and
+ * lose the match silently.
+ */
+export function decodeInput(path: string, bytes: Uint8Array): { text: string; latin1: boolean } {
+  if (looksBinary(bytes)) {
+    throw new InputError(`${path} is not text (it has control bytes such as NUL): give a .txt or .html file`);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), latin1: false };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), latin1: true };
+  }
+}
+
 export const USAGE =
   'usage: npm run --silent annotate -- [--format json|text|jsonld|markdown|csv] [--pack PATH] FILE...';
 
@@ -235,12 +280,17 @@ export interface AnnotateIo {
   readPack(path: string): AnnotationPack;
   /** Whether `path` is a readable regular file, is missing, or is something else (a directory). */
   stat(path: string): 'file' | 'missing' | 'other';
-  readText(path: string, kind: FileKind): Promise<string>;
+  /** The file's text (decodeInput); `warn` hears that it was read as Latin-1. Throws InputError. */
+  readText(path: string, kind: FileKind, warn?: (message: string) => void): Promise<string>;
   /**
    * For the export formats: the text (as readText) with the page's title and URL. Without it the
    * title is the path and the URL the path percent-encoded.
    */
-  readPage?(path: string, kind: FileKind): Promise<{ text: string; title: string; url: string }>;
+  readPage?(
+    path: string,
+    kind: FileKind,
+    warn?: (message: string) => void,
+  ): Promise<{ text: string; title: string; url: string }>;
   out(text: string): void;
   /** Writes `text` exactly, with no newline added (CSV ends its records with CRLF); default: out() without the final newline. */
   write?(text: string): void;
@@ -266,13 +316,30 @@ export function formatExport(
 
 /**
  * The whole command: parses `args`, checks every file before any output, annotates, prints.
- * Returns the exit code: 0 done, 2 usage error (unknown option, missing or unsupported file, bad pack).
+ * Returns the exit code: 0 done, 2 usage or input error (unknown option, missing, unsupported, binary
+ * or too large file, bad pack).
  */
 export async function runAnnotate(args: readonly string[], io: AnnotateIo): Promise<number> {
   const usageError = (message: string) => {
     io.err(`annotate: ${message}\n${USAGE}`);
     return 2;
   };
+  const warn = (message: string) => io.err(`annotate: ${message}`);
+  try {
+    return await annotateFiles(args, io, usageError, warn);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    warn(error.message);
+    return 2;
+  }
+}
+
+async function annotateFiles(
+  args: readonly string[],
+  io: AnnotateIo,
+  usageError: (message: string) => number,
+  warn: (message: string) => void,
+): Promise<number> {
   const parsed = parseAnnotateArgs(args);
   if (!parsed.ok) return usageError(parsed.error);
   const { options } = parsed;
@@ -308,8 +375,8 @@ export async function runAnnotate(args: readonly string[], io: AnnotateIo): Prom
     const pages: PageFindings[] = [];
     for (const { path, kind } of files) {
       const page = io.readPage
-        ? await io.readPage(path, kind)
-        : { text: await io.readText(path, kind), title: path, url: encodeURI(path) };
+        ? await io.readPage(path, kind, warn)
+        : { text: await io.readText(path, kind, warn), title: path, url: encodeURI(path) };
       pages.push({ url: page.url, title: page.title, text: page.text, ...annotateText(matcher, page.text) });
     }
     const output = formatExport(options.format, pages, exportPack);
@@ -318,7 +385,8 @@ export async function runAnnotate(args: readonly string[], io: AnnotateIo): Prom
     return 0;
   }
   const results: FileAnnotations[] = [];
-  for (const { path, kind } of files) results.push({ path, ...annotateText(matcher, await io.readText(path, kind)) });
+  for (const { path, kind } of files)
+    results.push({ path, ...annotateText(matcher, await io.readText(path, kind, warn)) });
   io.out(options.format === 'json' ? formatJson(results) : formatText(results));
   return 0;
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
 import { CORRECTIONS_KEY, type Correction, parseCorrections, removeCorrection } from '../../lib/corrections';
+import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import { type InstalledPack, PACKS_KEY, importPack, packStorage, parseInstalledPacks } from '../../lib/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/settings';
@@ -13,14 +14,7 @@ import { exportSettingsFile, importSettingsFile } from '../../lib/settings-file'
 
 const builtIn = packJson as KnowledgePack;
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const downloadJson = (name: string, text: string) => downloadText(document, name, text, 'application/json');
 
 export function Options() {
   const i18n = useI18n();
@@ -110,7 +104,7 @@ export function Options() {
           onRemove={(id) => savePacks(packs.filter((p) => p.id !== id))}
           onExport={(id) => {
             const pack = packs.find((p) => p.id === id);
-            if (pack) download(`${id}.json`, JSON.stringify(pack.pack, null, 1) + '\n');
+            if (pack) downloadJson(`${id}.json`, JSON.stringify(pack.pack, null, 1) + '\n');
           }}
         />
       </section>
@@ -124,7 +118,7 @@ export function Options() {
         <div class="file-actions">
           <button
             type="button"
-            onClick={() => download('backstory-settings.json', exportSettingsFile(settings, corrections))}
+            onClick={() => downloadJson('backstory-settings.json', exportSettingsFile(settings, corrections))}
           >
             {i18n.t('exportSettings')}
           </button>

@@ -12,11 +12,20 @@ import { cardData } from '../../lib/card-data';
 import { HIGHLIGHT_CSS_FILE } from '../../lib/highlight-style';
 import { toCsv } from '../../lib/export/csv';
 import type { PageFindings } from '../../lib/export/findings';
+import { downloadText } from '../../lib/dom/download';
 import { toMarkdown } from '../../lib/export/markdown';
 import { toWebAnnotations } from '../../lib/export/web-annotation';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import { type Message, type PageReport, isMessage } from '../../lib/messages';
 import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/packs';
+import { countFindings, countReport, describeCount } from '../../lib/page-report';
+import {
+  type Selection,
+  type SelectionAction,
+  type SelectionTarget,
+  resultTarget,
+  selectionReducer,
+} from '../../lib/popup/selection';
 import { type SearchResult, createSearch } from '../../lib/search';
 import {
   DEFAULT_SETTINGS,
@@ -28,15 +37,6 @@ import {
 } from '../../lib/settings';
 
 const builtIn = packJson as KnowledgePack;
-
-interface Selection {
-  kind: 'entity' | 'claim';
-  id: string;
-  /** Imported pack id; none for the bundled pack. */
-  pack?: string;
-  /** Which occurrence on the page was last shown, when the item is on the page. */
-  occurrence: number;
-}
 
 /** The tab the popup reports on: the active tab, or `?tabId=` when opened as a page (tests, tools). */
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
@@ -106,38 +106,25 @@ export function App() {
     setSettings(next);
     void browser.storage.sync.set({ [SETTINGS_KEY]: next });
   };
-  const countOnPage = (kind: Selection['kind'], id: string, pack?: string) =>
+  const countOnPage = ({ kind, id, pack }: SelectionTarget) =>
     (kind === 'entity' ? report?.entities : report?.claims)?.find((item) => item.id === id && item.pack === pack)
       ?.count ?? 0;
-  const reveal = ({ kind, id, pack }: Omit<Selection, 'occurrence'>, occurrence: number) => {
-    if (tab && countOnPage(kind, id, pack) > 0) {
-      const message: Message = { type: 'reveal', kind, id, occurrence, ...(pack ? { pack } : {}) };
-      void browser.tabs.sendMessage(tab.id, message);
-    }
-  };
-  const select = (kind: Selection['kind'], id: string, pack?: string) => {
-    const next = { kind, id, occurrence: 0, ...(pack ? { pack } : {}) };
+  /** Applies a selection change, and shows the selected mention on the page when it is there. */
+  const update = (action: SelectionAction) => {
+    const next = selectionReducer(selection, action);
     setSelection(next);
-    reveal(next, 0);
+    if (!tab || !next || action.type === 'clear' || countOnPage(next) === 0) return;
+    const { kind, id, pack, occurrence } = next;
+    const message: Message = { type: 'reveal', kind, id, occurrence, ...(pack ? { pack } : {}) };
+    void browser.tabs.sendMessage(tab.id, message);
   };
-  const step = (direction: 1 | -1) => {
-    if (!selection) return;
-    const total = countOnPage(selection.kind, selection.id, selection.pack);
-    const occurrence = (selection.occurrence + direction + total) % total;
-    setSelection({ ...selection, occurrence });
-    reveal(selection, occurrence);
-  };
+  const select = (kind: SelectionTarget['kind'], id: string, pack?: string) =>
+    update({ type: 'select', target: { kind, id, ...(pack ? { pack } : {}) } });
+  const step = (direction: 1 | -1) => selection && update({ type: 'step', direction, total: countOnPage(selection) });
   const openResult = (result: SearchResult) => {
     const pack = result.pack === BUILT_IN_PACK ? undefined : result.pack;
-    if (result.kind === 'passage') {
-      const source = packFor(pack);
-      const claim = source?.claims.find((c) => c.evidence.some((e) => e.passage === Number(result.id)));
-      const entity = source?.entities.find((e) => e.passages.includes(Number(result.id)));
-      if (claim) select('claim', claim.id, pack);
-      else if (entity) select('entity', entity.id, pack);
-      return;
-    }
-    select(result.kind, result.id, pack);
+    const target = resultTarget(result, packFor(pack), pack);
+    if (target) update({ type: 'select', target });
   };
 
   const [exportMessage, setExportMessage] = useState('');
@@ -168,18 +155,14 @@ export function App() {
         : format === 'markdown'
           ? [toMarkdown(findings, builtIn), 'text/markdown', 'md']
           : [toCsv(findings, builtIn), 'text/csv', 'csv'];
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `backstory-${host}.${extension}`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setExportMessage(i18n.plural('exportSaved', findings.entities.length + findings.claims.length, link.download));
+    const name = `backstory-${host}.${extension}`;
+    downloadText(document, name, text, type);
+    setExportMessage(i18n.t('exportSaved', describeCount(i18n, countFindings(findings)), name));
   };
 
   const selectedPack = selection && packFor(selection.pack);
   const details = selection && selectedPack && cardData(selectedPack, selection.kind, selection.id);
-  const onPage = selection ? countOnPage(selection.kind, selection.id, selection.pack) : 0;
+  const onPage = selection ? countOnPage(selection) : 0;
 
   return (
     <main class="popup">
@@ -207,14 +190,14 @@ export function App() {
           value={query}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
-            setSelection(undefined);
+            update({ type: 'clear' });
           }}
         />
       </header>
       {details ? (
         <section class="details" aria-label={i18n.t('details')}>
           <nav class="details-nav">
-            <button type="button" onClick={() => setSelection(undefined)}>
+            <button type="button" onClick={() => update({ type: 'clear' })}>
               {i18n.t('back')}
             </button>
             {onPage > 0 && (
@@ -250,6 +233,7 @@ export function App() {
         <EmptyState reason="nothing-found" />
       ) : (
         <>
+          <p class="page-count">{describeCount(i18n, countReport(report))}</p>
           <FindingList entities={report.entities} claims={report.claims} onReveal={select} />
           <ExportButtons onExport={(format) => void exportFindings(format)} message={exportMessage} />
         </>

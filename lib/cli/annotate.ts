@@ -3,7 +3,8 @@
  * Entities and claims of the knowledge pack found in .txt and .html files (as JSON, a listing, W3C
  * Web Annotations, a Markdown brief or CSV: lib/export/); the logic is in
  * lib/annotate.ts (runAnnotate), the Node side in lib/node/annotate-files.ts.
- * Exit codes: 0 done, 2 usage error (unknown option, missing or unsupported file, unreadable pack).
+ * Exit codes: 0 done, 2 usage or input error (unknown option, missing or unsupported file, binary or
+ * over 64 MiB file, unreadable pack). Text that is not UTF-8 is read as Latin-1, said on stderr.
  */
 import { runAnnotate } from '../annotate';
 import { nodeAnnotateIo } from '../node/annotate-files';

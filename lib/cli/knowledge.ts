@@ -4,13 +4,24 @@
  * npm run knowledge -- --report list names in the archive that no entity covers
  * npm run knowledge -- --archive DIR --curated DIR --out FILE [--name NAME]
  *                               build a pack from your own archive (see assets/examples/custom-pack)
+ * Exit codes: 0 done, 1 the knowledge files have problems (listed by field), 2 usage or path error
+ * (one line: an unknown option, a missing folder or file, an article outside the archive folder).
+ * Packs are written atomically (a temporary file renamed over the old one).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { coverageReport } from '../knowledge/coverage';
 import type { KnowledgePack } from '../knowledge/types';
 import { KnowledgeError } from '../knowledge/validate';
-import { DEFAULT_DIRS, PACK_PATH, buildPack, loadInputs, serializePack } from '../node/knowledge-files';
+import {
+  DEFAULT_DIRS,
+  KnowledgePathError,
+  PACK_PATH,
+  buildPack,
+  loadInputs,
+  serializePack,
+  writeFileAtomic,
+} from '../node/knowledge-files';
 
 const USAGE = 'usage: npm run knowledge -- [--check | --report | --archive DIR --curated DIR --out FILE [--name NAME]]';
 
@@ -42,18 +53,12 @@ function main(args: string[]): number {
         console.error(`--archive, --curated and --out go together\n${USAGE}`);
         return 2;
       }
-      for (const dir of [archive, curated]) {
-        if (!existsSync(dir)) {
-          console.error(`No such folder: ${dir}`);
-          return 2;
-        }
-      }
       const dirs = { archive: resolve(archive), curated: resolve(curated) };
       // A pack needs a name people recognise in the options page: by default its publisher's.
       const name = option(args, '--name') ?? `${loadInputs(dirs).archive.articles[0]?.publisher ?? 'Custom'} archive`;
       const pack = buildPack(dirs, name);
       const text = serializePack(pack);
-      writeFileSync(out, text);
+      writeFileAtomic(out, text);
       console.log(`Wrote ${out} ("${pack.name}", ${pack.version}): ${summary(pack, text)}.`);
       return 0;
     }
@@ -80,10 +85,14 @@ function main(args: string[]): number {
       console.log('assets/knowledge.json is up to date.');
       return 0;
     }
-    writeFileSync(PACK_PATH, text);
+    writeFileAtomic(PACK_PATH, text);
     console.log(`Wrote assets/knowledge.json (${pack.version}): ${summary(pack, text)}.`);
     return 0;
   } catch (error) {
+    if (error instanceof KnowledgePathError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof KnowledgeError) {
       console.error(`The knowledge files have ${error.issues.length} problem(s):\n${error.message}`);
       return 1;

@@ -3,7 +3,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { type AnnotateIo, type AnnotationPack, type FileKind, asAnnotationPack, documentText } from '../annotate';
+import {
+  type AnnotateIo,
+  type AnnotationPack,
+  type FileKind,
+  asAnnotationPack,
+  checkInputSize,
+  decodeInput,
+  documentText,
+} from '../annotate';
 import { PACK_PATH } from './knowledge-files';
 
 export function readPack(path: string): AnnotationPack {
@@ -38,9 +46,17 @@ export async function htmlPage(html: string): Promise<{ text: string; title: str
   }
 }
 
+/** A file's text, checked: size first (before reading), then binary, UTF-8 or Latin-1 (said through `warn`). */
+function readInput(path: string, warn?: (message: string) => void): string {
+  checkInputSize(path, statSync(path).size);
+  const { text, latin1 } = decodeInput(path, readFileSync(path));
+  if (latin1) warn?.(`${path} is not UTF-8: read as Latin-1 (Windows-1252)`);
+  return text;
+}
+
 /** The text to annotate: a .txt file as is, an .html/.htm file's page text. */
-export async function readFileText(path: string, kind: FileKind): Promise<string> {
-  const content = readFileSync(path, 'utf8');
+export async function readFileText(path: string, kind: FileKind, warn?: (message: string) => void): Promise<string> {
+  const content = readInput(path, warn);
   return kind === 'html' ? htmlText(content) : content;
 }
 
@@ -48,8 +64,9 @@ export async function readFileText(path: string, kind: FileKind): Promise<string
 export async function readFilePage(
   path: string,
   kind: FileKind,
+  warn?: (message: string) => void,
 ): Promise<{ text: string; title: string; url: string }> {
-  const content = readFileSync(path, 'utf8');
+  const content = readInput(path, warn);
   const url = pathToFileURL(resolve(path)).href;
   if (kind === 'text') return { text: content, title: basename(path), url };
   const page = await htmlPage(content);

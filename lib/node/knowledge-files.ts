@@ -1,7 +1,7 @@
 /** Node-side loading of the archive and curated files, shared by the CLIs and the tests. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type ArchiveInput, type CuratedInput, compilePack } from '../knowledge/compile-pack';
 import { readArchiveSources, readClaims, readEntities, readTopic } from '../knowledge/curated';
 import type { KnowledgePack } from '../knowledge/types';
@@ -30,7 +30,54 @@ function readJson(check: Checker, path: string): unknown {
   }
 }
 
+/** A file or folder the compiler cannot use: said in one line, with the path, and no stack trace. */
+export class KnowledgePathError extends Error {
+  override name = 'KnowledgePathError';
+}
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** A folder the compiler reads; a missing one, or a file in its place, is a KnowledgePathError. */
+export function requireFolder(path: string, what: string): void {
+  if (!existsSync(path)) throw new KnowledgePathError(`${what} ${path} does not exist`);
+  if (!isFolder(path)) throw new KnowledgePathError(`${what} ${path} is not a folder`);
+}
+
+/**
+ * An article file named in sources.json, confined to the archive folder: a `../` or absolute path
+ * would copy any file the compiler can read into a pack that is then shared.
+ */
+export function articlePath(archive: string, file: string): string {
+  const path = resolve(archive, file);
+  const inside = relative(archive, path);
+  if (isAbsolute(file) || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new KnowledgePathError(`sources.json names ${file}, a file outside the archive folder ${archive}`);
+  }
+  if (!existsSync(path)) throw new KnowledgePathError(`sources.json names ${file}, which is not in ${archive}`);
+  if (isFolder(path)) throw new KnowledgePathError(`sources.json names ${file}, which is a folder`);
+  return path;
+}
+
+/**
+ * Writes a file in one step: a temporary file beside it, then renamed over it, so that a reader (or
+ * a crash) never sees half a pack.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  if (isFolder(path)) throw new KnowledgePathError(`--out ${path} is a folder; give a file name`);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new KnowledgePathError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
 function jsonFiles(dir: string): string[] {
+  requireFolder(dir, 'The curated folder');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
@@ -49,11 +96,17 @@ export function loadInputs(dirs: KnowledgeDirs = DEFAULT_DIRS): LoadedInputs {
     checkers.push(check);
     return check;
   };
+  requireFolder(dirs.archive, 'The archive folder');
+  requireFolder(dirs.curated, 'The curated folder');
   const sourcesPath = join(dirs.archive, 'sources.json');
+  if (!existsSync(sourcesPath)) throw new KnowledgePathError(`The archive folder has no sources.json: ${sourcesPath}`);
   const sourcesCheck = checker(sourcesPath);
   const articles = readArchiveSources(sourcesCheck, readJson(sourcesCheck, sourcesPath));
   const files: Record<string, string> = {};
-  for (const article of articles) files[article.file] ??= readFileSync(join(dirs.archive, article.file), 'utf8');
+  for (const article of articles) {
+    // An empty name is already a validation issue of its own.
+    if (article.file) files[article.file] ??= readFileSync(articlePath(dirs.archive, article.file), 'utf8');
+  }
   const topicPath = join(dirs.curated, 'topic.json');
   const topicCheck = checker(topicPath);
   const curated: CuratedInput = {

@@ -24,11 +24,17 @@ async function main(): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
     timeout: 15_000,
   });
-  const count = await page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return registry.get('backstory-entity')?.size ?? document.querySelectorAll('backstory-mark').length;
+  // The badge's title says what the popup and the exports count too: mentions found on the page.
+  const tabId = await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
   });
-  console.log(`Demo page: ${server.url('/fixtures/demo.html')} (${count} highlights)`);
+  let counted = '';
+  for (let attempt = 0; attempt < 50 && !/\d/.test(counted); attempt++) {
+    if (attempt) await page.waitForTimeout(100);
+    counted = await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+  }
+  console.log(`Demo page: ${server.url('/fixtures/demo.html')} (${counted})`);
   console.log(`Popup: chrome-extension://${browser.extensionId}/popup.html`);
   if (headless) {
     mkdirSync(ARTIFACTS, { recursive: true });

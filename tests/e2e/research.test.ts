@@ -32,9 +32,16 @@ describe('research tools', () => {
     expect(saved.markdown).toContain('Nicolás Maduro');
     expect(saved.markdown).toMatch(/URL unknown/);
     expect(saved.csv!.split('\r\n').length).toBeGreaterThan(100);
-    expect(await popup.locator('.export p[role=status]').textContent()).toMatch(
-      /^Saved \d+ findings as backstory-127\.0\.0\.1\.csv\.$/,
+    // One count everywhere: the export, the popup and the badge count the same mentions, and say so.
+    const counted = await popup.locator('.page-count').textContent();
+    expect(counted).toMatch(/^\d+ mentions of \d+ names and claims$/);
+    expect(await popup.locator('.export p[role=status]').textContent()).toBe(
+      `Saved ${counted} as backstory-127.0.0.1.csv.`,
     );
+    const badgeTitle = await session.browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    expect(badgeTitle).toBe(`Backstory: ${counted} on this page`);
+    const badge = await session.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(counted).toMatch(new RegExp(`^${badge} mentions`));
     await popup.close();
     await page.close();
   });

@@ -88,7 +88,7 @@ describe('with the browser in Spanish', () => {
     const page = await openNoticia();
     const tabId = await tabIdOf(session.browser, page);
     const badgeTitle = await session.browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
-    expect(badgeTitle).toMatch(/^Backstory: \d+ nombres y afirmaciones del archivo en esta página$/);
+    expect(badgeTitle).toMatch(/^Backstory: \d+ menciones de \d+ nombres y afirmaciones en esta página$/);
 
     const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });

@@ -12,6 +12,7 @@ export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const FIXTURE_PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 export const SHARED_PAGES = join(ROOT, '..', 'shared', 'pages');
+export const ONTOPIC_PAGES = join(ROOT, '..', 'shared', 'pages-ontopic');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 
 const CANDIDATES = [
@@ -108,21 +109,29 @@ export interface PageServer {
 }
 
 /**
- * Serves /fixtures/* from tests/fixtures/pages and /shared/* from ../shared/pages. Saved pages are
- * served with their scripts removed: they would only try to reach the network.
+ * Serves /fixtures/* from tests/fixtures/pages, /shared/* from ../shared/pages and /ontopic/* from
+ * ../shared/pages-ontopic. Saved pages are served with their scripts removed: they would only try to
+ * reach the network.
  */
 export async function servePages(): Promise<PageServer> {
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname));
     const [, area, ...rest] = path.split('/');
-    const base = area === 'fixtures' ? FIXTURE_PAGES : area === 'shared' ? SHARED_PAGES : undefined;
+    const base =
+      area === 'fixtures'
+        ? FIXTURE_PAGES
+        : area === 'shared'
+          ? SHARED_PAGES
+          : area === 'ontopic'
+            ? ONTOPIC_PAGES
+            : undefined;
     const file = base && join(base, ...rest);
     if (!file || !file.startsWith(base) || !existsSync(file)) {
       response.writeHead(404).end('not found');
       return;
     }
     let body: string | Buffer = readFileSync(file);
-    if (area === 'shared' && extname(file) === '.html') body = stripScripts(body.toString('utf8'));
+    if (area !== 'fixtures' && extname(file) === '.html') body = stripScripts(body.toString('utf8'));
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AnnotateIo,
   type FileAnnotations,
+  MAX_INPUT_BYTES,
   USAGE,
   annotateText,
   fileKind,
@@ -239,5 +240,41 @@ describe('npm run annotate (one real process)', () => {
         'Fentanyl kills tens of thousands of Americans each year.',
       ],
     ]);
+  });
+});
+
+describe('npm run annotate on input that is not UTF-8 text', () => {
+  it('reads Latin-1 text as Latin-1 and says so on stderr', async () => {
+    const path = join(dir, 'latin1.txt');
+    writeFileSync(path, Buffer.from('Nicolás Maduro spoke in Caracas.\n', 'latin1'));
+    const result = await run(['--format', 'json', path]);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/latin1\.txt is not UTF-8: read as Latin-1/);
+    const [file] = (JSON.parse(result.out) as { files: FileAnnotations[] }).files;
+    expect(file!.entities[0]).toMatchObject({ id: 'nicolas-maduro', text: 'Nicolás Maduro' });
+  });
+
+  it('refuses a binary file with exit code 2 and prints nothing on stdout', async () => {
+    const path = join(dir, 'binary.txt');
+    writeFileSync(
+      path,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, ...Buffer.from('Maduro')]),
+    );
+    const result = await run(['--format', 'json', path]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/binary\.txt is not text/);
+    expect(result.out).toBe('');
+  });
+
+  it('refuses a file over the size limit with a message, before reading it', async () => {
+    const path = join(dir, 'huge.txt');
+    // Sparse: the file has the size without taking the disk space.
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, MAX_INPUT_BYTES + 1);
+    closeSync(fd);
+    const result = await run(['--format', 'json', path]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/huge\.txt is 64\.0 MiB; the limit is 64 MiB/);
+    expect(result.out).toBe('');
   });
 });

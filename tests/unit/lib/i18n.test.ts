@@ -42,10 +42,10 @@ describe('createI18n', () => {
   });
 
   it('formats the count and fills further placeholders in the language’s order', () => {
-    expect(en.plural('exportSaved', 12345, 'backstory-example.md')).toBe(
-      'Saved 12,345 findings as backstory-example.md.',
+    expect(en.plural('mentionsOf', 12345, '3 names and claims')).toBe('12,345 mentions of 3 names and claims');
+    expect(es.t('exportSaved', '1 mención de 1 nombre o afirmación', 'a.csv')).toBe(
+      'Guardado como a.csv: 1 mención de 1 nombre o afirmación.',
     );
-    expect(es.plural('exportSaved', 1, 'a.csv')).toBe('Se guardó 1 hallazgo como a.csv.');
     expect(es.t('correctionNotHere', 'Kelly', 'Mark Kelly', 'example.com/a')).toBe(
       '«Kelly» no es Mark Kelly en example.com/a',
     );

@@ -327,9 +327,29 @@ describe('readClaims', () => {
       [['$[0].match.paraphrases', 'expected at least 1 item, got an array']],
     ],
     [
+      'series that is not an id',
+      (r) => ((r.match as Json).series = 'Boat toll'),
+      [['$[0].match.series', expect.stringContaining('expected')]],
+    ],
+    [
+      'empty Spanish wordings',
+      (r) => ((r.match as Json).paraphrasesEs = []),
+      [['$[0].match.paraphrasesEs', 'expected at least 1 item, got an array']],
+    ],
+    [
+      'excluded term that is not a string',
+      (r) => ((r.match as Json).exclude = [3]),
+      [['$[0].match.exclude[0]', expect.stringContaining('expected')]],
+    ],
+    [
       'unknown match field',
       (r) => ((r.match as Json).figure = '94%'),
-      [['$[0].match.figure', 'expected no such field (known: terms, figures, paraphrases)']],
+      [
+        [
+          '$[0].match.figure',
+          'expected no such field (known: terms, figures, exclude, series, paraphrases, paraphrasesEs)',
+        ],
+      ],
     ],
     [
       'missing match',

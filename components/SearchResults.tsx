@@ -1,6 +1,6 @@
 import { markedHtml } from '../lib/dom/sanitize';
-import type { MessageKey } from '../lib/i18n';
-import type { SearchResult } from '../lib/search';
+import type { MessageKey } from '../lib/view/i18n';
+import type { SearchResult } from '../lib/knowledge/search';
 import { useI18n } from './i18n';
 
 export interface SearchResultsProps {

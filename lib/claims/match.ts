@@ -4,7 +4,7 @@
  * negation, another date) and every figure in agreement; an entry of a dated series (a running toll)
  * also needs every count in the sentence to agree with it.
  */
-import { buildAutomaton, type Automaton, scanText } from '../matcher/automaton';
+import { buildAutomaton, type Automaton, scanText } from '../scan/automaton';
 import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleList } from '../../components/archive/ArticleList';
 import { ClaimIndex } from '../../components/archive/ClaimIndex';
 import { Detail } from '../../components/archive/Detail';
@@ -46,7 +46,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
   // pauses on a view, so it does not compete with the parts a view needs, or at once for a search;
   // typing rarely waits for it and the page never does.
   const search = useRef<SearchClient>();
-  const getSearch = () => (search.current ??= startSearch());
+  const getSearch = useCallback(() => (search.current ??= startSearch()), [startSearch]);
   const [searched, setSearched] = useState<{ q: string; results: SearchResult[] | 'failed' }>();
 
   // Views that show names wait for the archive's names; a card also for its record and passages.
@@ -71,12 +71,13 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
     };
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
-  }, []);
+    // The archive is the page's one archive: this runs once.
+  }, [archive, core]);
 
   useEffect(() => {
     const timer = setTimeout(getSearch, SEARCH_WARM_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [route]);
+  }, [route, getSearch]);
 
   const focusHeading = useRef(false);
   useEffect(() => {
@@ -134,7 +135,7 @@ export function ArchiveApp({ archive, startSearch }: ArchiveAppProps) {
     return () => {
       live = false;
     };
-  }, [query]);
+  }, [query, getSearch]);
   const results = query === undefined ? undefined : searched?.q === query ? searched.results : 'pending';
 
   const openResult = (result: SearchResult) => {

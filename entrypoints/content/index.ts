@@ -7,12 +7,11 @@ import {
   CORRECTIONS_KEY,
   type Correction,
   addCorrection,
-  isCorrected,
   pageKey,
   parseCorrections,
 } from '../../lib/preferences/corrections';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
-import { groupOf } from '../../lib/view/entity-groups';
+import { isShown as isFindingShown } from '../../lib/preferences/shown';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
 import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/preferences/packs';
@@ -108,25 +107,17 @@ export default defineContentScript({
       send(toBackground, { type: 'page-report', report: report() }).catch(() => {});
     };
     const pageStyle = createPageStyle(settings);
-    const isShown = (hit: Hit) => {
-      const hidden = settings.hiddenCategories;
-      const item =
-        hit.kind === 'claim'
-          ? matcher.data.claims.claims[hit.finding.claim]!
-          : matcher.data.entities[hit.finding.entity]!;
-      const category = hit.kind === 'claim' ? 'claims' : groupOf(matcher.data.entities[hit.finding.entity]!.type).id;
-      if (hidden.includes(category)) return false;
-      // Reading a range's text and the page's URL for each of hundreds of findings is not free.
-      if (!corrections.length) return true;
-      const target = { kind: hit.kind, id: item.id, ...(item.pack ? { pack: item.pack } : {}) };
-      const occurrence = {
-        target,
-        text: hit.finding.range.toString(),
-        url: location.href,
-        hostname: location.hostname,
-      };
-      return !isCorrected(corrections, occurrence);
-    };
+    const page = () => ({ url: location.href, hostname: location.hostname });
+    const isShown = (hit: Hit) =>
+      isFindingShown(
+        matcher.data,
+        {
+          kind: hit.kind,
+          item: hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity,
+          text: () => hit.finding.range.toString(),
+        },
+        { hiddenCategories: settings.hiddenCategories, corrections, page },
+      );
     const start = () => {
       scanner ??= createPageScanner(document, matcher, {
         forceWrap: new URLSearchParams(location.search).has('backstory-fallback'),

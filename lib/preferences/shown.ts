@@ -1,0 +1,32 @@
+/** What a page shows of its findings: not a category the reader turned off, not what a correction covers. */
+import type { MatcherData } from '../matcher/compile';
+import { groupOf } from '../view/entity-groups';
+import { type Correction, isCorrected } from './corrections';
+
+/** A finding on the page: an entity or claim of the matcher, and its text as it stands there. */
+export interface ShownCandidate {
+  kind: 'entity' | 'claim';
+  /** Index into the matcher's entities or claims. */
+  item: number;
+  /** The highlighted text; read only when a correction could apply. */
+  text: () => string;
+}
+
+export interface ShownRules {
+  /** Settings.hiddenCategories: entity group ids, and 'claims'. */
+  hiddenCategories: readonly string[];
+  corrections: readonly Correction[];
+  /** The page's address; read only when there are corrections. */
+  page: () => { url: string; hostname: string };
+}
+
+export function isShown(data: MatcherData, candidate: ShownCandidate, rules: ShownRules): boolean {
+  const { kind, item: index } = candidate;
+  const item = kind === 'claim' ? data.claims.claims[index]! : data.entities[index]!;
+  const category = kind === 'claim' ? 'claims' : groupOf(data.entities[index]!.type).id;
+  if (rules.hiddenCategories.includes(category)) return false;
+  // Reading a range's text and the page's URL for each of hundreds of findings is not free.
+  if (!rules.corrections.length) return true;
+  const target = { kind, id: item.id, ...(item.pack ? { pack: item.pack } : {}) };
+  return !isCorrected(rules.corrections, { target, text: candidate.text(), ...rules.page() });
+}

@@ -1,10 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { archiveModule } from './lib/build/archive-module';
-import { MATCHER_RESOURCE, matcherModule } from './lib/build/matcher-module';
-import { withoutLocalPages } from './lib/build/store-manifest';
-import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/highlight-style';
-import { CONTENT_SCRIPT_MATCHES } from './lib/sites';
+import { archiveModule } from './tools/build/archive-module';
+import { MATCHER_RESOURCE, matcherModule } from './tools/build/matcher-module';
+import { withoutLocalPages } from './tools/build/store-manifest';
+import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/view/highlight-style';
+import { CONTENT_SCRIPT_MATCHES } from './lib/preferences/sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
 // The archive benchmark swaps the archive page's pack alone.

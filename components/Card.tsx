@@ -1,6 +1,6 @@
-import type { CardData, ClaimCardData, EntityCardData, EntityRef } from '../lib/card-data';
-import { ENTITY_TYPE_MESSAGES } from '../lib/entity-groups';
-import type { MessageKey } from '../lib/i18n';
+import type { CardData, ClaimCardData, EntityCardData, EntityRef } from '../lib/view/card-data';
+import { ENTITY_TYPE_MESSAGES } from '../lib/view/entity-groups';
+import type { MessageKey } from '../lib/view/i18n';
 import type { EvidenceStance } from '../lib/knowledge/types';
 import { useI18n } from './i18n';
 import { sourceDateLabel } from './source-date';

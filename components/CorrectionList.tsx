@@ -1,4 +1,4 @@
-import type { Correction } from '../lib/corrections';
+import type { Correction } from '../lib/preferences/corrections';
 import { RichMessage, useI18n } from './i18n';
 
 export interface CorrectionListProps {

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../lib/view/i18n';
 import { useI18n } from './i18n';
 
 export interface EmptyStateProps {

@@ -1,5 +1,5 @@
-import { groupByType } from '../lib/entity-groups';
-import type { FoundClaim, FoundEntity } from '../lib/messages';
+import { groupByType } from '../lib/view/entity-groups';
+import type { FoundClaim, FoundEntity } from '../lib/protocol/requests';
 import { useI18n } from './i18n';
 import { StatusLabel } from './StatusLabel';
 

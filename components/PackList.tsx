@@ -1,4 +1,4 @@
-import type { InstalledPack } from '../lib/packs';
+import type { InstalledPack } from '../lib/preferences/packs';
 import { useI18n } from './i18n';
 import { Switch } from './Switch';
 

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../lib/i18n';
-import type { SearchResult } from '../lib/search';
+import type { SearchResult } from '../lib/knowledge/search';
+import type { MessageKey } from '../lib/view/i18n';
 import { useI18n } from './i18n';
 import { sourceDateLabel } from './source-date';
 

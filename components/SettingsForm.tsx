@@ -1,6 +1,6 @@
-import { CATEGORIES } from '../lib/entity-groups';
-import type { MessageKey } from '../lib/i18n';
-import { HIGHLIGHT_STYLES, INTENSITIES, type Settings, toggleCategory, toggleSite } from '../lib/settings';
+import { CATEGORIES } from '../lib/view/entity-groups';
+import type { MessageKey } from '../lib/view/i18n';
+import { HIGHLIGHT_STYLES, INTENSITIES, type Settings, toggleCategory, toggleSite } from '../lib/preferences/settings';
 import { useI18n } from './i18n';
 import { Switch } from './Switch';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { SourceLink } from '../lib/links';
+import type { SourceLink } from '../lib/view/links';
 import { useI18n } from './i18n';
 
 export interface SourceLinkViewProps {

@@ -1,6 +1,6 @@
 import { type ComponentChildren, createContext, render } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { I18n, MessageKey } from '../lib/i18n';
+import type { I18n, MessageKey } from '../lib/view/i18n';
 
 /**
  * The UI language for every component: entrypoints provide one over browser.i18n, tests one over the

@@ -1,4 +1,4 @@
-import type { I18n } from '../lib/i18n';
+import type { I18n } from '../lib/view/i18n';
 
 /**
  * A source's date as every view shows it (cards, search results): in the UI language, with "(est.)"

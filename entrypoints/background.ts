@@ -1,12 +1,12 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import packJson from '../assets/knowledge.json';
-import { cardData } from '../lib/card-data';
-import { i18nFrom } from '../lib/i18n';
+import { cardData } from '../lib/view/card-data';
+import { i18nFrom } from '../lib/view/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
-import { type CommandName, type Message, isMessage } from '../lib/messages';
-import { badgeText, countReport, describeCount } from '../lib/page-report';
-import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/packs';
+import { type CommandName, type Message, isMessage } from '../lib/protocol/requests';
+import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
+import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/preferences/packs';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;

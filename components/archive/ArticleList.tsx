@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
 import type { Source } from '../../lib/knowledge/types';
-import { citation, sourceLink } from '../../lib/links';
+import { citation, sourceLink } from '../../lib/view/links';
 import { useI18n } from '../i18n';
 import { SourceLinkView } from '../SourceLinkView';
 import { CiteButton } from './CiteButton';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ArchiveIndex, ClaimGroupIndex } from '../../lib/archive/archive-index';
 import { formatRoute } from '../../lib/archive/route';
-import type { MessageKey } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/view/i18n';
 import { useI18n } from '../i18n';
 import { StatusLabel } from '../StatusLabel';
 import { ShowMore } from './ShowMore';

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
 import { formatRoute } from '../../lib/archive/route';
-import { cardDataFrom } from '../../lib/card-data';
+import { cardDataFrom } from '../../lib/view/card-data';
 import { Card, type CardProps } from '../Card';
 import { useI18n } from '../i18n';
 

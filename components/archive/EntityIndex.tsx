@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ArchiveIndex, EntityGroupIndex } from '../../lib/archive/archive-index';
 import { formatRoute } from '../../lib/archive/route';
-import { ENTITY_TYPE_MESSAGES } from '../../lib/entity-groups';
+import { ENTITY_TYPE_MESSAGES } from '../../lib/view/entity-groups';
 import { useI18n } from '../i18n';
 import { ShowMore } from './ShowMore';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ArchiveIndex } from '../../lib/archive/archive-index';
 import { ENTITY_NAMES } from '../../lib/archive/split';
-import { ENTITY_TYPE_MESSAGES } from '../../lib/entity-groups';
+import { ENTITY_TYPE_MESSAGES } from '../../lib/view/entity-groups';
 import { useI18n } from '../i18n';
 import { Loading } from './Loading';
 import { useParts } from './useParts';

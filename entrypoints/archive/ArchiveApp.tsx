@@ -11,9 +11,9 @@ import { SearchResults } from '../../components/SearchResults';
 import { type ArchiveIndex, NAMES } from '../../lib/archive/archive-index';
 import { type Route, formatRoute, parseRoute, tabOf } from '../../lib/archive/route';
 import { CLAIM_NAMES, ENTITY_NAMES, partNames } from '../../lib/archive/split';
-import { MAX_TIMELINE } from '../../lib/card-data';
-import type { I18n } from '../../lib/i18n';
-import type { SearchResult } from '../../lib/search';
+import { MAX_TIMELINE } from '../../lib/view/card-data';
+import type { I18n } from '../../lib/view/i18n';
+import type { SearchResult } from '../../lib/knowledge/search';
 import type { SearchClient } from './search-client';
 
 /** Typing pauses this long before the search runs (and the address changes). */

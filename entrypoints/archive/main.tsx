@@ -2,7 +2,7 @@ import { core, partsUrl } from 'virtual:backstory-archive';
 import { browser } from 'wxt/browser';
 import { mountPage } from '../../components/i18n';
 import { ArchiveIndex } from '../../lib/archive/archive-index';
-import { i18nFrom } from '../../lib/i18n';
+import { i18nFrom } from '../../lib/view/i18n';
 import { ArchiveApp } from './ArchiveApp';
 import { startSearchWorker } from './search-client';
 import '../../components/status.css';
@@ -13,7 +13,7 @@ import './archive.css';
 // The benchmark reads this mark: by now the archive's core (all the articles list needs) is parsed.
 performance.mark('backstory:archive:pack-ready');
 
-/** A part of the archive: one of the extension's own files (lib/build/archive-module.ts). */
+/** A part of the archive: one of the extension's own files (tools/build/archive-module.ts). */
 async function loadPart(name: string): Promise<unknown> {
   const response = await fetch(`${partsUrl}${name}.json`);
   if (!response.ok) throw new Error(`archive part ${name}: HTTP ${response.status}`);

@@ -4,7 +4,7 @@
  * not be loaded.
  */
 import type { ArchiveCore } from '../../lib/archive/split';
-import type { SearchResult } from '../../lib/search';
+import type { SearchResult } from '../../lib/knowledge/search';
 
 export type SearchRequest =
   { type: 'start'; core: ArchiveCore; partsUrl: string } | { type: 'search'; id: number; query: string; limit: number };

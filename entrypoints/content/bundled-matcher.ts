@@ -1,6 +1,6 @@
 /**
  * The bundled pack's matcher, from content.js itself or, for a large pack, from the matcher.bin file
- * beside it (lib/build/matcher-module.ts). Inline, all of it happens before the first await.
+ * beside it (tools/build/matcher-module.ts). Inline, all of it happens before the first await.
  */
 import { bundledMatcher, scannerWasm } from 'virtual:backstory-matcher';
 import { type PublicPath, browser } from 'wxt/browser';
@@ -8,8 +8,8 @@ import { yieldToEventLoop } from '../../lib/dom/slicer';
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
 import { type ChunkedMatcherData, type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { type MatcherResource, decodeMatcherResource } from '../../lib/matcher/matcher-resource';
-import { readInSlices } from '../../lib/read-stream';
-import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
+import { readInSlices } from '../../lib/matcher/read-stream';
+import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 
 export interface BundledMatcher {
   data: MatcherData;

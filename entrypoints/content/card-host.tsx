@@ -5,9 +5,9 @@ import { Card, type Reason } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
 import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
-import type { CardData } from '../../lib/card-data';
+import type { CardData } from '../../lib/view/card-data';
 import { placeCard } from '../../lib/dom/position';
-import { type I18n, i18nFrom } from '../../lib/i18n';
+import { type I18n, i18nFrom } from '../../lib/view/i18n';
 
 export const CARD_HOST_TAG = 'backstory-ui';
 

@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
-import type { CardData } from '../../lib/card-data';
+import type { CardData } from '../../lib/view/card-data';
 import type { PageFindings } from '../../lib/export/findings';
 import type { ClaimStatus } from '../../lib/knowledge/types';
 import {
@@ -10,15 +10,15 @@ import {
   isCorrected,
   pageKey,
   parseCorrections,
-} from '../../lib/corrections';
+} from '../../lib/preferences/corrections';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
-import { groupOf } from '../../lib/entity-groups';
+import { groupOf } from '../../lib/view/entity-groups';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
-import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/messages';
-import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/packs';
-import { summariseClaims, summariseEntities } from '../../lib/page-report';
-import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/settings';
-import { CONTENT_SCRIPT_MATCHES } from '../../lib/sites';
+import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/protocol/requests';
+import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/preferences/packs';
+import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
+import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/preferences/settings';
+import { CONTENT_SCRIPT_MATCHES } from '../../lib/preferences/sites';
 import { loadBundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';

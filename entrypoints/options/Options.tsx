@@ -5,12 +5,23 @@ import { CorrectionList } from '../../components/CorrectionList';
 import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
-import { CORRECTIONS_KEY, type Correction, parseCorrections, removeCorrection } from '../../lib/corrections';
+import {
+  CORRECTIONS_KEY,
+  type Correction,
+  parseCorrections,
+  removeCorrection,
+} from '../../lib/preferences/corrections';
 import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { type InstalledPack, PACKS_KEY, importPack, packStorage, parseInstalledPacks } from '../../lib/packs';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/settings';
-import { exportSettingsFile, importSettingsFile } from '../../lib/settings-file';
+import {
+  type InstalledPack,
+  PACKS_KEY,
+  importPack,
+  packStorage,
+  parseInstalledPacks,
+} from '../../lib/preferences/packs';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/preferences/settings';
+import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
 
 const builtIn = packJson as KnowledgePack;
 

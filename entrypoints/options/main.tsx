@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { mountPage } from '../../components/i18n';
-import { i18nFrom } from '../../lib/i18n';
+import { i18nFrom } from '../../lib/view/i18n';
 import { Options } from './Options';
 import '../popup/popup.css';
 import './options.css';

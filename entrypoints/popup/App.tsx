@@ -8,17 +8,17 @@ import { FindingList } from '../../components/FindingList';
 import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
 import { Switch } from '../../components/Switch';
-import { cardData } from '../../lib/card-data';
-import { HIGHLIGHT_CSS_FILE } from '../../lib/highlight-style';
+import { cardData } from '../../lib/view/card-data';
+import { HIGHLIGHT_CSS_FILE } from '../../lib/view/highlight-style';
 import { toCsv } from '../../lib/export/csv';
 import type { PageFindings } from '../../lib/export/findings';
 import { downloadText } from '../../lib/dom/download';
 import { toMarkdown } from '../../lib/export/markdown';
 import { toWebAnnotations } from '../../lib/export/web-annotation';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { type Message, type PageReport, isMessage } from '../../lib/messages';
-import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/packs';
-import { countFindings, countReport, describeCount } from '../../lib/page-report';
+import { type Message, type PageReport, isMessage } from '../../lib/protocol/requests';
+import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/preferences/packs';
+import { countFindings, countReport, describeCount } from '../../lib/findings/page-report';
 import {
   type Selection,
   type SelectionAction,
@@ -26,7 +26,7 @@ import {
   resultTarget,
   selectionReducer,
 } from '../../lib/popup/selection';
-import { type SearchResult, createSearch } from '../../lib/search';
+import { type SearchResult, createSearch } from '../../lib/knowledge/search';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -34,7 +34,7 @@ import {
   isActiveOn,
   parseSettings,
   toggleSite,
-} from '../../lib/settings';
+} from '../../lib/preferences/settings';
 
 const builtIn = packJson as KnowledgePack;
 

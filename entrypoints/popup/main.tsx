@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { mountPage } from '../../components/i18n';
-import { i18nFrom } from '../../lib/i18n';
+import { i18nFrom } from '../../lib/view/i18n';
 import { App } from './App';
 import '../../components/status.css';
 import '../../components/card.css';

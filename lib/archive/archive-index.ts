@@ -3,8 +3,8 @@
  * the core is always there; the names, records and passage texts arrive when a view asks for them
  * (`load`), and each table is built once, when a view first uses it.
  */
-import { type CardLookup, type ClaimRef, type EntityRef } from '../card-data';
-import { ENTITY_GROUPS, type EntityGroup } from '../entity-groups';
+import { type CardLookup, type ClaimRef, type EntityRef } from '../view/card-data';
+import { ENTITY_GROUPS, type EntityGroup } from '../view/entity-groups';
 import { CLAIM_STATUSES, type Claim, type ClaimStatus, type Entity, type Source } from '../knowledge/types';
 import { foldKey } from '../text/fold';
 import {

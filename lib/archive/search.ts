@@ -1,5 +1,5 @@
 /**
- * Full-text search for the archive browser: lib/search.ts (fuse.js, typo tolerant, marked snippets)
+ * Full-text search for the archive browser: lib/knowledge/search.ts (fuse.js, typo tolerant, marked snippets)
  * as the popup uses it, made to scale. Fuse scans every document on every query, which takes seconds
  * with a pack 100 times today's; so on big packs a word index picks the candidates first:
  *
@@ -7,20 +7,20 @@
  *      (edit distance to some part of the word at most 0.34 × the query word's length);
  *   2. documents holding matched words are ranked by how well they hold the query words (an exact word
  *      counts more than a prefix, a prefix more than a near miss; a name more than a title, a title
- *      more than body text, as lib/search.ts weighs its keys), and the best `maxCandidates` kept;
- *   3. lib/search.ts runs over those candidates only, so ranking, snippets and marks are its own.
+ *      more than body text, as lib/knowledge/search.ts weighs its keys), and the best `maxCandidates` kept;
+ *   3. lib/knowledge/search.ts runs over those candidates only, so ranking, snippets and marks are its own.
  *
  * Small packs (today's) skip the word index and search everything, exactly as the popup does. The word
  * index can be built in slices (`prepare`) while the page is idle; `search` finishes it when needed.
  */
 import type { Claim, Entity, KnowledgePack, Passage } from '../knowledge/types';
-import { type SearchResult, createSearch } from '../search';
+import { type SearchResult, createSearch } from '../knowledge/search';
 import { foldCode, foldKey } from '../text/fold';
 
 export interface ArchiveSearchOptions {
   /** Packs with fewer searchable documents than this are searched whole. */
   directBelow?: number;
-  /** How many candidate documents lib/search.ts ranks on a big pack. */
+  /** How many candidate documents lib/knowledge/search.ts ranks on a big pack. */
   maxCandidates?: number;
 }
 
@@ -34,7 +34,7 @@ export interface ArchiveSearch {
 
 const DEFAULTS: Required<ArchiveSearchOptions> = { directBelow: 5_000, maxCandidates: 400 };
 
-/** lib/search.ts's fuse.js threshold: errors allowed per character of the query. */
+/** lib/knowledge/search.ts's fuse.js threshold: errors allowed per character of the query. */
 const THRESHOLD = 0.34;
 /** Vocabulary words one query word may stand for, best first. */
 const MAX_WORD_MATCHES = 300;
@@ -139,7 +139,7 @@ export function createArchiveSearch(pack: KnowledgePack, options: ArchiveSearchO
     };
   }
 
-  // Documents are numbered as lib/search.ts orders them: entities, then claims, then passages. A
+  // Documents are numbered as lib/knowledge/search.ts orders them: entities, then claims, then passages. A
   // posting is doc × 4 + the weight of the field the word was found in (names 3, title 2, text 1);
   // fields are indexed heaviest first, so a document's first posting for a word is its best.
   const vocabulary = new Map<string, number>();

@@ -1,12 +1,17 @@
 /**
  * Finds known claims in page text: sentences (Intl.Segmenter) → candidate claims through an
- * automaton over their key terms → every term group present and every figure in agreement.
+ * automaton over their key terms → every term group present, no excluded term (another event, a
+ * negation, another date) and every figure in agreement; an entry of a dated series (a running toll)
+ * also needs every count in the sentence to agree with it.
  */
-import { buildAutomaton, type Automaton, scanText } from '../matcher/automaton';
+import { buildAutomaton, type Automaton, scanText } from '../scan/automaton';
 import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
 
 type FigureValue = Omit<Figure, 'start' | 'end'>;
+
+/** A claim's figure; `over` for a reported lower bound ("more than 80 killed"). */
+export type ClaimFigure = FigureValue & { over?: true };
 
 export interface ClaimMatchSpec {
   id: string;
@@ -16,7 +21,11 @@ export interface ClaimMatchSpec {
   pack?: string;
   /** Groups of indexes into `termKeys`; a sentence needs one term from every group. */
   groups: number[][];
-  figures: FigureValue[];
+  /** Indexes into `termKeys` that veto the claim in a sentence. */
+  exclude: number[];
+  figures: ClaimFigure[];
+  /** Set on an entry of a dated series (a running toll or count). */
+  series?: string;
 }
 
 export interface ClaimMatcherData {
@@ -28,7 +37,20 @@ export interface MatchableClaim {
   id: string;
   statement: string;
   status: string;
-  match: { terms: readonly (readonly string[])[]; figures: readonly string[] };
+  match: {
+    terms: readonly (readonly string[])[];
+    figures: readonly string[];
+    exclude?: readonly string[];
+    series?: string;
+  };
+}
+
+/** "more than 80", "over 60", "at least 7": a lower bound, as running tolls are reported. */
+const OVER_SPEC = /^(?:more than|over|at least)\s+/i;
+
+export function parseClaimFigure(spec: string): ClaimFigure {
+  const bound = OVER_SPEC.exec(spec.trim());
+  return bound ? { ...parseFigure(spec.trim().slice(bound[0].length)), over: true } : parseFigure(spec);
 }
 
 export function compileClaimMatcherData(claims: readonly MatchableClaim[]): ClaimMatcherData {
@@ -51,7 +73,9 @@ export function compileClaimMatcherData(claims: readonly MatchableClaim[]): Clai
       statement: claim.statement,
       status: claim.status,
       groups: claim.match.terms.map((group) => [...new Set(group.map(keyFor))]),
-      figures: claim.match.figures.map(parseFigure),
+      exclude: [...new Set((claim.match.exclude ?? []).map(keyFor))],
+      figures: claim.match.figures.map(parseClaimFigure),
+      ...(claim.match.series ? { series: claim.match.series } : {}),
     })),
   };
 }
@@ -123,7 +147,40 @@ export function sentences(text: string, from = 0, to = text.length): [number, nu
     if (span[1] > span[0]) spans.push(span);
   }
   if (open && open[1] > open[0]) spans.push(open);
-  return spans;
+  return joinQuotes(text, spans);
+}
+
+/** Sentences a quotation may run over before it must have closed (an unbalanced quote mark is a typo). */
+const MAX_QUOTED_SENTENCES = 4;
+
+/**
+ * A quotation of several sentences and its attribution ("… we blew it up. And it will happen again,"
+ * Rubio said.) are one statement: sentences inside an open quotation join the one that closes it.
+ */
+function joinQuotes(text: string, spans: [number, number][]): [number, number][] {
+  const joined: [number, number][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const [start] = spans[i]!;
+    let last = i;
+    while (last + 1 < spans.length && last - i + 1 < MAX_QUOTED_SENTENCES && quoteOpen(text, start, spans[last]![1]))
+      last++;
+    if (last > i && quoteOpen(text, start, spans[last]![1])) last = i;
+    joined.push([start, spans[last]![1]]);
+    i = last;
+  }
+  return joined;
+}
+
+function quoteOpen(text: string, start: number, end: number): boolean {
+  let curly = 0;
+  let straight = 0;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c) curly++;
+    else if (ch === 0x201d) curly--;
+    else if (ch === 0x22) straight++;
+  }
+  return curly > 0 || straight % 2 === 1;
 }
 
 /** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
@@ -146,12 +203,21 @@ export interface TermHit {
   start: number;
 }
 
-/** The claims some sentence could state, given the terms that occur in it (or in a wider span). */
-function candidatesFor(matcher: ClaimMatcher, terms: ReadonlySet<number>): number[] {
+/**
+ * The claims some sentence could state, given the terms that occur in it (or in a wider span, where
+ * an excluded term may belong to another sentence and so does not count).
+ */
+function candidatesFor(matcher: ClaimMatcher, terms: ReadonlySet<number>, inSentence = false): number[] {
   const candidates = new Set<number>();
   for (const term of terms) for (const claim of matcher.claimsByTerm[term]!) candidates.add(claim);
   return [...candidates]
-    .filter((index) => matcher.data.claims[index]!.groups.every((group) => group.some((t) => terms.has(t))))
+    .filter((index) => {
+      const claim = matcher.data.claims[index]!;
+      return (
+        claim.groups.every((group) => group.some((t) => terms.has(t))) &&
+        !(inSentence && claim.exclude.some((t) => terms.has(t)))
+      );
+    })
     .sort((a, b) => a - b);
 }
 
@@ -201,16 +267,101 @@ function sentenceClaims(
       next++;
     }
     if (!terms.size) continue;
-    let figures: Figure[] | undefined;
-    for (const index of candidatesFor(matcher, terms)) {
+    let figures: PageFigure[] | undefined;
+    for (const index of candidatesFor(matcher, terms, true)) {
       const claim = matcher.data.claims[index]!;
       if (claim.figures.length) {
         // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
-        figures ??= extractFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
-        if (!figuresAgree(claim.figures, figures)) continue;
+        figures ??= pageFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
+        if (!claimFiguresAgree(claim, figures)) continue;
       }
       findings.push({ claim: index, start, end });
     }
   }
   return findings;
+}
+
+type PageFigure = Figure & { atLeast: boolean };
+
+/** Words before a page's figure that make it a lower bound. */
+const AT_LEAST_BEFORE =
+  /(?:more than|over|at least|upwards of|in excess of|m[aá]s de|al menos|por lo menos|como m[ií]nimo)\s+$/i;
+
+/** Spanish number words for counts (not "una/uno", articles, nor "once", an English word too). */
+const SPANISH_NUMBERS: Readonly<Record<string, number>> = {
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciséis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiuno: 21,
+  veintiún: 21,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+};
+const SPANISH_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${Object.keys(SPANISH_NUMBERS).join('|')})(?= \\p{Ll})`, 'giu');
+/** "10.000 militares": Spanish thousands dots before a word (not "1.500 billion", an English decimal). */
+const SPANISH_THOUSANDS_RE = /\b(\d{1,3})\.(\d{3})(?![.,]?\d)(?= (?!(?:million|billion|trillion|bn|m)\b)\p{Ll})/gu;
+
+/** Spanish counts in the forms figures.ts reads: "seis" → "6", "4.000 marineros" → "4,000 marineros". */
+function readableCounts(sentence: string): string {
+  return sentence
+    .replace(SPANISH_NUMBER_RE, (word) => String(SPANISH_NUMBERS[word.toLowerCase()] ?? word))
+    .replace(SPANISH_THOUSANDS_RE, '$1,$2');
+}
+
+function pageFigures(text: string): PageFigure[] {
+  const sentence = readableCounts(text);
+  return extractFigures(sentence).map((figure) => ({
+    ...figure,
+    atLeast: AT_LEAST_BEFORE.test(sentence.slice(Math.max(0, figure.start - 20), figure.start)),
+  }));
+}
+
+/**
+ * A page figure that states the claim's figure. A reported lower bound ("more than 80") is stated by
+ * the same bound or by an exact figure just above it (82): a toll that has grown further is a later
+ * entry of the series, not this one.
+ */
+function states(required: ClaimFigure, found: PageFigure): boolean {
+  if (!figuresAgree([required], [found])) {
+    if (!required.over || found.atLeast || found.unit !== required.unit) return false;
+    return found.value > required.value && found.value <= required.value * 1.05;
+  }
+  return true;
+}
+
+function claimFiguresAgree(claim: ClaimMatchSpec, found: readonly PageFigure[]): boolean {
+  // A series entry needs its running figure (the first); its other figures (strikes, boats) may appear.
+  const required = claim.series ? claim.figures.slice(0, 1) : claim.figures;
+  if (!required.every((figure) => found.some((f) => states(figure, f)))) return false;
+  if (!claim.series) return true;
+  // A running count: any other count in the sentence (strikes, boats) must fit this entry too; a
+  // page's lower bound fits an entry at or above it ("more than a dozen strikes" for 16).
+  return found.every(
+    (f) =>
+      f.unit !== 'count' ||
+      claim.figures.some(
+        (required) => states(required, f) || (f.atLeast && required.unit === 'count' && f.value <= required.value),
+      ),
+  );
 }

@@ -1,15 +1,15 @@
 /**
  * A page's findings as a readable Markdown brief: title and URL, one section per entity group
- * (lib/entity-groups.ts) and one for claims, each finding listed once with its count on the page, and
- * numbered citations (lib/links.ts citation()) gathered in a "Sources" list at the end.
+ * (lib/view/entity-groups.ts) and one for claims, each finding listed once with its count on the page, and
+ * numbered citations (lib/view/links.ts citation()) gathered in a "Sources" list at the end.
  *
  * Page and knowledge text is escaped so that it renders as written: no links, emphasis, HTML or
  * math can be smuggled in through a title, a name or a summary.
  */
-import { citation } from '../links';
-import { ENTITY_GROUPS } from '../entity-groups';
+import { citation } from '../view/links';
+import { ENTITY_GROUPS } from '../view/entity-groups';
 import type { KnowledgePack, Source } from '../knowledge/types';
-import { countFindings } from '../page-report';
+import { countFindings } from '../findings/page-report';
 import { type PackIndex, type PageFindings, indexPack, statusLabel } from './findings';
 
 /**

@@ -102,7 +102,7 @@ export function readClaims(check: Checker, raw: unknown): CuratedClaim[] {
     const record = check.object(item, path);
     check.known(record, path, CLAIM_KEYS);
     const match = check.object(record.match, `${path}.match`);
-    check.known(match, `${path}.match`, ['terms', 'figures', 'paraphrases']);
+    check.known(match, `${path}.match`, ['terms', 'figures', 'exclude', 'series', 'paraphrases', 'paraphrasesEs']);
     const claim: CuratedClaim = {
       id: check.string(record.id, `${path}.id`, ID.pattern, ID.what),
       statement: check.string(record.statement, `${path}.statement`),
@@ -130,6 +130,11 @@ export function readClaims(check: Checker, raw: unknown): CuratedClaim[] {
         paraphrases: check.strings(match.paraphrases, `${path}.match.paraphrases`, { min: 1 }),
       },
     };
+    if (match.exclude !== undefined) claim.match.exclude = check.strings(match.exclude, `${path}.match.exclude`);
+    if (match.series !== undefined)
+      claim.match.series = check.string(match.series, `${path}.match.series`, ID.pattern, ID.what);
+    if (match.paraphrasesEs !== undefined)
+      claim.match.paraphrasesEs = check.strings(match.paraphrasesEs, `${path}.match.paraphrasesEs`, { min: 1 });
     if (Array.isArray(record.evidence) && record.evidence.length === 0) {
       check.fail(`${path}.evidence`, 'at least one piece of evidence', record.evidence);
     }

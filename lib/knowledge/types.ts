@@ -65,7 +65,13 @@ export interface Evidence {
 export interface ClaimMatchRule {
   terms: string[][];
   figures: string[];
+  /** Terms that veto the claim in a sentence: another event ("revoked" for a reissue), another date. */
+  exclude?: string[];
+  /** The dated series a running figure belongs to (a death toll, a strike count). */
+  series?: string;
   paraphrases: string[];
+  /** Spanish wordings, which the matcher must find as it finds the English ones. */
+  paraphrasesEs?: string[];
 }
 
 export interface Claim {

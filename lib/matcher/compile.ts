@@ -11,8 +11,8 @@ import {
 } from '../claims/match';
 import type { EntityType, Topic } from '../knowledge/types';
 import { type FoldTables, foldKey, primeFoldCache } from '../text/fold';
-import { type Automaton, buildAutomaton, scanText } from './automaton';
-import { type ScanFn, createWasmScan } from './fast-scan';
+import { type Automaton, buildAutomaton, scanText } from '../scan/automaton';
+import { type ScanFn, createWasmScan } from '../scan/fast-scan';
 import { itemReader } from './lazy-data';
 
 export interface MatcherEntity {
@@ -136,7 +136,7 @@ export interface Prebuilt {
   fold: FoldTables;
   /** The automaton of exactly this data's keys (absent when packs were merged on the page). */
   automaton?: Automaton;
-  /** lib/matcher/scanner.wat compiled. */
+  /** lib/scan/scanner.wat compiled. */
   wasm?: Uint8Array;
 }
 

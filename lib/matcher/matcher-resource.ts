@@ -15,7 +15,7 @@ const HEADER_BYTES = 16;
 
 export interface MatcherResource<Data = EncodedMatcherData> {
   data: Data;
-  /** lib/matcher/scan-tables.ts blob. */
+  /** lib/scan/scan-tables.ts blob. */
   tables: Uint8Array;
 }
 

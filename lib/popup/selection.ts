@@ -3,7 +3,7 @@
  * was last revealed. Pure, so stepping and search hits are tested without a browser.
  */
 import type { KnowledgePack } from '../knowledge/types';
-import type { SearchResult } from '../search';
+import type { SearchResult } from '../knowledge/search';
 
 export interface SelectionTarget {
   kind: 'entity' | 'claim';

@@ -3,7 +3,7 @@
  * the whole page, through the same finders the content script runs. Pure: the caller loads the pack
  * and the sentences (run.ts for `npm run accuracy`, tests/unit/accuracy.test.ts for `npm test`).
  */
-import { annotateText, matcherFromPack, type AnnotationPack } from '../../lib/annotate';
+import { annotateText, matcherFromPack, type AnnotationPack } from '../../lib/findings/annotate';
 import type { Matcher } from '../../lib/matcher/compile';
 
 export interface AccuracySentence {

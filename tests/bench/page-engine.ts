@@ -1,7 +1,7 @@
 /**
  * Runs inside the benchmarked page: bundled by tests/bench/run.ts with esbuild into an IIFE and
  * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as the
- * content script gets it (lib/build/matcher-module.ts matcherParts): the lazily parsed chunks of
+ * content script gets it (tools/build/matcher-module.ts matcherParts): the lazily parsed chunks of
  * lib/matcher/lazy-data.ts as one JSON string in `window.__backstoryDataJson`, the scan-table blob and
  * the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
  */
@@ -9,11 +9,11 @@ import { claimsFromHits } from '../../lib/claims/match';
 import { createPageScanner } from '../../lib/dom/page-scanner';
 import { createPainter } from '../../lib/dom/paint';
 import { buildTextIndex, rangeFor } from '../../lib/dom/text-index';
-import { type Automaton, buildAutomaton, scanText } from '../../lib/matcher/automaton';
+import { type Automaton, buildAutomaton, scanText } from '../../lib/scan/automaton';
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
 import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
-import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/matcher/scan-tables';
+import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 import { foldCode } from '../../lib/text/fold';
 
 export interface FloorResult {

@@ -15,11 +15,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
-import { buildAutomaton } from '../../lib/matcher/automaton';
-import { matcherParts } from '../../lib/build/matcher-module';
-import { compileScannerWasm } from '../../lib/build/scanner-wasm';
+import { buildAutomaton } from '../../lib/scan/automaton';
+import { matcherParts } from '../../tools/build/matcher-module';
+import { compileScannerWasm } from '../../tools/build/scanner-wasm';
 import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile';
-import { serializeScanTables } from '../../lib/matcher/scan-tables';
+import { serializeScanTables } from '../../lib/scan/scan-tables';
 import { computeFoldTables } from '../../lib/text/fold';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import {
@@ -865,7 +865,7 @@ async function main(): Promise<void> {
     readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
     'text/javascript',
   );
-  // What lib/build/matcher-module.ts puts in the content script, made the same way here.
+  // What tools/build/matcher-module.ts puts in the content script, made the same way here.
   const wasmBase64 = Buffer.from(await compileScannerWasm()).toString('base64');
   for (const pack of packs) {
     const { data, tables } = matcherParts(pack.data);
@@ -1035,7 +1035,7 @@ async function main(): Promise<void> {
       `Floor = plain TreeWalker(SHOW_TEXT) over <body> collecting every text node (no skip rules) + one join. ` +
       `Backstory = buildTextIndex + collectCandidates (one WebAssembly scan for names, cues, topic words and claim terms) + resolveCandidates + claimsFromHits + rangeFor + createPainter(window).paint (Highlight API), ` +
       `one synchronous pass, as lib/dom/page-scanner.ts does it; "load" (JSON.parse of the data string — lazily parsed chunks, lib/matcher/lazy-data.ts —, the prebuilt scan tables and WebAssembly from base64, loadMatcher: no automaton is built) is timed apart. ` +
-      `"JS scan loop": the same cold run with lib/matcher/automaton.ts scanText in place of the WebAssembly loop (packs up to 1,000 aliases). ` +
+      `"JS scan loop": the same cold run with lib/scan/automaton.ts scanText in place of the WebAssembly loop (packs up to 1,000 aliases). ` +
       `mark.js 8.11.1 markRegExp(/\\b(?:alias|…)\\b/gi, longest alias first), time to its done callback, RegExp compile included; ` +
       `runs: ${REPS} (real, 1k), 3 (10k), 1 (100k), capped at ${MARK_CAP_MS / 1000} s.`,
   );
@@ -1183,7 +1183,7 @@ async function main(): Promise<void> {
       "first load after the browser started, which has no V8 code cache for content.js yet. Times in ms from the page's navigation start: " +
       'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level, which includes ' +
       'the matcher data literal of a small pack, parsed chunk by chunk later); evaluation end → scan start: the storage reads and, for a large pack, ' +
-      'reading matcher.bin (lib/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
+      'reading matcher.bin (tools/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
       "scan start and duration from the content script's first `backstory:scan` measure (the trace is aligned on it); first highlight: the end of its first " +
       '`backstory:first-paint` measure (long pages paint their top before the scan ends). Injection → first highlight (the start-up target): from the start ' +
       'of content.js evaluation to the first highlight. ' +

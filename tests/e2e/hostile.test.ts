@@ -8,7 +8,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import packJson from '../../assets/knowledge.json';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { createSearch } from '../../lib/search';
+import { createSearch } from '../../lib/knowledge/search';
 import { highlightPoint, highlightTexts, setSettings, tabIdOf, waitForScan } from './support/page';
 import { useSession } from './support/session';
 import { type ErrorLog, mainThreadMetrics, traceTasks, watchErrors } from './support/watch';

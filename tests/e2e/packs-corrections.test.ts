@@ -19,7 +19,7 @@ beforeAll(async () => {
     'npx',
     [
       'tsx',
-      'lib/cli/knowledge.ts',
+      'tools/cli/knowledge.ts',
       '--archive',
       'assets/examples/custom-pack/archive',
       '--curated',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateAnnotation } from '../../lib/export/web-annotation';
+import { validateAnnotation } from '../support/validate-annotation';
 import { ARTIFACTS } from './support/browser';
 import { highlightPoint, tabIdOf, waitForScan } from './support/page';
 import { useSession } from './support/session';

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MessagesFile } from '../../lib/i18n';
+import type { MessagesFile } from '../../lib/view/i18n';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LOCALES = join(ROOT, 'assets', 'public', '_locales');

@@ -11,10 +11,10 @@ import packJson from '../../../assets/knowledge.json';
 import { Card, type Reason } from '../../../components/Card';
 import { FindingList } from '../../../components/FindingList';
 import { SearchResults } from '../../../components/SearchResults';
-import { cardData } from '../../../lib/card-data';
+import { cardData } from '../../../lib/view/card-data';
 import type { KnowledgePack } from '../../../lib/knowledge/types';
-import type { FoundClaim, FoundEntity } from '../../../lib/messages';
-import { createSearch } from '../../../lib/search';
+import type { FoundClaim, FoundEntity } from '../../../lib/protocol/requests';
+import { createSearch } from '../../../lib/knowledge/search';
 import { i18nFor, inLanguage } from '../support/i18n';
 
 const HOSTILE =

@@ -10,9 +10,9 @@ import { FindingList } from '../../../components/FindingList';
 import { PackList } from '../../../components/PackList';
 import { SettingsForm } from '../../../components/SettingsForm';
 import { ShowMore } from '../../../components/archive/ShowMore';
-import { cardData } from '../../../lib/card-data';
+import { cardData } from '../../../lib/view/card-data';
 import type { KnowledgePack } from '../../../lib/knowledge/types';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/preferences/settings';
 import { MESSAGES, i18nFor, inLanguage } from '../support/i18n';
 
 const pack = packJson as unknown as KnowledgePack;

@@ -3,7 +3,7 @@ import type { ComponentChild } from 'preact';
 import english from '../../../assets/public/_locales/en/messages.json';
 import spanish from '../../../assets/public/_locales/es/messages.json';
 import { I18nContext } from '../../../components/i18n';
-import { type I18n, createI18n, messagesGetter } from '../../../lib/i18n';
+import { type I18n, createI18n, messagesGetter } from '../../../lib/view/i18n';
 
 export const MESSAGES = { en: english, es: spanish } as const;
 

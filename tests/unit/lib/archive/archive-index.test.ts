@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import packJson from '../../../../assets/knowledge.json';
-import { ENTITY_GROUPS } from '../../../../lib/entity-groups';
+import { ENTITY_GROUPS } from '../../../../lib/view/entity-groups';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { foldKey } from '../../../../lib/text/fold';
 import { loadedArchive } from './loaded-archive';

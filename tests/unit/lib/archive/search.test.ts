@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import packJson from '../../../../assets/knowledge.json';
 import { approxContains, createArchiveSearch } from '../../../../lib/archive/search';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
-import { createSearch } from '../../../../lib/search';
+import { createSearch } from '../../../../lib/knowledge/search';
 
 const pack = packJson as KnowledgePack;
 
@@ -53,7 +53,7 @@ describe('archive search', () => {
       },
     );
 
-    it('keeps lib/search.ts’s snippets and marks, and passage ids into the whole pack', () => {
+    it('keeps lib/knowledge/search.ts’s snippets and marks, and passage ids into the whole pack', () => {
       const passage = indexed.search('narco-state Belgium', 30).find((r) => r.kind === 'passage')!;
       expect(passage).toBeDefined();
       const text = pack.passages[Number(passage.id)]!.text;

@@ -12,7 +12,7 @@ import {
   partNames,
   splitPack,
 } from '../../../../lib/archive/split';
-import { MAX_TIMELINE, cardData, cardDataFrom } from '../../../../lib/card-data';
+import { MAX_TIMELINE, cardData, cardDataFrom } from '../../../../lib/view/card-data';
 import type { Claim, Entity, KnowledgePack } from '../../../../lib/knowledge/types';
 
 const pack = packJson as KnowledgePack;

@@ -74,3 +74,159 @@ describe('findClaims', () => {
     expect(found('Unfentanyl is a weapon of mass destruction.')).toEqual([]);
   });
 });
+
+describe('findClaims in Spanish', () => {
+  const SPANISH: MatchableClaim[] = [
+    {
+      id: 'wmd',
+      statement: 'Fentanyl was declared a weapon of mass destruction.',
+      status: 'reported',
+      match: {
+        terms: [
+          ['fentanyl', 'fentanilo'],
+          ['weapon of mass destruction', 'arma de destrucción masiva'],
+        ],
+        figures: [],
+      },
+    },
+    {
+      id: 'envoy-six',
+      statement: 'The envoy came home with six detainees.',
+      status: 'reported',
+      match: {
+        terms: [
+          ['envoy', 'enviado'],
+          ['detainees', 'detenidos'],
+        ],
+        figures: ['6'],
+      },
+    },
+    {
+      id: 'troops-10000',
+      statement: 'Ten thousand troops were sent.',
+      status: 'reported',
+      match: { terms: [['troops', 'militares']], figures: ['10,000'] },
+    },
+  ];
+  const spanish = loadClaimMatcher(compileClaimMatcherData(SPANISH));
+  const ids = (text: string) => findClaims(spanish, text).map((f) => SPANISH[f.claim]!.id);
+
+  it.each([
+    ['La Casa Blanca declaró el fentanilo un arma de destrucción masiva.', 'wmd'],
+    ['El enviado volvió con seis detenidos liberados.', 'envoy-six'],
+    ['Llegaron unos 10.000 militares a la zona.', 'troops-10000'],
+  ])('finds %s', (text, id) => {
+    expect(ids(text)).toEqual([id]);
+  });
+
+  it('reads Spanish counts only where they are counts', () => {
+    expect(ids('El enviado volvió con siete detenidos.')).toEqual([]);
+    expect(ids('Troops: 10.000 Million was a typo.')).toEqual([]);
+  });
+});
+
+describe('findClaims tells events apart', () => {
+  const EVENTS: MatchableClaim[] = [
+    {
+      id: 'licence-reissued',
+      statement: 'The oil company’s licence was reissued.',
+      status: 'reported',
+      match: {
+        terms: [['licence', 'license', 'licencia'], ['oilco']],
+        figures: [],
+        exclude: ['revoked', 'revoking', 'ending', 'revocó'],
+      },
+    },
+    {
+      id: 'july-listing',
+      statement: 'The group was listed as terrorist in July.',
+      status: 'reported',
+      match: {
+        terms: [['sun cartel'], ['terrorist', 'terrorista']],
+        figures: [],
+        exclude: ['november', 'noviembre', 'plans to'],
+      },
+    },
+  ];
+  const events = loadClaimMatcher(compileClaimMatcherData(EVENTS));
+  const ids = (text: string) => findClaims(events, text).map((f) => EVENTS[f.claim]!.id);
+
+  it('finds the event itself', () => {
+    expect(ids('Washington gave OilCo a new license to pump crude.')).toEqual(['licence-reissued']);
+    expect(ids('The Sun Cartel was put on the terrorist list.')).toEqual(['july-listing']);
+  });
+
+  it.each([
+    ['The president said he was revoking the license granted to OilCo.', 'the opposite event'],
+    ['El gobierno revocó la licencia de OilCo.', 'the opposite event, in Spanish'],
+    ['In November the Sun Cartel was designated a terrorist group.', 'a later designation'],
+    ['The State Department plans to list the Sun Cartel as terrorist.', 'a designation not yet made'],
+  ])('does not take %s for it (%s)', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('vetoes only in the sentence with the excluded word', () => {
+    expect(ids('OilCo got its license back. Rivals were ending talks.')).toEqual(['licence-reissued']);
+  });
+});
+
+describe('findClaims on a dated series', () => {
+  const toll = (id: string, figures: string[]): MatchableClaim => ({
+    id,
+    statement: `Toll entry ${id}.`,
+    status: 'reported',
+    match: {
+      terms: [
+        ['killed', 'dead', 'muertos'],
+        ['strikes', 'boats', 'ataques'],
+      ],
+      figures,
+      series: 'toll',
+    },
+  });
+  const SERIES = [toll('7-32', ['at least 32', '7']), toll('16-60', ['more than 60', '16'])];
+  const series = loadClaimMatcher(compileClaimMatcherData(SERIES));
+  const ids = (text: string) => findClaims(series, text).map((f) => SERIES[f.claim]!.id);
+
+  it.each([
+    ['At least 32 people were killed in the strikes.', '7-32'],
+    ['Strikes on seven boats left 32 dead.', '7-32'],
+    ['More than 60 people have been killed in 16 strikes.', '16-60'],
+    ['The strikes have killed 62 people so far.', '16-60'],
+    ['More than a dozen strikes have killed more than 60 people.', '16-60'],
+    ['Los ataques contra 16 lanchas dejaron más de 60 muertos.', '16-60'],
+  ])('matches the entry the figure agrees with: %s', (text, id) => {
+    expect(ids(text)).toEqual([id]);
+  });
+
+  it.each([
+    ['At least 43 people have been killed in the strikes.', 'a toll between entries'],
+    ['The strikes have killed 75 people.', 'a toll far above the bound'],
+    ['At least 32 people have been killed in eight strikes.', 'a strike count of no entry'],
+    ['At least 64 people have been killed in the strikes.', 'a later lower bound'],
+  ])('matches no entry for %s (%s)', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('findClaims on quotations', () => {
+  const QUOTE: MatchableClaim[] = [
+    {
+      id: 'again',
+      statement: 'The minister said the blast would happen again.',
+      status: 'reported',
+      match: { terms: [['minister'], ['happen again']], figures: [] },
+    },
+  ];
+  const quotes = loadClaimMatcher(compileClaimMatcherData(QUOTE));
+  const ids = (text: string) => findClaims(quotes, text).map((f) => QUOTE[f.claim]!.id);
+
+  it('reads a quotation of several sentences with its attribution as one statement', () => {
+    expect(ids('“We did it. And it will happen again,” the minister said. Other news.')).toEqual(['again']);
+    expect(ids('"We did it. It will happen again," the minister said.')).toEqual(['again']);
+  });
+
+  it('does not join sentences outside a quotation', () => {
+    expect(ids('It will happen again. The minister left.')).toEqual([]);
+  });
+});

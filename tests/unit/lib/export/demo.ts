@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { annotateText, matcherFromPack } from '../../../../lib/annotate';
+import { annotateText, matcherFromPack } from '../../../../lib/findings/annotate';
 import { type PageFindings, asExportPack } from '../../../../lib/export/findings';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
-import { htmlPage, readPack } from '../../../../lib/node/annotate-files';
-import { PACK_PATH, PROJECT_ROOT } from '../../../../lib/node/knowledge-files';
+import { htmlPage, readPack } from '../../../../tools/node/annotate-files';
+import { PACK_PATH, PROJECT_ROOT } from '../../../../tools/node/knowledge-files';
 
 export const DEMO = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages', 'demo.html');
 

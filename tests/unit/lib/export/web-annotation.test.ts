@@ -5,9 +5,9 @@ import {
   MOTIVATIONS,
   deterministicUrn,
   toWebAnnotations,
-  validateAnnotation,
 } from '../../../../lib/export/web-annotation';
 import { demoFindings } from './demo';
+import { validateAnnotation } from '../../../support/validate-annotation';
 import { emojiPage, pack } from './fixture';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArchiveSources, readClaims, readEntities } from '../../../../lib/knowledge/curated';
 import { Checker, KnowledgeError, type ValidationIssue, formatIssue } from '../../../../lib/knowledge/validate';
-import { loadInputs } from '../../../../lib/node/knowledge-files';
+import { loadInputs } from '../../../../tools/node/knowledge-files';
 
 type Json = Record<string, unknown>;
 type Patch = (record: Json) => void;
@@ -327,9 +327,29 @@ describe('readClaims', () => {
       [['$[0].match.paraphrases', 'expected at least 1 item, got an array']],
     ],
     [
+      'series that is not an id',
+      (r) => ((r.match as Json).series = 'Boat toll'),
+      [['$[0].match.series', expect.stringContaining('expected')]],
+    ],
+    [
+      'empty Spanish wordings',
+      (r) => ((r.match as Json).paraphrasesEs = []),
+      [['$[0].match.paraphrasesEs', 'expected at least 1 item, got an array']],
+    ],
+    [
+      'excluded term that is not a string',
+      (r) => ((r.match as Json).exclude = [3]),
+      [['$[0].match.exclude[0]', expect.stringContaining('expected')]],
+    ],
+    [
       'unknown match field',
       (r) => ((r.match as Json).figure = '94%'),
-      [['$[0].match.figure', 'expected no such field (known: terms, figures, paraphrases)']],
+      [
+        [
+          '$[0].match.figure',
+          'expected no such field (known: terms, figures, exclude, series, paraphrases, paraphrasesEs)',
+        ],
+      ],
     ],
     [
       'missing match',

@@ -11,7 +11,7 @@ import {
   itemReader,
   lazyList,
 } from '../../../../lib/matcher/lazy-data';
-import { BUILT_IN_PACK, activeMatcherData, mergeMatcherData } from '../../../../lib/packs';
+import { BUILT_IN_PACK, activeMatcherData, mergeMatcherData } from '../../../../lib/preferences/packs';
 
 const data = matcherDataFromPack(packJson as unknown as KnowledgePack);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import packJson from '../../../../assets/knowledge.json';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
-import { buildAutomaton } from '../../../../lib/matcher/automaton';
+import { buildAutomaton } from '../../../../lib/scan/automaton';
 import { loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
 import { findEntities } from '../../../../lib/matcher/find';
 import {
@@ -11,7 +11,7 @@ import {
   encodeMatcherData,
 } from '../../../../lib/matcher/lazy-data';
 import { decodeMatcherResource, encodeMatcherResource } from '../../../../lib/matcher/matcher-resource';
-import { deserializeScanTables, serializeScanTables } from '../../../../lib/matcher/scan-tables';
+import { deserializeScanTables, serializeScanTables } from '../../../../lib/scan/scan-tables';
 import { computeFoldTables } from '../../../../lib/text/fold';
 
 const data = matcherDataFromPack(packJson as unknown as KnowledgePack);

@@ -4,7 +4,7 @@ import packJson from '../assets/knowledge.json';
 import { cardData } from '../lib/view/card-data';
 import { i18nFrom } from '../lib/view/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
-import { type CommandName, type Message, isMessage } from '../lib/protocol/requests';
+import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
 import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/preferences/packs';
 
@@ -31,14 +31,13 @@ export default defineBackground(() => {
     return (await installed).find((p) => p.id === id)?.pack;
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage(message)) return undefined;
-    if (message.type === 'get-card') {
-      return packFor(message.pack).then((pack) => (pack && cardData(pack, message.kind, message.id)) ?? null);
-    }
-    if (message.type === 'page-report' && sender.tab?.id !== undefined) {
+  onRequest(browser.runtime.onMessage, {
+    'get-card': ({ kind, id, pack: packId }) =>
+      packFor(packId).then((pack) => (pack && cardData(pack, kind, id)) ?? null),
+    'page-report': ({ report }, sender) => {
+      if (sender.tab?.id === undefined) return;
       // The badge counts what the popup and the exports count: mentions found on the tab.
-      const count = countReport(message.report);
+      const count = countReport(report);
       // Firefox's Manifest V2 build has browserAction; `action` exists only in Manifest V3.
       const action = browser.action ?? browser.browserAction;
       void action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#8a5a00' });
@@ -47,14 +46,13 @@ export default defineBackground(() => {
         tabId: sender.tab.id,
         title: count.mentions ? i18n.t('badgeTitle', describeCount(i18n, count)) : i18n.t('extName'),
       });
-    }
-    return undefined;
+    },
   });
 
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const message: Message = { type: 'command', command: command as CommandName };
-    await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    const toTab = (message: unknown) => browser.tabs.sendMessage(tab.id!, message);
+    await send(toTab, { type: 'command', command: command as CommandName }).catch(() => undefined);
   });
 });

@@ -14,7 +14,7 @@ import {
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { groupOf } from '../../lib/view/entity-groups';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
-import { type CommandName, type Message, type PageReport, isMessage } from '../../lib/protocol/requests';
+import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
 import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/preferences/packs';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 import { SETTINGS_KEY, type Settings, isActiveOn, parseSettings } from '../../lib/preferences/settings';
@@ -50,13 +50,15 @@ export default defineContentScript({
     let scanner: PageScanner | undefined;
     let step = -1;
 
+    const toBackground = (message: Request) => browser.runtime.sendMessage(message);
     const cardCache = new Map<string, Promise<CardData | undefined>>();
     const loadCard = ({ kind, id, pack }: CardRequest) => {
       const key = `${pack ?? ''}:${kind}:${id}`;
       let data = cardCache.get(key);
       if (!data) {
-        const message: Message = { type: 'get-card', kind, id, ...(pack ? { pack } : {}) };
-        data = browser.runtime.sendMessage(message).then((reply) => (reply as CardData | null) ?? undefined);
+        data = send(toBackground, { type: 'get-card', kind, id, ...(pack ? { pack } : {}) }).then(
+          (reply) => reply ?? undefined,
+        );
         cardCache.set(key, data);
       }
       return data;
@@ -103,7 +105,7 @@ export default defineContentScript({
       };
     };
     const publish = () => {
-      browser.runtime.sendMessage({ type: 'page-report', report: report() } satisfies Message).catch(() => {});
+      send(toBackground, { type: 'page-report', report: report() }).catch(() => {});
     };
     const pageStyle = createPageStyle(settings);
     const isShown = (hit: Hit) => {
@@ -164,15 +166,11 @@ export default defineContentScript({
       }
     };
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!isMessage(message)) return undefined;
-      if (message.type === 'get-page-report') return Promise.resolve(report());
-      if (message.type === 'get-page-findings') return Promise.resolve(pageFindings());
-      if (message.type === 'reveal') {
-        return Promise.resolve(scanner?.reveal(message.kind, message.id, message.occurrence, message.pack) ?? false);
-      }
-      if (message.type === 'command') runCommand(message.command);
-      return undefined;
+    onRequest(browser.runtime.onMessage, {
+      'get-page-report': report,
+      'get-page-findings': pageFindings,
+      reveal: ({ kind, id, occurrence, pack }) => scanner?.reveal(kind, id, occurrence, pack) ?? false,
+      command: ({ command }) => runCommand(command),
     });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && changes[PACK_MATCHERS_KEY]) {

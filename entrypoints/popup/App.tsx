@@ -11,12 +11,11 @@ import { Switch } from '../../components/Switch';
 import { cardData } from '../../lib/view/card-data';
 import { HIGHLIGHT_CSS_FILE } from '../../lib/view/highlight-style';
 import { toCsv } from '../../lib/export/csv';
-import type { PageFindings } from '../../lib/export/findings';
 import { downloadText } from '../../lib/dom/download';
 import { toMarkdown } from '../../lib/export/markdown';
 import { toWebAnnotations } from '../../lib/export/web-annotation';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { type Message, type PageReport, isMessage } from '../../lib/protocol/requests';
+import { type PageReport, type Transport, onRequest, send } from '../../lib/protocol/requests';
 import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/preferences/packs';
 import { countFindings, countReport, describeCount } from '../../lib/findings/page-report';
 import {
@@ -47,9 +46,14 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : undefined;
 }
 
+const toTab =
+  (tabId: number): Transport =>
+  (message) =>
+    browser.tabs.sendMessage(tabId, message);
+
 async function requestReport(tabId: number): Promise<PageReport | undefined> {
   try {
-    return (await browser.tabs.sendMessage(tabId, { type: 'get-page-report' } satisfies Message)) as PageReport;
+    return await send(toTab(tabId), { type: 'get-page-report' });
   } catch {
     return undefined;
   }
@@ -93,11 +97,11 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (isMessage(message) && message.type === 'page-report' && sender.tab?.id === tab?.id) setReport(message.report);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    return onRequest(browser.runtime.onMessage, {
+      'page-report': (request, sender) => {
+        if (sender.tab?.id === tab?.id) setReport(request.report);
+      },
+    });
   }, [tab]);
 
   // Without the tabs permission the tab's URL is hidden; the content script's report knows it.
@@ -115,8 +119,7 @@ export function App() {
     setSelection(next);
     if (!tab || !next || action.type === 'clear' || countOnPage(next) === 0) return;
     const { kind, id, pack, occurrence } = next;
-    const message: Message = { type: 'reveal', kind, id, occurrence, ...(pack ? { pack } : {}) };
-    void browser.tabs.sendMessage(tab.id, message);
+    void send(toTab(tab.id), { type: 'reveal', kind, id, occurrence, ...(pack ? { pack } : {}) });
   };
   const select = (kind: SelectionTarget['kind'], id: string, pack?: string) =>
     update({ type: 'select', target: { kind, id, ...(pack ? { pack } : {}) } });
@@ -144,9 +147,7 @@ export function App() {
   };
   const exportFindings = async (format: ExportFormat) => {
     if (!tab) return;
-    const findings = (await browser.tabs.sendMessage(tab.id, {
-      type: 'get-page-findings',
-    } satisfies Message)) as PageFindings | null;
+    const findings = await send(toTab(tab.id), { type: 'get-page-findings' });
     if (!findings) return;
     const host = safeHostname(findings.url) || 'page';
     const [text, type, extension] =

@@ -1,5 +1,12 @@
-/** Typed messages between the content script, the popup and the background worker. */
+/**
+ * The requests between the content script, the popup and the background worker, each with the shape
+ * of its reply, in one map: a handler that answers with the wrong shape, or a caller that expects
+ * another, does not compile. Pure: the extension passes its messaging API in (browser.runtime,
+ * a tab's sendMessage), so the same code runs against WXT's fakeBrowser in the unit tests.
+ */
+import type { PageFindings } from '../export/findings';
 import type { EntityType } from '../knowledge/types';
+import type { CardData } from '../view/card-data';
 
 export interface FoundEntity {
   id: string;
@@ -28,25 +35,77 @@ export interface PageReport {
 
 export type CommandName = 'toggle-highlights' | 'next-highlight' | 'previous-highlight';
 
-export type Message =
-  | { type: 'get-page-report' }
-  | { type: 'get-page-findings' }
-  | { type: 'get-card'; kind: 'entity' | 'claim'; id: string; pack?: string }
-  | { type: 'command'; command: CommandName }
-  | { type: 'reveal'; kind: 'entity' | 'claim'; id: string; pack?: string; occurrence: number }
-  | { type: 'page-report'; report: PageReport };
+/** Each request type: [what the request carries besides its type, what the reply is]. */
+export interface Protocol {
+  /** Popup → content script: the counts the popup lists. */
+  'get-page-report': [object, PageReport];
+  /** Popup → content script: everything an export needs; null before the page is scanned. */
+  'get-page-findings': [object, PageFindings | null];
+  /** Content script → background: a card's content, from the bundled or an imported pack. */
+  'get-card': [{ kind: 'entity' | 'claim'; id: string; pack?: string }, CardData | null];
+  /** Background → content script: a keyboard shortcut. */
+  command: [{ command: CommandName }, void];
+  /** Popup → content script: scroll to and flash an occurrence; false when it is not on the page. */
+  reveal: [{ kind: 'entity' | 'claim'; id: string; pack?: string; occurrence: number }, boolean];
+  /** Content script → background and popup: the page's counts changed. */
+  'page-report': [{ report: PageReport }, void];
+}
 
-const TYPES = new Set<Message['type']>([
+export type RequestType = keyof Protocol;
+export type Request<K extends RequestType = RequestType> = K extends RequestType ? { type: K } & Protocol[K][0] : never;
+export type Reply<K extends RequestType> = Protocol[K][1];
+
+const TYPES = new Set<string>([
   'get-page-findings',
   'get-page-report',
   'get-card',
   'command',
   'reveal',
   'page-report',
-]);
+] satisfies RequestType[]);
 
-export function isMessage(value: unknown): value is Message {
-  return (
-    typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as Message['type'])
-  );
+export function isRequest(value: unknown): value is Request {
+  return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
+}
+
+/** Where a request goes: `(message) => browser.runtime.sendMessage(message)`, or a tab's sendMessage. */
+export type Transport = (message: Request) => Promise<unknown>;
+
+/** Sends `request` and gives its reply, typed by the protocol. */
+export function send<K extends RequestType>(transport: Transport, request: Request<K>): Promise<Reply<K>> {
+  return transport(request) as Promise<Reply<K>>;
+}
+
+export interface Sender {
+  tab?: { id?: number };
+}
+
+/** The requests one side answers: a reply of the wrong shape is a compile error. */
+export type Handlers = {
+  [K in RequestType]?: (request: Request<K>, sender: Sender) => Reply<K> | Promise<Reply<K>>;
+};
+
+type Listener = (message: unknown, sender: Sender) => Promise<unknown> | undefined;
+
+/** browser.runtime.onMessage, as far as onRequest needs it. */
+export interface MessageEvents {
+  addListener(listener: Listener): void;
+  removeListener(listener: Listener): void;
+}
+
+/**
+ * Answers the requests `handlers` names; anything else is left to other listeners (a reply of
+ * undefined would take the place of theirs). A handler with nothing to say (void) sends no reply.
+ * Returns the function that stops listening.
+ */
+export function onRequest(events: MessageEvents, handlers: Handlers): () => void {
+  const listener: Listener = (message, sender) => {
+    if (!isRequest(message)) return undefined;
+    const handler = handlers[message.type] as ((request: Request, sender: Sender) => unknown) | undefined;
+    if (!handler) return undefined;
+    const reply = handler(message, sender);
+    return reply === undefined ? undefined : Promise.resolve(reply);
+  };
+  events.addListener(listener);
+  return () => events.removeListener(listener);
 }

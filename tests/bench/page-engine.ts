@@ -15,6 +15,8 @@ import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/la
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 import { foldCode } from '../../lib/text/fold';
+import { groupOf } from '../../lib/view/entity-groups';
+import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 
 export interface FloorResult {
   ms: number;
@@ -76,6 +78,17 @@ export interface ScannerResult {
   ms: number;
   /** Duration of the `backstory:scan` measure the scanner records. */
   measureMs: number;
+  entities: number;
+  claims: number;
+}
+
+export interface PassResult {
+  /** load(): the content script's evaluation-time work (data parse, tables, WebAssembly). */
+  loadMs: number;
+  /** Wall time of the real scanner's scan(), from its creation to the promise settling (yields included). */
+  ms: number;
+  /** How many times the scanner reported its findings (the content script sends each to the popup). */
+  reports: number;
   entities: number;
   claims: number;
 }
@@ -316,6 +329,47 @@ async function scannerScan(): Promise<ScannerResult> {
   };
 }
 
+/**
+ * Backstory's pass as the content script runs it on a cold page: load the matcher, then the real
+ * lib/dom/page-scanner.ts scan with the content script's display filter (hidden categories, read per
+ * finding) and its report (the popup's summaries, built at each onScan; the message itself is not sent).
+ */
+async function pass(): Promise<PassResult> {
+  const t0 = now();
+  load();
+  const matcher = state.matcher!;
+  const t1 = now();
+  let reports = 0;
+  const hidden: string[] = [];
+  const scanner = createPageScanner(document, matcher, {
+    isShown: (hit) => {
+      const category = hit.kind === 'claim' ? 'claims' : groupOf(matcher.data.entities[hit.finding.entity]!.type).id;
+      return !hidden.includes(category);
+    },
+    onScan: (shown) => {
+      reports++;
+      state.retained = [summariseEntities(matcher.data, shown.entities), summariseClaims(matcher.data, shown.claims)];
+    },
+  });
+  const found = await scanner.scan();
+  const t2 = now();
+  state.retained = { scanner, found, retained: state.retained };
+  return { loadMs: t1 - t0, ms: t2 - t1, reports, entities: found.entities.length, claims: found.claims.length };
+}
+
+/**
+ * Runs `work` between two user-timing marks, `bench:<id>:start` and `bench:<id>:end`, the end after the
+ * page has rendered twice (so the style, layout and paint the work caused fall inside): the bench sums
+ * the main thread's CPU time between them from a trace.
+ */
+async function traced<T>(id: string, work: () => T | Promise<T>): Promise<T> {
+  performance.mark(`bench:${id}:start`);
+  const result = await work();
+  await settle();
+  performance.mark(`bench:${id}:end`);
+  return result;
+}
+
 function countMarks(): number {
   return document.querySelectorAll('mark[data-markjs]').length;
 }
@@ -440,6 +494,8 @@ const api = {
   backstoryJs: () => ({ load: load(true), scan: scan() }),
   breakdown,
   scannerScan,
+  pass,
+  traced,
   markRegExp,
   markArray,
   automaton,

@@ -170,9 +170,11 @@ export function readArchiveSources(check: Checker, raw: unknown): ArchiveArticle
 
 export function readTopic(check: Checker, raw: unknown): Topic {
   const record = check.object(raw, '$');
-  check.known(record, '$', ['terms', 'minDistinct']);
-  return {
+  check.known(record, '$', ['terms', 'broadTerms', 'minDistinct']);
+  const topic: Topic = {
     terms: check.strings(record.terms, '$.terms', { min: 1 }),
     minDistinct: check.integer(record.minDistinct, '$.minDistinct'),
   };
+  if (record.broadTerms !== undefined) topic.broadTerms = check.strings(record.broadTerms, '$.broadTerms');
+  return topic;
 }

@@ -96,6 +96,11 @@ export interface Passage {
 /** Words that show a page is about the pack's subject; background entities wait for them. */
 export interface Topic {
   terms: string[];
+  /**
+   * Names of the subject's places and people that also turn up in stories about other things (a coffee
+   * harvest in Colombia): they count towards minDistinct only beside one of `terms`.
+   */
+  broadTerms?: string[];
   /** How many different topic terms a page needs. */
   minDistinct: number;
 }

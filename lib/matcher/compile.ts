@@ -36,6 +36,8 @@ export interface MatcherTarget {
   exclude?: true;
   /** A word showing the page is about the pack's subject (entity is -1). */
   topic?: true;
+  /** A topic word that counts only beside another, specific one (Topic.broadTerms). */
+  broad?: true;
   /** A claim term (its index in `claims.termKeys`; entity is -1), found in the same pass as names. */
   term?: number;
 }
@@ -86,7 +88,7 @@ export function compileMatcherData(
     }
     const list = targets[index]!;
     const role = (t: MatcherTarget) =>
-      `${t.cue ? 'cue' : t.topic ? 'topic' : t.exclude ? 'exclude' : ''}:${t.term ?? ''}`;
+      `${t.cue ? 'cue' : t.topic ? `topic${t.broad ? '-broad' : ''}` : t.exclude ? 'exclude' : ''}:${t.term ?? ''}`;
     const duplicate = list.some(
       (t) => t.entity === target.entity && t.text === target.text && role(t) === role(target),
     );
@@ -103,6 +105,7 @@ export function compileMatcherData(
     for (const phrase of entity.exclude ?? []) add(phrase, { entity: index, text: phrase, exclude: true });
   });
   for (const term of topic?.terms ?? []) add(term, { entity: -1, text: term, topic: true });
+  for (const term of topic?.broadTerms ?? []) add(term, { entity: -1, text: term, topic: true, broad: true });
   const claimData = compileClaimMatcherData(claims);
   claimData.termKeys.forEach((key, term) => add(key, { entity: -1, text: key, term }));
   return {

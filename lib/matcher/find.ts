@@ -3,8 +3,10 @@
  * → disambiguation by context. Every finding says why it was made.
  */
 import { foldKey, isWordCharAt } from '../text/fold';
-import { type TermHit, termBoundaryOk } from '../claims/match';
+import { type TermHit, claimsFromHits, termBoundaryOk } from '../claims/match';
 import type { Matcher, MatcherTarget } from './compile';
+import { joinedName } from './joined-name';
+import { STORY_WINDOW, type Stories, lowerBound, nearestIndex, storiesOf } from './story';
 
 export type FindingRule = 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic';
 
@@ -22,6 +24,8 @@ export interface EntityFinding {
 export interface FindOptions {
   /** Characters either side of an ambiguous name in which a cue confirms it. */
   cueWindow?: number;
+  /** Characters either side of a name that its story's context reaches (lib/matcher/story.ts). */
+  storyWindow?: number;
   maxPerEntity?: number;
   maxTotal?: number;
   /** Treat the text as part of a page about the pack's subject (a sentence out of such an article). */
@@ -34,12 +38,26 @@ export interface Span {
   targets: MatcherTarget[];
 }
 
+export interface TopicHit {
+  start: number;
+  key: number;
+  broad: boolean;
+}
+
 export interface CueHit {
   start: number;
   text: string;
+  /** The cue's key (its pattern): hits of one key are one cue however they are written. */
+  key: number;
 }
 
-const DEFAULTS: Required<FindOptions> = { cueWindow: 600, maxPerEntity: 100, maxTotal: 2000, assumeOnTopic: false };
+const DEFAULTS: Required<FindOptions> = {
+  cueWindow: 600,
+  storyWindow: STORY_WINDOW,
+  maxPerEntity: 100,
+  maxTotal: 2000,
+  assumeOnTopic: false,
+};
 
 /** Automaton hits that passed word boundaries and case rules, gathered over one or more slices of text. */
 export interface Candidates {
@@ -47,12 +65,14 @@ export interface Candidates {
   cues: Map<number, CueHit[]>;
   /** Distinct topic words seen (their pattern numbers). */
   topic: Set<number>;
+  /** Every topic word seen, in text order: where it starts, its pattern, and whether it is broad. */
+  topicHits: TopicHit[];
   /** Claim terms, for lib/claims/match.ts claimsFromHits. */
   terms: TermHit[];
 }
 
 export function newCandidates(): Candidates {
-  return { spans: [], cues: new Map(), topic: new Set(), terms: [] };
+  return { spans: [], cues: new Map(), topic: new Set(), topicHits: [], terms: [] };
 }
 
 /** Scans text[from, to) into `into`; slices must not cut through a name (cut at block separators). */
@@ -73,10 +93,11 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
         if (target.caseSensitive && !sameCase(text.slice(start, end), target.text)) continue;
         if (target.topic) {
           into.topic.add(pattern);
+          into.topicHits.push({ start, key: pattern, broad: !!target.broad });
         } else if (target.cue) {
           let list = into.cues.get(target.entity);
           if (!list) into.cues.set(target.entity, (list = []));
-          list.push({ start, text: text.slice(start, end) });
+          list.push({ start, text: text.slice(start, end), key: pattern });
         } else {
           (matching ??= []).push(target);
         }
@@ -89,15 +110,33 @@ export function collectCandidates(matcher: Matcher, text: string, into: Candidat
 }
 
 /**
- * What the rest of the page says, for a rescan of one changed part: names confirmed elsewhere and
- * cues seen elsewhere (their positions are not comparable, so they count as the page's topic).
+ * What the rest of the page says, for a rescan of one changed part: names confirmed elsewhere, cues
+ * seen elsewhere (their positions are not comparable, so they count as the page's topic) and whether
+ * some story on the page was about the pack's subject.
  */
 export interface PageContext {
   names: Map<number, string>;
   cues: Map<number, CueHit[]>;
   /** Topic words seen on the page so far. */
   topic: Set<number>;
+  onTopic: boolean;
 }
+
+/** Where the names that give context were seen in one text, each list in text order. */
+interface Evidence {
+  /** Per entity: its names written in full (unambiguous aliases). */
+  named: Map<number, { starts: number[]; ends: number[] }>;
+  /** Per entity: other names built on its short name ("Chris Paul" for Rand Paul's "Paul"). */
+  joined: Map<number, number[]>;
+  /** Names of specific (not background) entities: a story that names one is on the pack's subject. */
+  specific: number[];
+  /** Per entity: its cues, and where they start. */
+  cues: Map<number, { hits: CueHit[]; starts: number[] }>;
+}
+
+/** A single capitalised word ("Paul", "Mexico"): the kind of name another name can be built on. */
+const SHORT_NAME = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+const UPPER_START = /^\p{Lu}/u;
 
 export function resolveCandidates(
   matcher: Matcher,
@@ -106,31 +145,74 @@ export function resolveCandidates(
   options: FindOptions = {},
   pageContext?: PageContext,
 ): { findings: EntityFinding[]; context: PageContext } {
-  const { cueWindow, maxPerEntity, maxTotal, assumeOnTopic } = { ...DEFAULTS, ...options };
+  const { cueWindow, storyWindow, maxPerEntity, maxTotal, assumeOnTopic } = { ...DEFAULTS, ...options };
+  const entities = matcher.data.entities;
   const chosen = leftmostLongest(candidates.spans);
-  const confirmedByName = new Map(pageContext?.names);
-  for (const span of chosen) {
-    for (const target of span.targets) {
-      if (!target.ambiguous && !target.exclude && !confirmedByName.has(target.entity)) {
-        confirmedByName.set(target.entity, text.slice(span.start, span.end));
-      }
-    }
+  const stories = storiesOf(text, storyWindow);
+  const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: new Map() };
+
+  for (const [entity, hits] of candidates.cues) {
+    const sorted = isSorted(hits) ? hits : [...hits].sort((a, b) => a.start - b.start);
+    evidence.cues.set(entity, { hits: sorted, starts: sorted.map((hit) => hit.start) });
   }
-  const pageCues = new Map<number, CueHit[]>();
-  for (const [entity, hits] of pageContext?.cues ?? []) pageCues.set(entity, [...hits]);
-  const localCues = candidates.cues;
-  const topic = new Set([...(pageContext?.topic ?? []), ...candidates.topic]);
-  // Broad entities (a country, a newspaper) are noise on pages about something else.
-  const onTopic = assumeOnTopic || topic.size >= matcher.data.topicMin;
+  // First the names that need no context, and the joined names that are someone else's.
+  const found: (EntityFinding | undefined)[] = new Array(chosen.length);
+  const open: number[] = [];
+  chosen.forEach((span, i) => {
+    if (span.targets.some((t) => t.exclude)) return;
+    const plain = span.targets.filter((t) => !t.ambiguous);
+    // Variants of one entity's name can share a key ("Nicolás Maduro", "Nicolas Maduro"): still one entity.
+    const single = plain.length && plain.every((t) => t.entity === plain[0]!.entity) ? plain[0] : undefined;
+    const joinable = (!single || SHORT_NAME.test(single.text)) && UPPER_START.test(text.charAt(span.start));
+    const joined = joinable ? joinedName(text, span.start, span.end) : undefined;
+    // An organisation's name after a place describes someone ("a Texas Democrat"): only a word after it joins.
+    if (joined && (joined.after || span.targets.some((t) => entities[t.entity]!.type !== 'organisation'))) {
+      for (const target of span.targets) {
+        // "Monroe Doctrine" is a cue for Monroe, not another Monroe.
+        if (!cueAt(evidence.cues.get(target.entity), span.start)) append(evidence.joined, target.entity, span.start);
+      }
+      return;
+    }
+    if (!single) {
+      open.push(i);
+      return;
+    }
+    found[i] = { start: span.start, end: span.end, entity: single.entity, alias: single.text, rule: 'alias' };
+    let names = evidence.named.get(single.entity);
+    if (!names) evidence.named.set(single.entity, (names = { starts: [], ends: [] }));
+    names.starts.push(span.start);
+    names.ends.push(span.end);
+    if (!entities[single.entity]!.background) evidence.specific.push(span.start);
+  });
+  // Then the ambiguous names, each by the context of its own story.
+  for (const i of open) found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
+
+  const topicHits = isSorted(candidates.topicHits)
+    ? candidates.topicHits
+    : [...candidates.topicHits].sort((a, b) => a.start - b.start);
+  const topicStarts = topicHits.map((hit) => hit.start);
+  const topicMin = matcher.data.topicMin;
+  const contextTopic = new Set([...(pageContext?.topic ?? []), ...candidates.topic]);
+  // A rescan of one part counts the rest of the page as its story.
+  const pageOnTopic = assumeOnTopic || topicMin === 0 || !!pageContext?.onTopic;
+  let claimStarts: number[] | undefined;
+  const onTopicAt = (offset: number): boolean => {
+    if (pageOnTopic) return true;
+    const [lo, hi] = stories.around(offset);
+    if (within(evidence.specific, lo, hi)) return true;
+    if (isTopical(distinctKeys(topicHits, topicStarts, lo, hi, Infinity), topicMin)) return true;
+    // A story that states one of the pack's claims is on the subject too (claims found only when asked).
+    claimStarts ??= claimsFromHits(matcher.claims, text, [...candidates.terms]).map((claim) => claim.start);
+    return within(claimStarts, lo, hi);
+  };
 
   const findings: EntityFinding[] = [];
   const perEntity = new Map<number, number>();
-  for (const span of chosen) {
-    const finding = resolve(span, confirmedByName, localCues, pageCues, cueWindow);
+  for (const finding of found) {
     // Off the pack's subject, broad entities and names confirmed only by scattered cues stay quiet.
     if (
       !finding ||
-      (!onTopic && (finding.rule === 'page-topic' || matcher.data.entities[finding.entity]!.background))
+      ((finding.rule === 'page-topic' || entities[finding.entity]!.background) && !onTopicAt(finding.start))
     ) {
       continue;
     }
@@ -140,14 +222,68 @@ export function resolveCandidates(
     findings.push(finding);
     if (findings.length >= maxTotal) break;
   }
-  for (const [entity, hits] of localCues) pageCues.set(entity, [...(pageCues.get(entity) ?? []), ...hits]);
-  return { findings, context: { names: confirmedByName, cues: pageCues, topic } };
+
+  const names = new Map(pageContext?.names);
+  for (const [entity, { starts, ends }] of evidence.named) {
+    if (!names.has(entity)) names.set(entity, text.slice(starts[0], ends[0]));
+  }
+  const cues = new Map<number, CueHit[]>();
+  for (const [entity, hits] of pageContext?.cues ?? []) cues.set(entity, [...hits]);
+  for (const [entity, hits] of candidates.cues) cues.set(entity, [...(cues.get(entity) ?? []), ...hits]);
+  const onTopic =
+    pageOnTopic ||
+    evidence.specific.length > 0 ||
+    (topicMin > 0 && isTopical(distinctKeys(topicHits, topicStarts, 0, text.length, Infinity), topicMin));
+  return { findings, context: { names, cues, topic: contextTopic, onTopic } };
 }
 
 export function findEntities(matcher: Matcher, text: string, options: FindOptions = {}): EntityFinding[] {
   const candidates = newCandidates();
   collectCandidates(matcher, text, candidates);
   return resolveCandidates(matcher, text, candidates, options).findings;
+}
+
+/** Enough different topic words, one of them at least not broad. */
+function isTopical(distinct: readonly TopicHit[], topicMin: number): boolean {
+  return distinct.length >= topicMin && distinct.some((hit) => !hit.broad);
+}
+
+function cueAt(cues: { starts: number[] } | undefined, start: number): boolean {
+  return !!cues && cues.starts[lowerBound(cues.starts, start)] === start;
+}
+
+/** Whether sorted `values` has one in [lo, hi). */
+function within(values: readonly number[], lo: number, hi: number): boolean {
+  const i = lowerBound(values, lo);
+  return i < values.length && values[i]! < hi;
+}
+
+function append(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function isSorted(hits: readonly { start: number }[]): boolean {
+  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return false;
+  return true;
+}
+
+/** Up to `max` distinct keys among the hits in [lo, hi), in text order. */
+function distinctKeys<T extends { start: number; key: number }>(
+  hits: readonly T[],
+  starts: readonly number[],
+  lo: number,
+  hi: number,
+  max: number,
+): T[] {
+  const distinct: T[] = [];
+  for (let i = lowerBound(starts, lo); i < hits.length && hits[i]!.start < hi; i++) {
+    const hit = hits[i]!;
+    if (!distinct.some((d) => d.key === hit.key)) distinct.push(hit);
+    if (distinct.length >= max) break;
+  }
+  return distinct;
 }
 
 /**
@@ -181,48 +317,62 @@ function leftmostLongest(spans: Span[]): Span[] {
 
 function resolve(
   span: Span,
-  confirmedByName: Map<number, string>,
-  cues: Map<number, CueHit[]>,
-  pageCues: Map<number, CueHit[]>,
+  text: string,
+  stories: Stories,
+  evidence: Evidence,
   cueWindow: number,
+  pageContext: PageContext | undefined,
 ): EntityFinding | undefined {
-  if (span.targets.some((t) => t.exclude)) return undefined;
-  const plain = span.targets.filter((t) => !t.ambiguous);
-  const base = { start: span.start, end: span.end };
-  // Variants of one entity's name can share a key ("Nicolás Maduro", "Nicolas Maduro"): still one entity.
-  if (plain.length && plain.every((t) => t.entity === plain[0]!.entity)) {
-    return { ...base, entity: plain[0]!.entity, alias: plain[0]!.text, rule: 'alias' };
-  }
-
+  const [lo, hi] = stories.around(span.start);
   let best: { finding: EntityFinding; strength: number } | undefined;
   for (const target of span.targets) {
-    const candidate = confirm(target, span, confirmedByName, cues, pageCues, cueWindow);
+    const candidate = confirm(target, span, text, lo, hi, evidence, cueWindow, pageContext);
     if (candidate && (!best || candidate.strength > best.strength)) best = candidate;
   }
   return best?.finding;
 }
 
+/** Cues a page-topic confirmation lists at most. */
+const TOPIC_CUES = 4;
+
+/**
+ * Confirms an ambiguous name as `target`'s entity within its story [lo, hi): by the nearest name
+ * written in full (unless another name built on the same short name is nearer), by a cue nearby, or
+ * by two different cues in the story.
+ */
 function confirm(
   target: MatcherTarget,
   span: Span,
-  confirmedByName: Map<number, string>,
-  cues: Map<number, CueHit[]>,
-  pageCues: Map<number, CueHit[]>,
+  text: string,
+  lo: number,
+  hi: number,
+  evidence: Evidence,
   cueWindow: number,
+  pageContext: PageContext | undefined,
 ): { finding: EntityFinding; strength: number } | undefined {
   const base = { start: span.start, end: span.end, entity: target.entity, alias: target.text };
-  const name = confirmedByName.get(target.entity);
-  if (name) return { finding: { ...base, rule: 'name-on-page', cue: name }, strength: 3 };
-  const hits = cues.get(target.entity) ?? [];
-  let nearest: CueHit | undefined;
-  for (const hit of hits) {
-    const distance = Math.abs(hit.start - span.start);
-    if (distance <= cueWindow && (!nearest || distance < Math.abs(nearest.start - span.start))) nearest = hit;
+  const at = span.start;
+  const own = evidence.named.get(target.entity);
+  const o = own ? nearestIndex(own.starts, at, lo, hi) : -1;
+  const other = evidence.joined.get(target.entity);
+  const j = other ? nearestIndex(other, at, lo, hi) : -1;
+  if (j >= 0 && (o < 0 || Math.abs(other![j]! - at) < Math.abs(own!.starts[o]! - at))) return undefined;
+  if (o >= 0) {
+    return { finding: { ...base, rule: 'name-on-page', cue: text.slice(own!.starts[o], own!.ends[o]) }, strength: 3 };
   }
-  if (nearest) return { finding: { ...base, rule: 'cue-nearby', cue: nearest.text }, strength: 2 };
-  const distinct = new Set([...hits, ...(pageCues.get(target.entity) ?? [])].map((hit) => foldKey(hit.text)));
-  if (distinct.size >= 2) {
-    return { finding: { ...base, rule: 'page-topic', cue: [...distinct].join(', ') }, strength: 1 };
+  const elsewhere = pageContext?.names.get(target.entity);
+  if (elsewhere && j < 0) return { finding: { ...base, rule: 'name-on-page', cue: elsewhere }, strength: 3 };
+  const cues = evidence.cues.get(target.entity);
+  if (cues) {
+    const k = nearestIndex(cues.starts, at, Math.max(lo, at - cueWindow), Math.min(hi, at + cueWindow + 1));
+    if (k >= 0) return { finding: { ...base, rule: 'cue-nearby', cue: cues.hits[k]!.text }, strength: 2 };
   }
+  const distinct = cues ? distinctKeys(cues.hits, cues.starts, lo, hi, TOPIC_CUES) : [];
+  for (const hit of pageContext?.cues.get(target.entity) ?? []) {
+    if (distinct.length >= TOPIC_CUES) break;
+    if (!distinct.some((d) => d.key === hit.key)) distinct.push(hit);
+  }
+  const folded = [...new Set(distinct.map((hit) => foldKey(hit.text)))];
+  if (folded.length >= 2) return { finding: { ...base, rule: 'page-topic', cue: folded.join(', ') }, strength: 1 };
   return undefined;
 }

@@ -58,7 +58,7 @@ describe('isShown', () => {
     };
     const tren = { kind: 'entity' as const, item: 1, text: () => 'Tren de Aragua' };
     expect(isShown(data, tren, rules({ corrections: [never] }))).toBe(false);
-    const { pack: _pack, ...bundled } = never.target;
+    const bundled = { kind: 'entity' as const, id: 'tren', label: 'Tren de Aragua' };
     expect(isShown(data, tren, rules({ corrections: [{ ...never, target: bundled }] }))).toBe(true);
   });
 

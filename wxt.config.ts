@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { archiveModule } from './tools/build/archive-module';
 import { MATCHER_RESOURCE, matcherModule } from './tools/build/matcher-module';
 import { withoutLocalPages } from './tools/build/store-manifest';
-import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/view/highlight-style';
+import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/dom/highlight-style';
 import { CONTENT_SCRIPT_MATCHES } from './lib/preferences/sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';

@@ -1,8 +1,9 @@
-import type { CardData, ClaimCardData, EntityCardData, EntityRef, SourceRef } from '../lib/view/card-data';
+import type { CardData, ClaimCardData, EntityCardData, EntityRef } from '../lib/view/card-data';
 import { ENTITY_TYPE_MESSAGES } from '../lib/view/entity-groups';
-import type { I18n, MessageKey } from '../lib/view/i18n';
+import type { MessageKey } from '../lib/view/i18n';
 import type { EvidenceStance } from '../lib/knowledge/types';
 import { useI18n } from './i18n';
+import { sourceDateLabel } from './source-date';
 import { SourceLinkView } from './SourceLinkView';
 import { StatusLabel } from './StatusLabel';
 
@@ -75,18 +76,13 @@ export function Card({ data, reason, headingId, onClose, onSelect, onCorrect, on
   );
 }
 
-function dateLabel(i18n: I18n, source: SourceRef): string {
-  const date = i18n.date(source.date);
-  return source.dateIsEstimate ? i18n.t('dateEstimatedShort', date) : date;
-}
-
 function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<CardProps, 'onSelect' | 'onCopy'>) {
   const i18n = useI18n();
   return (
     <>
       <p class="card-summary">{data.summary}</p>
       <p class="card-sources">
-        {i18n.t('basedOn', data.summarySources.map((s) => `${s.publisher}, ${dateLabel(i18n, s)}`).join('; '))}
+        {i18n.t('basedOn', data.summarySources.map((s) => `${s.publisher}, ${sourceDateLabel(i18n, s)}`).join('; '))}
       </p>
       {data.claims.length > 0 && (
         <section>
@@ -114,7 +110,8 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
             {data.timeline.map((entry, i) => (
               <li key={i}>
                 <p class="timeline-meta">
-                  <time dateTime={entry.source.date}>{dateLabel(i18n, entry.source)}</time> · {entry.source.publisher}
+                  <time dateTime={entry.source.date}>{sourceDateLabel(i18n, entry.source)}</time> ·{' '}
+                  {entry.source.publisher}
                 </p>
                 <blockquote>{entry.text}</blockquote>
                 <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
@@ -151,7 +148,7 @@ function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<Ca
             <li key={i} class={`evidence-${entry.stance}`}>
               <p class="timeline-meta">
                 <strong>{i18n.t(STANCES[entry.stance])}</strong> · {entry.source.publisher},{' '}
-                <time dateTime={entry.source.date}>{dateLabel(i18n, entry.source)}</time>
+                <time dateTime={entry.source.date}>{sourceDateLabel(i18n, entry.source)}</time>
               </p>
               <blockquote>{entry.quote}</blockquote>
               <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />

@@ -1,7 +1,7 @@
-import { markedHtml } from '../lib/dom/sanitize';
-import type { MessageKey } from '../lib/view/i18n';
 import type { SearchResult } from '../lib/knowledge/search';
+import type { MessageKey } from '../lib/view/i18n';
 import { useI18n } from './i18n';
+import { sourceDateLabel } from './source-date';
 
 export interface SearchResultsProps {
   query: string;
@@ -15,7 +15,23 @@ const KIND_LABELS: Record<SearchResult['kind'], MessageKey> = {
   passage: 'resultPassage',
 };
 
-/** Search hits with the matching part marked (escaped, then sanitised by DOMPurify). */
+/** Text with the words the query stands for in <mark>, built as elements: no markup is ever parsed. */
+function Marked({ class: className, text, marks }: { class: string; text: string; marks: [number, number][] }) {
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of [...marks].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <span class={className}>{parts}</span>;
+}
+
+/**
+ * Search hits: what kind of thing, a title, for a passage its publisher and date, and a snippet that
+ * says what the title does not, with the words the query stands for marked.
+ */
 export function SearchResults({ query, results, onSelect }: SearchResultsProps) {
   const i18n = useI18n();
   if (!results.length) {
@@ -23,18 +39,24 @@ export function SearchResults({ query, results, onSelect }: SearchResultsProps) 
   }
   return (
     <ul class="search-results" aria-label={i18n.t('searchResultsFor', query)}>
-      {results.map((result) => (
-        <li key={`${result.kind}:${result.id}`}>
-          <button type="button" data-result={`${result.kind}:${result.id}`} onClick={() => onSelect(result)}>
-            <span class="result-kind">{i18n.t(KIND_LABELS[result.kind])}</span>
-            <span class="result-title">{result.title}</span>
-            <span
-              class="result-snippet"
-              dangerouslySetInnerHTML={{ __html: markedHtml(window, result.snippet, result.marks) }}
-            />
-          </button>
-        </li>
-      ))}
+      {results.map((result) => {
+        const meta = [
+          i18n.t(KIND_LABELS[result.kind]),
+          result.publisher !== result.title ? result.publisher : undefined,
+          result.date !== undefined
+            ? sourceDateLabel(i18n, { date: result.date, dateIsEstimate: !!result.dateIsEstimate })
+            : undefined,
+        ].filter(Boolean);
+        return (
+          <li key={`${result.kind}:${result.id}`}>
+            <button type="button" data-result={`${result.kind}:${result.id}`} onClick={() => onSelect(result)}>
+              <span class="result-kind">{meta.join(' · ')}</span>
+              <Marked class="result-title" text={result.title} marks={result.titleMarks} />
+              {result.snippet && <Marked class="result-snippet" text={result.snippet} marks={result.marks} />}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,8 +1,8 @@
-import { highlightCss, isDefaultLook } from '../../lib/view/highlight-style';
+import { highlightCss, isDefaultLook } from '../../lib/dom/highlight-style';
 import type { Settings } from '../../lib/preferences/settings';
 
 /**
- * The highlight colours. The default look comes with the content script (lib/view/highlight-style.ts
+ * The highlight colours. The default look comes with the content script (lib/dom/highlight-style.ts
  * HIGHLIGHT_CSS_FILE, injected by the manifest, or by the popup where it runs the script on demand);
  * another look is a constructed style sheet adopted by the document on top of it: no <style> element
  * is added, so the page's DOM stays exactly as the page built it.

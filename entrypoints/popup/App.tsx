@@ -9,7 +9,7 @@ import { useI18n } from '../../components/i18n';
 import { SearchResults } from '../../components/SearchResults';
 import { Switch } from '../../components/Switch';
 import { cardData } from '../../lib/view/card-data';
-import { HIGHLIGHT_CSS_FILE } from '../../lib/view/highlight-style';
+import { HIGHLIGHT_CSS_FILE } from '../../lib/dom/highlight-style';
 import { toCsv } from '../../lib/export/csv';
 import { downloadText } from '../../lib/dom/download';
 import { toMarkdown } from '../../lib/export/markdown';

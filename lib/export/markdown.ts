@@ -9,20 +9,61 @@
 import { citation } from '../view/links';
 import { ENTITY_GROUPS } from '../view/entity-groups';
 import type { KnowledgePack, Source } from '../knowledge/types';
+import { countFindings } from '../findings/page-report';
 import { type PackIndex, type PageFindings, indexPack, statusLabel } from './findings';
 
 /**
- * Plain text as one line of Markdown that renders as written: whitespace runs (line and block
- * breaks too) become one space, and every character that can start markup inside a line is
- * backslash-escaped: \\ ` * _ [ ] < > # | ~ & $ (emphasis, code, links and images, HTML and
- * autolinks, heading closers, GFM tables, strikethrough, entity references, GitHub math). Characters
- * that only mean something at the start of a line (- + = 1.) need nothing: the text never starts one.
+ * Plain text as one line of Markdown that renders as written: whitespace runs (line and block breaks
+ * too) become one space, and a character is backslash-escaped only where it could start markup, so that
+ * prose reads as prose ("$50 million", "a | b", "AT&T", "snake_case" stay as they are):
+ * - always: ` and * (code spans, emphasis);
+ * - _ unless inside a word (CommonMark never opens or closes emphasis with an intraword underscore);
+ * - \ before ASCII punctuation or at the end (where it would escape what follows);
+ * - < before a letter, /, ! or ? (HTML and autolinks); & before an entity reference ("&amp;");
+ * - ] before ( (inline links and images; without definitions a bracket alone is text);
+ * - # at the end after a space (a heading's closing sequence);
+ * - every ~ when there are two or more (GFM strikethrough takes a pair);
+ * - every $ when some $ could close GitHub math (one after a non-space and not before a digit), or on $$.
+ * Characters that only mean something at the start of a line (- + = > 1.) and | (a GFM table needs a
+ * delimiter row on the next line, which Backstory never writes) need nothing: the text never starts a line.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\s\u2028\u2029]+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>#|~&$]/g, '\\$&');
+  const line = text.replace(/[\s\u2028\u2029]+/g, ' ').trim();
+  const tildes = (line.match(/~/g) ?? []).length >= 2;
+  const math = line.includes('$$') || /\S\$(?!\d)/.test(line);
+  const startsMarkup = (char: string, at: number): boolean => {
+    const before = line[at - 1];
+    const after = line[at + 1];
+    switch (char) {
+      case '\\':
+        return after === undefined || /[!-/:-@[-`{-~]/.test(after);
+      case '_':
+        return !(isWordChar(before) && isWordChar(after));
+      case '<':
+        return after !== undefined && /[A-Za-z/!?]/.test(after);
+      case '&':
+        return /^&#?[A-Za-z0-9]+;/.test(line.slice(at));
+      case ']':
+        return after === '(';
+      case '#': {
+        if (!/^#*$/.test(line.slice(at))) return false;
+        let start = at;
+        while (line[start - 1] === '#') start--;
+        return start === 0 || line[start - 1] === ' ';
+      }
+      case '~':
+        return tildes;
+      case '$':
+        return math;
+      default: // ` and *
+        return true;
+    }
+  };
+  return line.replace(/[\\`*_<&\]#~$]/g, (char: string, at: number) => (startsMarkup(char, at) ? `\\${char}` : char));
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
 /** A URL as a CommonMark autolink (`<…>`), or escaped text when it has no scheme. */
@@ -58,6 +99,7 @@ function countById<T extends { id: string; start: number }>(items: readonly T[])
 }
 
 const times = (count: number) => `(${count}×)`;
+const plural = (count: number, one: string, other = `${one}s`) => `${count} ${count === 1 ? one : other}`;
 
 /** The brief for one page. */
 export function toMarkdown(findings: PageFindings, pack: KnowledgePack): string {
@@ -80,13 +122,15 @@ export function toMarkdown(findings: PageFindings, pack: KnowledgePack): string 
 
   const entities = countById(findings.entities);
   const claims = countById(findings.claims);
-  const highlights = findings.entities.length;
+  const { mentions, items } = countFindings(findings);
+  const packName = escapeMarkdown(`${pack.name} ${pack.version}`);
+  // Counted as the popup and the badge count: mentions found, of how many different names and claims.
   lines.push(
-    entities.length || claims.length
-      ? `Backstory found ${entities.length} entit${entities.length === 1 ? 'y' : 'ies'} ` +
-          `(${highlights} mention${highlights === 1 ? '' : 's'}) and ${claims.length} claim${claims.length === 1 ? '' : 's'} ` +
-          `from its knowledge pack (${escapeMarkdown(`${pack.name} ${pack.version}`)}) on this page.`
-      : `Backstory found nothing from its knowledge pack (${escapeMarkdown(`${pack.name} ${pack.version}`)}) on this page.`,
+    items
+      ? `Backstory found ${plural(mentions, 'mention')} of ${plural(items, 'name or claim', 'names and claims')} ` +
+          `(${plural(entities.length, 'entity', 'entities')}, ${plural(claims.length, 'claim')}) ` +
+          `from its knowledge pack (${packName}) on this page.`
+      : `Backstory found nothing from its knowledge pack (${packName}) on this page.`,
   );
 
   for (const group of ENTITY_GROUPS) {

@@ -2,17 +2,29 @@
  * Typo-tolerant search over the whole pack (entities, claims, archive passages) for the popup and the
  * archive browser. Never used for page scanning.
  */
-import Fuse, { type FuseResultMatch } from 'fuse.js';
-import type { KnowledgePack } from './types';
+import Fuse from 'fuse.js';
+import { holdsEveryWord, markWords, queryWords } from '../text/word-match';
+import type { KnowledgePack, Source } from './types';
 
 export interface SearchResult {
   kind: 'entity' | 'claim' | 'passage';
   /** Entity or claim id; for a passage, its index in the pack. */
   id: string;
+  /** The entity's name (with the alias that matched, when it was one), the claim, the article's headline. */
   title: string;
-  /** Where the match is: [start, end) pairs in `title` or `snippet`, for marking. */
+  /** [start, end) of the whole words in `title` the query stands for. */
+  titleMarks: [number, number][];
+  /**
+   * What the title does not say: the entity's summary, the claim's context, the passage; an excerpt
+   * around the first word the query stands for. Empty when there is nothing more.
+   */
   snippet: string;
+  /** [start, end) of the whole words in `snippet` the query stands for. */
   marks: [number, number][];
+  /** For a passage: its article's publisher and date, shown with the title. */
+  publisher?: string;
+  date?: string;
+  dateIsEstimate?: boolean;
   sourceId?: string;
   score: number;
   /** The pack it was found in, when several are searched. */
@@ -24,15 +36,22 @@ interface Doc {
   id: string;
   title: string;
   names: string[];
+  /** What fuse.js searches besides the names and the title. */
   text: string;
-  sourceId?: string;
+  /** What the result shows under the title. */
+  more: string;
+  source?: Source;
 }
 
 export interface Search {
   search(query: string, limit?: number): SearchResult[];
 }
 
+/** Fuse.js gathers candidates generously; whole-word matching then keeps the relevant ones. */
+const CANDIDATES_PER_RESULT = 4;
+
 export function createSearch(pack: KnowledgePack): Search {
+  const sources = new Map(pack.sources.map((s) => [s.id, s]));
   const docs: Doc[] = [
     ...pack.entities.map((e) => ({
       kind: 'entity' as const,
@@ -40,17 +59,26 @@ export function createSearch(pack: KnowledgePack): Search {
       title: e.name,
       names: [e.name, ...e.aliases],
       text: e.summary,
+      more: e.summary,
     })),
-    ...pack.claims.map((c) => ({ kind: 'claim' as const, id: c.id, title: c.statement, names: [], text: c.statement })),
+    ...pack.claims.map((c) => ({
+      kind: 'claim' as const,
+      id: c.id,
+      title: c.statement,
+      names: [],
+      text: c.statement,
+      more: c.context,
+    })),
     ...pack.passages.map((p, i) => {
-      const source = pack.sources.find((s) => s.id === p.source);
+      const source = sources.get(p.source);
       return {
         kind: 'passage' as const,
         id: String(i),
-        title: `${source?.publisher ?? p.source}, ${source?.date ?? ''}`,
+        title: source?.headline ?? source?.publisher ?? p.source,
         names: [],
         text: p.text,
-        sourceId: p.source,
+        more: p.text,
+        ...(source ? { source } : {}),
       };
     }),
   ];
@@ -60,7 +88,6 @@ export function createSearch(pack: KnowledgePack): Search {
       { name: 'title', weight: 2 },
       { name: 'text', weight: 1 },
     ],
-    includeMatches: true,
     includeScore: true,
     ignoreLocation: true,
     ignoreDiacritics: true,
@@ -71,48 +98,61 @@ export function createSearch(pack: KnowledgePack): Search {
     search(query, limit = 30) {
       const trimmed = query.trim();
       if (trimmed.length < 2) return [];
-      return fuse.search(trimmed, { limit }).map(({ item, matches, score }) => {
-        const best = bestMatch(matches ?? []);
-        const source =
-          best?.key === 'text' ? item.text : best?.key === 'names' ? (best.value ?? item.title) : item.title;
-        const { snippet, marks } = excerpt(source, best?.indices ?? []);
-        return {
-          kind: item.kind,
-          id: item.id,
-          title:
-            item.kind === 'entity' && best?.key === 'names' && best.value !== item.title
-              ? `${item.title} (${best.value})`
-              : item.title,
-          snippet,
-          marks,
-          ...(item.sourceId ? { sourceId: item.sourceId } : {}),
-          score: score ?? 1,
-        };
-      });
+      const words = queryWords(trimmed);
+      const results: SearchResult[] = [];
+      for (const { item, score } of fuse.search(trimmed, { limit: limit * CANDIDATES_PER_RESULT })) {
+        // Relevance cut-off: fuse.js matches letters anywhere ("Hegset" in "the Netherlands"); a result
+        // must hold, for every query word, a word that is it, begins with it, or is it with a typo.
+        if (!holdsEveryWord([...item.names, item.title, item.text], words)) continue;
+        results.push(toResult(item, words, score ?? 1));
+        if (results.length === limit) break;
+      }
+      return results;
     },
   };
 }
 
-function bestMatch(matches: readonly FuseResultMatch[]): FuseResultMatch | undefined {
-  const span = (m: FuseResultMatch) => Math.max(0, ...m.indices.map(([a, b]) => b - a + 1));
-  return [...matches].sort((a, b) => span(b) - span(a))[0];
+function toResult(doc: Doc, words: readonly string[], score: number): SearchResult {
+  let title = doc.title;
+  if (doc.kind === 'entity' && !holdsEveryWord([doc.title], words)) {
+    // Found by an alias: say which, so the reader sees why ("Nicolás Maduro (Maduro Moros)").
+    const alias = doc.names.find((name) => holdsEveryWord([name], words));
+    if (alias) title = `${doc.title} (${alias})`;
+  }
+  const { snippet, marks } = excerpt(doc.more, markWords(doc.more, words));
+  const source = doc.source;
+  return {
+    kind: doc.kind,
+    id: doc.id,
+    title,
+    titleMarks: markWords(title, words),
+    snippet,
+    marks,
+    ...(source
+      ? { publisher: source.publisher, date: source.date, dateIsEstimate: source.dateIsEstimate, sourceId: source.id }
+      : {}),
+    score,
+  };
 }
 
-/** Up to ~160 characters around the longest matched run, with match offsets relative to the excerpt. */
-function excerpt(
-  text: string,
-  indices: readonly (readonly [number, number])[],
-): { snippet: string; marks: [number, number][] } {
-  const runs = indices.filter(([a, b]) => b - a >= 1);
-  const longest = [...runs].sort((x, y) => y[1] - y[0] - (x[1] - x[0]))[0];
-  const center = longest ? longest[0] : 0;
-  const from = text.length <= 160 ? 0 : Math.max(0, Math.min(center - 60, text.length - 160));
-  const to = Math.min(text.length, from + 160);
-  const marks = runs
-    .filter(([a, b]) => a >= from && b < to)
-    .map(([a, b]) => [a - from, b - from + 1] as [number, number]);
+const EXCERPT_LENGTH = 160;
+
+/**
+ * Up to about 160 characters of `text` from a little before its first marked word, cut at word
+ * boundaries, with the marks that fall inside moved to the excerpt's offsets.
+ */
+function excerpt(text: string, marks: readonly [number, number][]): { snippet: string; marks: [number, number][] } {
+  if (text.length <= EXCERPT_LENGTH) return { snippet: text, marks: [...marks] };
+  const first = marks[0]?.[0] ?? 0;
+  let from = Math.max(0, Math.min(first - 40, text.length - EXCERPT_LENGTH));
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  let to = Math.min(text.length, from + EXCERPT_LENGTH);
+  if (to < text.length) to = text.lastIndexOf(' ', to) > first ? text.lastIndexOf(' ', to) : to;
+  const lead = from > 0 ? '…' : '';
   return {
-    snippet: (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : ''),
-    marks: from > 0 ? marks.map(([a, b]) => [a + 1, b + 1]) : marks,
+    snippet: lead + text.slice(from, to) + (to < text.length ? '…' : ''),
+    marks: marks
+      .filter(([start, end]) => start >= from && end <= to)
+      .map(([start, end]) => [start - from + lead.length, end - from + lead.length]),
   };
 }

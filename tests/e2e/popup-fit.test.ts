@@ -42,7 +42,7 @@ const measure = (popup: Page) =>
       exportBottom: bottom('.export'),
       footerBottom: bottom('.popup-footer'),
       listScrolls: (() => {
-        const list = document.querySelector('.finding-list')!;
+        const list = document.querySelector('.finding-list, .search-results, .details')!;
         return list.scrollHeight > list.clientHeight && getComputedStyle(list).overflowY === 'auto';
       })(),
     };
@@ -62,6 +62,19 @@ describe('the popup fits 360 × 600', () => {
     expect(fit.listScrolls).toBe(true);
     await popup.setViewportSize({ width: POPUP_WIDTH, height: POPUP_MAX_HEIGHT });
     await popup.screenshot({ path: join(ARTIFACTS, `popup-fit-demo-${scheme}.png`) });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('with search results (%s)', async (scheme) => {
+    const { page, popup } = await openPopup('/fixtures/demo.html', scheme);
+    await popup.getByRole('searchbox', { name: 'Search the archive' }).fill('Hegset');
+    await popup.locator('.search-results button').first().waitFor();
+    expect((await measure(popup)).height).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+    expect(await popup.locator('.search-results mark').allTextContents()).toContain('Hegseth');
+    await popup.setViewportSize({ width: POPUP_WIDTH, height: POPUP_MAX_HEIGHT });
+    await popup.screenshot({ path: join(ARTIFACTS, `popup-fit-search-${scheme}.png`) });
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
     await page.close();

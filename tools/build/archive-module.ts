@@ -29,10 +29,11 @@ export function archiveModule(packPath: string): Plugin {
       split = undefined;
       used = true;
       // JSON.parse of a string literal is faster to start than the same object as a JS literal. The
-      // parts' folder sits at the root, beside archive.html (or of the dev server).
+      // parts' folder sits at the root, beside archive.html (or of the dev server); it is emitted after
+      // Vite looks for the URL's file, so @vite-ignore keeps Vite from warning that it is missing.
       return [
         `export const core = JSON.parse(${JSON.stringify(JSON.stringify(parts().core))});`,
-        `export const partsUrl = new URL('/${FOLDER}/', import.meta.url).href;`,
+        `export const partsUrl = new URL(/* @vite-ignore */ '/${FOLDER}/', import.meta.url).href;`,
       ].join('\n');
     },
     generateBundle() {

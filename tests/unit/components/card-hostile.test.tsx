@@ -137,9 +137,11 @@ describe('hostile knowledge strings', () => {
         true,
       );
     }
-    // The hostile markup reached the snippets and titles as data, and was rendered as text. (Snippet text
-    // itself is compared in the browser tests: happy-dom's parser drops text around DOMPurify's output.)
+    // The hostile markup reached the snippets and titles as data, and was rendered as text, all of it.
     expect(results.some((r) => r.snippet.includes('<img src=x'))).toBe(true);
+    expect([...root.querySelectorAll('.result-snippet')].map((e) => e.textContent)).toEqual(
+      results.filter((r) => r.snippet).map((r) => r.snippet),
+    );
     expect([...root.querySelectorAll('.result-title')].map((e) => e.textContent)).toContain(
       `Nicolás Maduro ${HOSTILE}`,
     );

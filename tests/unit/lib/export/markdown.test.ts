@@ -4,16 +4,36 @@ import { demoFindings } from './demo';
 import { emojiPage, pack } from './fixture';
 
 describe('escapeMarkdown', () => {
-  it('escapes what could become markup and keeps the rest readable', () => {
-    expect(escapeMarkdown('*bold* _it_ `code` [a](b) <img> # | ~~s~~ & $5 \\')).toBe(
-      '\\*bold\\* \\_it\\_ \\`code\\` \\[a\\](b) \\<img\\> \\# \\| \\~\\~s\\~\\~ \\& \\$5 \\\\',
+  it('escapes what could become markup', () => {
+    expect(escapeMarkdown('*bold* _it_ `code` [a](b) ![i](x) <img> </b> <!-- c --> ~~s~~ &amp; &#36; $x$ \\')).toBe(
+      '\\*bold\\* \\_it\\_ \\`code\\` [a\\](b) ![i\\](x) \\<img> \\</b> \\<!-- c --> \\~\\~s\\~\\~ \\&amp; \\&#36; \\$x\\$ \\\\',
     );
-    expect(escapeMarkdown('MS-13, U.S. (CJNG): 94 percent!')).toBe('MS-13, U.S. (CJNG): 94 percent!');
+    expect(escapeMarkdown('a \\*b\\* c')).toBe('a \\\\\\*b\\\\\\* c');
+    expect(escapeMarkdown('Title ##')).toBe('Title \\#\\#');
+    expect(escapeMarkdown('cost $$1$$')).toBe('cost \\$\\$1\\$\\$');
+    expect(escapeMarkdown('_lead and tail_')).toBe('\\_lead and tail\\_');
+  });
+
+  it('leaves prose alone where nothing could become markup', () => {
+    for (const prose of [
+      'MS-13, U.S. (CJNG): 94 percent!',
+      'The reward was doubled to $50 million, then $25 million more.',
+      'US$50 and $1.5 billion',
+      'Venezuela | Colombia | Mexico',
+      'AT&T and R&D & more',
+      'a snake_case_name and 5 < 6 > 4',
+      'about ~50 people',
+      'Strike #3 of 21 on the #1 route',
+      'see [1] and [note] here',
+      'a C:\\path\\to file',
+    ]) {
+      expect(escapeMarkdown(prose)).toBe(prose);
+    }
   });
 
   it('puts line and block breaks on one line', () => {
     expect(escapeMarkdown('  State\n   Department\u2029# heading\r\n- item  ')).toBe(
-      'State Department \\# heading - item',
+      'State Department # heading - item',
     );
   });
 });
@@ -27,7 +47,7 @@ describe('markdownUrl and markdownCitation', () => {
 
   it('cites with the URL, or says "URL unknown"', () => {
     expect(markdownCitation(pack.sources[0]!)).toBe(
-      'Ann Author. “Strikes \\*expand\\* \\[again\\]”. The Daily\\_Test, 2025-10-01. <https://news.example/strikes_2025?a=1&b=2>.',
+      'Ann Author. “Strikes \\*expand\\* [again]”. The Daily_Test, 2025-10-01. <https://news.example/strikes_2025?a=1&b=2>.',
     );
     expect(markdownCitation(pack.sources[1]!)).toBe(
       '“An article nobody linked”. Offline Weekly, 2025-09-01 (date estimated). URL unknown.',
@@ -41,28 +61,28 @@ describe('toMarkdown', () => {
   it('has the escaped title, the URL, the groups, the claims and the numbered sources', () => {
     expect(md).toBe(
       [
-        '# Emoji \\*page\\* \\<b\\>',
+        '# Emoji \\*page\\* \\<b>',
         '',
         '<https://example.org/page?x=1>',
         '',
-        'Backstory found 2 entities (6 mentions) and 1 claim from its knowledge pack (Test pack test-1) on this page.',
+        'Backstory found 7 mentions of 3 names and claims (2 entities, 1 claim) from its knowledge pack (Test pack test-1) on this page.',
         '',
         '## People',
         '',
-        '- **Nicolás Maduro** (5×) — Venezuela’s president; the reward for his arrest is \\$50 million. [1][2]',
+        '- **Nicolás Maduro** (5×) — Venezuela’s president; the reward for his arrest is $50 million. [1][2]',
         '',
         '## Armed groups',
         '',
-        '- **=HYPERLINK("http://evil.example")** (1×) — \\<img src=x onerror=alert(1)\\> \\*\\*bold\\*\\* ' +
-          '\\[link\\](javascript:alert(1)) \\# not a heading [2]',
+        '- **=HYPERLINK("http://evil.example")** (1×) — \\<img src=x onerror=alert(1)> \\*\\*bold\\*\\* ' +
+          '[link\\](javascript:alert(1)) # not a heading [2]',
         '',
         '## Claims',
         '',
-        '- **Supported:** The bounty on Maduro was doubled to \\$50 million. (1×) Context: Reported by several outlets, "same figure". [1][2]',
+        '- **Supported:** The bounty on Maduro was doubled to $50 million. (1×) Context: Reported by several outlets, "same figure". [1][2]',
         '',
         '## Sources',
         '',
-        '1. Ann Author. “Strikes \\*expand\\* \\[again\\]”. The Daily\\_Test, 2025-10-01. <https://news.example/strikes_2025?a=1&b=2>.',
+        '1. Ann Author. “Strikes \\*expand\\* [again]”. The Daily_Test, 2025-10-01. <https://news.example/strikes_2025?a=1&b=2>.',
         '2. “An article nobody linked”. Offline Weekly, 2025-09-01 (date estimated). URL unknown.',
         '',
       ].join('\n'),

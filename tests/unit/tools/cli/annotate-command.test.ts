@@ -132,7 +132,7 @@ describe('npm run annotate -- --format … demo.html (real processes)', () => {
   it('markdown', { timeout: 60_000 }, async () => {
     const stdout = await spawn(['--format', 'markdown', DEMO]);
     expect(stdout).toMatch(
-      /^# From the Caribbean to Antwerp, the war on cartels redraws the drug map \\\| The Daily Meridian\n\n<file:\/\//,
+      /^# From the Caribbean to Antwerp, the war on cartels redraws the drug map \| The Daily Meridian\n\n<file:\/\//,
     );
     expect(stdout).toContain('\n## People\n');
     expect(stdout).toContain('\n## Claims\n');

@@ -3,7 +3,7 @@
  * Backstory adds to a page (the default look as manifest CSS, another as a constructed style sheet,
  * so the page's DOM stays untouched).
  */
-import { MARK_TAG } from '../dom/paint';
+import { MARK_TAG } from './paint';
 import { DEFAULT_SETTINGS, type HighlightStyle, type Intensity, type Settings } from '../preferences/settings';
 
 /**

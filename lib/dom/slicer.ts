@@ -3,8 +3,13 @@
  * its slice is used up, so no task of ours blocks the page for long.
  */
 export interface Slicer {
-  /** Yields to the event loop when the current slice has run past its budget. */
-  checkpoint(): Promise<void> | undefined;
+  /**
+   * Yields to the event loop when the current slice has run past its budget. Rejects with the signal's
+   * reason once the work was aborted (also while it waited for its turn), so that work stops there.
+   */
+  checkpoint(): Promise<void>;
+  /** Whether the current slice has run past its budget (a tight loop checks this before checkpoint()). */
+  due(): boolean;
 }
 
 interface SchedulerWindow {
@@ -25,14 +30,22 @@ export function yieldToEventLoop(win: Window): Promise<void> {
   });
 }
 
-export function createSlicer(win: Window, budgetMs = 12): Slicer {
+export function createSlicer(win: Window, budgetMs = 12, signal?: AbortSignal): Slicer {
   let sliceStart = win.performance.now();
-  const yieldNow = () =>
-    yieldToEventLoop(win).then(() => {
-      sliceStart = win.performance.now();
-    });
+  const due = () => win.performance.now() - sliceStart > budgetMs;
   return {
-    checkpoint: () => (win.performance.now() - sliceStart > budgetMs ? yieldNow() : undefined),
+    due,
+    async checkpoint() {
+      if (due()) {
+        await yieldToEventLoop(win);
+        sliceStart = win.performance.now();
+      } else {
+        // Still a turn for code queued meanwhile (a stop() right after scan() in the same task)...
+        await undefined;
+      }
+      // ...which may have aborted the work.
+      signal?.throwIfAborted();
+    },
   };
 }
 
@@ -44,10 +57,13 @@ export function createSlicer(win: Window, budgetMs = 12): Slicer {
  */
 export const TEXT_SLICE_CHARS = 10_000;
 
-/** Splits text into slices of about `size` characters that end at a block separator when possible. */
-export function textSlices(text: string, separator: string, size = TEXT_SLICE_CHARS): [number, number][] {
+/**
+ * Splits text from `start` on into slices of about `size` characters that end at a block separator when
+ * possible.
+ */
+export function textSlices(text: string, separator: string, size = TEXT_SLICE_CHARS, start = 0): [number, number][] {
   const slices: [number, number][] = [];
-  let from = 0;
+  let from = start;
   while (from < text.length) {
     let to = Math.min(text.length, from + size);
     if (to < text.length) {

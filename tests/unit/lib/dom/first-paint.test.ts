@@ -138,3 +138,54 @@ describe('first paint on a long page', () => {
     expect(performance.getEntriesByName(FIRST_PAINT_MEASURE)).toHaveLength(1);
   });
 });
+
+describe('one pass of work per finding on a long page', () => {
+  it('keeps the early paint’s ranges, asks isShown once per finding, and reports once', async () => {
+    fakeHighlightApi();
+    longArticle();
+    const asked = new Map<Range, number>();
+    const reports: number[] = [];
+    const scanner = createPageScanner(document, matcher, {
+      isShown: (hit) => {
+        asked.set(hit.finding.range, (asked.get(hit.finding.range) ?? 0) + 1);
+        return true;
+      },
+      onScan: (shown) => reports.push(shown.entities.length),
+    });
+    const found = await scanner.scan();
+    scanner.findings();
+    scanner.findings();
+    scanner.stop();
+
+    const ranges = [...found.entities, ...found.claims].map((f) => f.range);
+    expect(found.entities.some((f) => f.range.toString() === 'Claudia Sheinbaum')).toBe(true);
+    // Every range asked about is a final finding's: the early ones were kept, not made again.
+    expect([...asked.keys()].every((range) => ranges.includes(range))).toBe(true);
+    expect([...asked.values()].every((times) => times === 1)).toBe(true);
+    expect(asked.size).toBe(ranges.length);
+    expect(reports).toEqual([found.entities.length]);
+  });
+
+  it('paints nothing once stopped while a scan is under way, and the scan settles', async () => {
+    const paints = fakeHighlightApi();
+    longArticle();
+    const scanner = createPageScanner(document, matcher);
+    const scanning = scanner.scan();
+    scanner.stop();
+    await expect(scanning).resolves.toEqual({ entities: [], claims: [] });
+    expect(paints).toEqual([]);
+  });
+
+  it('leaves a scan superseded by a newer one unpainted, and the newer one paints', async () => {
+    const paints = fakeHighlightApi();
+    longArticle();
+    const scanner = createPageScanner(document, matcher);
+    const first = scanner.scan();
+    const second = scanner.scan();
+    await first;
+    const found = await second;
+    scanner.stop();
+    expect(paints).toHaveLength(2);
+    expect(paints[1]!.get('backstory-entity')).toHaveLength(found.entities.length);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The full scan of a page in time slices: the text index is read a step at a time, the text matched a
+ * slice at a time, and a long page's top is handed over to be painted before the rest is read.
+ *
+ *   text index (steps) → candidates per text slice → claims per slice → resolve in page context
+ *
+ * Every stretch of text is matched once: the top read early is not matched again, and its candidates
+ * and claims go on into the full resolution.
+ */
+import { type ClaimFinding, claimsFromHits } from '../claims/match';
+import type { Matcher } from '../matcher/compile';
+import {
+  type Candidates,
+  type EntityFinding,
+  type PageContext,
+  collectCandidates,
+  newCandidates,
+  resolveCandidates,
+} from '../matcher/find';
+import { BLOCK_SEPARATOR } from '../text/fold';
+import { type Slicer, TEXT_SLICE_CHARS, textSlices } from './slicer';
+import { type TextIndex, createTextIndexBuilder } from './text-index';
+
+/** Nodes the text index reads between two checks of the time slice. */
+export const NODES_PER_STEP = 1500;
+
+export interface ScanLimits {
+  maxTotal: number;
+  maxPerEntity: number;
+}
+
+/** Findings with offsets into `index.text`. */
+export interface TextFindings {
+  index: TextIndex;
+  entities: EntityFinding[];
+  claims: ClaimFinding[];
+}
+
+export interface SlicedScanOptions {
+  matcher: Matcher;
+  limits: ScanLimits;
+  maxClaims: number;
+  /** Aborting its signal stops the scan at its next checkpoint (the promise rejects). */
+  slicer: Slicer;
+  /**
+   * Whether the top of a long page is shown before the rest is read (not with wrapping: it would move the
+   * text nodes the index points to).
+   */
+  showsTop: boolean;
+  /** Shows the top's findings; called at most once per scan, before it ends. */
+  showTop(top: TextFindings): void;
+}
+
+/** Names and claims in a text: one pass of the automaton finds names, cues, topic words and claim terms. */
+export function findInText(
+  matcher: Matcher,
+  text: string,
+  limits: ScanLimits,
+  pageContext?: PageContext,
+): { entities: EntityFinding[]; context: PageContext; claims: ClaimFinding[]; candidates: Candidates } {
+  const candidates = newCandidates();
+  collectCandidates(matcher, text, candidates);
+  const resolved = resolveCandidates(matcher, text, candidates, limits, pageContext);
+  return {
+    entities: resolved.findings,
+    context: resolved.context,
+    claims: claimsFromHits(matcher.claims, text, candidates.terms),
+    candidates,
+  };
+}
+
+export async function scanSliced(
+  root: Node,
+  options: SlicedScanOptions,
+): Promise<TextFindings & { context: PageContext }> {
+  const { matcher, limits, maxClaims, slicer } = options;
+  const builder = createTextIndexBuilder(root);
+  let shown = false;
+  /** What the top read early holds: its end in the text, its candidates and its claims. */
+  let top: Top | undefined;
+  while (!builder.step(NODES_PER_STEP)) {
+    // A page too long to read in one step shows what its first step holds before reading on, so the
+    // first highlights do not wait behind the page's own tasks that run at each later yield (a first
+    // step that used up its time slice yields once before painting).
+    if (!shown && options.showsTop) {
+      await slicer.checkpoint();
+      top = readTop(matcher, builder.result(), limits);
+      if (top) {
+        options.showTop({ ...top.found, claims: top.claims.slice(0, maxClaims) });
+        shown = true;
+      }
+    }
+    await slicer.checkpoint();
+  }
+  const index = builder.result();
+  const candidates = top?.candidates ?? newCandidates();
+  const claims: ClaimFinding[] = top?.claims ?? [];
+  // A slice's claims are settled right after it (slices end at block boundaries, so no sentence is cut).
+  const slices = textSlices(index.text, BLOCK_SEPARATOR, TEXT_SLICE_CHARS, top?.end ?? 0);
+  // A long page shows what its top holds while the rest is read. More text only confirms more names
+  // (context and topic words add up), so nothing shown early is taken back.
+  const showsFirstSlice = !shown && slices.length > 1 && options.showsTop;
+  for (const [from, to] of slices) {
+    const firstTerm = candidates.terms.length;
+    collectCandidates(matcher, index.text, candidates, from, to);
+    await slicer.checkpoint();
+    claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms.slice(firstTerm), from, to));
+    if (showsFirstSlice && from === 0) {
+      const early = resolveCandidates(matcher, index.text, candidates, limits);
+      options.showTop({ index, entities: early.findings, claims: claims.slice(0, maxClaims) });
+    }
+    await slicer.checkpoint();
+  }
+  const resolved = resolveCandidates(matcher, index.text, candidates, limits);
+  await slicer.checkpoint();
+  return { index, entities: resolved.findings, claims: claims.slice(0, maxClaims), context: resolved.context };
+}
+
+/**
+ * The findings in the complete blocks of a partial index (its last block may go on in nodes not read
+ * yet), up to one text slice's worth; undefined when that holds no complete block. The partial text is
+ * a prefix of the full one, so offsets hold in both.
+ */
+interface Top {
+  end: number;
+  candidates: Candidates;
+  claims: ClaimFinding[];
+  found: { index: TextIndex; entities: EntityFinding[] };
+}
+
+function readTop(matcher: Matcher, partial: TextIndex, limits: ScanLimits): Top | undefined {
+  const end = partial.text.lastIndexOf(BLOCK_SEPARATOR, TEXT_SLICE_CHARS);
+  if (end < 0) return undefined;
+  const index = { ...partial, text: partial.text.slice(0, end) };
+  const { entities, claims, candidates } = findInText(matcher, index.text, limits);
+  return { end, candidates, claims, found: { index, entities } };
+}

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import packJson from '../../../../assets/knowledge.json';
+import { type TextFindings, findInText, scanSliced } from '../../../../lib/dom/sliced-scan';
+import { createSlicer } from '../../../../lib/dom/slicer';
+import { buildTextIndex } from '../../../../lib/dom/text-index';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import { type Matcher, loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
+
+const matcher = loadMatcher(matcherDataFromPack(packJson as unknown as KnowledgePack));
+const limits = { maxTotal: 1500, maxPerEntity: 60 };
+
+/** A matcher that counts the characters it scans. */
+function counting(): { matcher: Matcher; scanned: () => number } {
+  let scanned = 0;
+  const counted: Matcher = {
+    ...matcher,
+    scan: (text, onMatch, from = 0, to = text.length) => {
+      scanned += to - from;
+      return matcher.scan(text, onMatch, from, to);
+    },
+  };
+  return { matcher: counted, scanned: () => scanned };
+}
+
+/** A long article: names at the top, `paragraphs` of filler, more names far below. */
+function longArticle(paragraphs: number): void {
+  const filler = '<p>The committee met again on Tuesday to discuss the harbour budget and the new ferry timetable.</p>';
+  document.body.innerHTML = [
+    '<p>Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá.</p>',
+    '<p>Pete Hegseth defended the strikes on boats said to carry cocaine.</p>',
+    filler.repeat(paragraphs),
+    '<p>Later, Maduro met Claudia Sheinbaum; the Tren de Aragua was named again.</p>',
+  ].join('');
+}
+
+const names = (found: TextFindings) => found.entities.map((f) => found.index.text.slice(f.start, f.end));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('sliced scan', () => {
+  // 600 paragraphs: one reading step, several text slices (the top is the first slice); 1,000: several
+  // reading steps (the top is read from the first step's complete blocks).
+  for (const paragraphs of [600, 1000]) {
+    it(`finds what one pass over the whole text finds, showing the top once (${paragraphs} paragraphs)`, async () => {
+      longArticle(paragraphs);
+      const whole = buildTextIndex(document.body);
+      const expected = findInText(matcher, whole.text, limits);
+      const tops: TextFindings[] = [];
+      const found = await scanSliced(document.body, {
+        matcher,
+        limits,
+        maxClaims: 200,
+        slicer: createSlicer(window),
+        showsTop: true,
+        showTop: (top) => tops.push(top),
+      });
+      expect(found.index.text).toBe(whole.text);
+      expect(found.entities).toEqual(expected.entities);
+      expect(found.claims).toEqual(expected.claims);
+      expect(tops).toHaveLength(1);
+      expect(names(tops[0]!)).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro']));
+      expect(names(tops[0]!)).not.toContain('Claudia Sheinbaum');
+      expect(names(found)).toContain('Claudia Sheinbaum');
+    });
+
+    it(`matches every stretch of text once, the early top included (${paragraphs} paragraphs)`, async () => {
+      longArticle(paragraphs);
+      const { matcher: counted, scanned } = counting();
+      const found = await scanSliced(document.body, {
+        matcher: counted,
+        limits,
+        maxClaims: 200,
+        slicer: createSlicer(window),
+        showsTop: true,
+        showTop: () => {},
+      });
+      expect(scanned()).toBe(found.index.text.length);
+    });
+  }
+
+  it('shows no top when told not to, or on a page of one text slice', async () => {
+    let shown = 0;
+    const options = {
+      matcher,
+      limits,
+      maxClaims: 200,
+      slicer: createSlicer(window),
+      showTop: () => void shown++,
+    };
+    longArticle(1000);
+    await scanSliced(document.body, { ...options, showsTop: false });
+    document.body.innerHTML = '<p>Nicolás Maduro spoke in Caracas.</p>';
+    const found = await scanSliced(document.body, { ...options, showsTop: true });
+    expect(names(found)).toEqual(['Nicolás Maduro', 'Caracas']);
+    expect(shown).toBe(0);
+  });
+
+  it('stops at its next checkpoint once its signal is aborted, with the reason', async () => {
+    longArticle(1000);
+    const controller = new AbortController();
+    let shown = 0;
+    // A budget of 0 ms: every checkpoint yields, and the abort lands while the scan waits for its turn.
+    const scanning = scanSliced(document.body, {
+      matcher,
+      limits,
+      maxClaims: 200,
+      slicer: createSlicer(window, 0, controller.signal),
+      showsTop: true,
+      showTop: () => void shown++,
+    });
+    controller.abort(new Error('superseded'));
+    await expect(scanning).rejects.toThrow('superseded');
+    expect(shown).toBe(0);
+  });
+});

@@ -33,6 +33,8 @@ const ENTITY_KEYS = [
   'cues',
   'caseSensitive',
   'exclude',
+  'spanishOnly',
+  'englishOnly',
   'background',
   'summary',
   'sources',
@@ -58,6 +60,16 @@ export function readEntities(check: Checker, raw: unknown): CuratedEntity[] {
       sources: check.strings(record.sources, `${path}.sources`, { min: 1, ...ID }),
       related: check.strings(record.related ?? [], `${path}.related`, ID),
     };
+    for (const field of ['spanishOnly', 'englishOnly'] as const) {
+      if (record[field] === undefined) continue;
+      const only = check.strings(record[field], `${path}.${field}`);
+      only.forEach((alias, j) => {
+        if (alias !== entity.name && !entity.aliases.includes(alias)) {
+          check.fail(`${path}.${field}[${j}]`, 'the name or one of the aliases', alias);
+        }
+      });
+      entity[field] = only;
+    }
     if (record.background !== undefined && check.boolean(record.background, `${path}.background`)) {
       entity.background = true;
     }

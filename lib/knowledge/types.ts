@@ -44,6 +44,10 @@ export interface Entity {
   caseSensitive: string[];
   /** Longer phrases that contain an alias but name something else ("Brussels sprouts"). */
   exclude: string[];
+  /** Aliases that name it only in Spanish text ("EU", Mexican Spanish for Estados Unidos). */
+  spanishOnly?: string[];
+  /** Aliases that name it only in English text ("EU" for the European Union). */
+  englishOnly?: string[];
   /** Broad context (a country, a newspaper, a former president): highlighted only on pages about the pack's subject. */
   background?: true;
   summary: string;

@@ -32,6 +32,8 @@ export interface MatcherTarget {
   cue?: true;
   caseSensitive?: true;
   ambiguous?: true;
+  /** The alias names the entity only in text of this language (see lib/matcher/language.ts). */
+  lang?: 'es' | 'en';
   /** A phrase that contains an alias but means something else: it wins the longest match, then nothing is highlighted. */
   exclude?: true;
   /** A word showing the page is about the pack's subject (entity is -1). */
@@ -58,6 +60,8 @@ export interface MatchableEntity extends MatcherEntity {
   cues: readonly string[];
   caseSensitive: readonly string[];
   exclude?: readonly string[];
+  spanishOnly?: readonly string[];
+  englishOnly?: readonly string[];
   background?: true;
 }
 
@@ -99,6 +103,8 @@ export function compileMatcherData(
       const target: MatcherTarget = { entity: index, text: alias };
       if (isCaseSensitiveAlias(alias, entity)) target.caseSensitive = true;
       if (entity.ambiguous.includes(alias)) target.ambiguous = true;
+      if (entity.spanishOnly?.includes(alias)) target.lang = 'es';
+      else if (entity.englishOnly?.includes(alias)) target.lang = 'en';
       add(alias, target);
     }
     for (const cue of entity.cues) add(cue, { entity: index, text: cue, cue: true });

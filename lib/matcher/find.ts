@@ -6,6 +6,7 @@ import { foldKey, isWordCharAt } from '../text/fold';
 import { type TermHit, claimsFromHits, termBoundaryOk } from '../claims/match';
 import type { Matcher, MatcherTarget } from './compile';
 import { joinedName } from './joined-name';
+import { languageAround } from './language';
 import { STORY_WINDOW, type Stories, lowerBound, nearestIndex, storiesOf } from './story';
 
 export type FindingRule = 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic';
@@ -160,17 +161,26 @@ export function resolveCandidates(
   const open: number[] = [];
   chosen.forEach((span, i) => {
     if (span.targets.some((t) => t.exclude)) return;
+    if (span.targets.some((t) => t.lang)) {
+      // "EU" is the European Union in English and the United States in Mexican Spanish.
+      const lang = languageAround(text, span.start, span.end);
+      const targets = span.targets.filter((t) => !t.lang || t.lang === lang);
+      if (!targets.length) return;
+      span = { ...span, targets };
+      chosen[i] = span;
+    }
     const plain = span.targets.filter((t) => !t.ambiguous);
     // Variants of one entity's name can share a key ("Nicolás Maduro", "Nicolas Maduro"): still one entity.
     const single = plain.length && plain.every((t) => t.entity === plain[0]!.entity) ? plain[0] : undefined;
     const joinable = (!single || SHORT_NAME.test(single.text)) && UPPER_START.test(text.charAt(span.start));
-    const joined = joinable ? joinedName(text, span.start, span.end) : undefined;
+    // A cue that begins with the name ("Senate Democrats", "Monroe Doctrine") is its context, not another name.
+    const ownCue = span.targets.some((t) => cueAt(evidence.cues.get(t.entity), span.start));
+    const joined = joinable && !ownCue ? joinedName(text, span.start, span.end) : undefined;
     // An organisation's name after a place describes someone ("a Texas Democrat"): only a word after it joins.
     if (joined && (joined.after || span.targets.some((t) => entities[t.entity]!.type !== 'organisation'))) {
-      for (const target of span.targets) {
-        // "Monroe Doctrine" is a cue for Monroe, not another Monroe.
-        if (!cueAt(evidence.cues.get(target.entity), span.start)) append(evidence.joined, target.entity, span.start);
-      }
+      // Another first name ("Chris Paul") makes the bare surname nearby that person's too; a word after
+      // ("Trump War Room", "Ford Motor") names a thing, and the bare name nearby stays open.
+      if (joined.before) for (const target of span.targets) append(evidence.joined, target.entity, span.start);
       return;
     }
     if (!single) {

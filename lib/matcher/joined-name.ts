@@ -104,7 +104,8 @@ const isSpace = (code: number) => code === 0x20 || code === 0xa0;
 function inTitleCaseLine(text: string, start: number, end: number): boolean {
   const from = lineEdge(text, start, -1);
   const to = lineEdge(text, end, 1);
-  const words = text.slice(from, to).match(/[\p{L}]{4,}/gu) ?? [];
+  // Words of four letters or more, not the second part of a hyphenated word ("Anti-drug").
+  const words = text.slice(from, to).match(/(?<![\p{L}-])\p{L}{4,}/gu) ?? [];
   return !words.some((word) => /^\p{Ll}/u.test(word));
 }
 

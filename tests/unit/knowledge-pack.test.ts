@@ -98,8 +98,12 @@ describe('entities', () => {
       const unambiguous = [entity.name, ...entity.aliases].find((a) => !entity.ambiguous.includes(a));
       const context = entity.cues[0] ?? unambiguous;
       for (const alias of new Set([entity.name, ...entity.aliases])) {
-        const prefix = 'Yesterday ';
-        const text = `${prefix}${alias} was in the news again, as reported alongside ${context ?? ''}.`;
+        // An alias of one language is tried in a sentence of that language.
+        const spanish = entity.spanishOnly?.includes(alias);
+        const prefix = spanish ? 'Ayer ' : 'Yesterday ';
+        const text = spanish
+          ? `${prefix}${alias} fue noticia de nuevo, según la prensa, con ${context ?? ''}.`
+          : `${prefix}${alias} was in the news again, as reported alongside ${context ?? ''}.`;
         const finding = findEntities(matcher, text).find((f) => f.start === prefix.length);
         if (finding?.entity !== index || finding.end !== prefix.length + alias.length) {
           const got = finding
@@ -113,18 +117,25 @@ describe('entities', () => {
   });
 
   it('no alias is silently shared: entities sharing a folded alias list it as ambiguous and have cues', () => {
-    const owners = new Map<string, { id: string; alias: string; ambiguous: boolean; cues: number }[]>();
+    const owners = new Map<
+      string,
+      { id: string; alias: string; ambiguous: boolean; cues: number; lang: string | undefined }[]
+    >();
     for (const e of built.entities) {
       for (const alias of new Set([e.name, ...e.aliases])) {
         const key = foldKey(alias);
         const list = owners.get(key) ?? [];
-        list.push({ id: e.id, alias, ambiguous: e.ambiguous.includes(alias), cues: e.cues.length });
+        const lang = e.spanishOnly?.includes(alias) ? 'es' : e.englishOnly?.includes(alias) ? 'en' : undefined;
+        list.push({ id: e.id, alias, ambiguous: e.ambiguous.includes(alias), cues: e.cues.length, lang });
         owners.set(key, list);
       }
     }
     const problems: string[] = [];
     for (const [key, list] of owners) {
       if (new Set(list.map((o) => o.id)).size < 2) continue;
+      // Shared across languages only ("EU"): each language has one owner.
+      const langs = list.map((o) => o.lang);
+      if (langs.every((lang) => lang) && new Set(langs).size === list.length) continue;
       for (const owner of list) {
         if (!owner.ambiguous) problems.push(`"${key}": ${owner.id} does not list "${owner.alias}" as ambiguous`);
         if (!owner.cues) problems.push(`"${key}": ${owner.id} has no cues`);

@@ -11,7 +11,7 @@ type Patch = (record: Json) => void;
 
 const KEBAB = 'expected a kebab-case id such as "nicolas-maduro"';
 const ENTITY_FIELDS =
-  'id, type, name, aliases, ambiguous, cues, caseSensitive, exclude, background, summary, sources, related, wikidata';
+  'id, type, name, aliases, ambiguous, cues, caseSensitive, exclude, spanishOnly, englishOnly, background, summary, sources, related, wikidata';
 const ENTITY_TYPES = 'person, organisation, agency, armed-group, place, operation, unit, vessel, drug, policy';
 
 const ENTITY: Json = {
@@ -200,6 +200,11 @@ describe('readEntities', () => {
       'caseSensitive alias not among the names',
       (r) => (r.caseSensitive = ['MADURO']),
       [['$[0].caseSensitive[0]', 'expected the name or one of the aliases, got "MADURO"']],
+    ],
+    [
+      'spanishOnly alias not among the names',
+      (r) => (r.spanishOnly = ['EU']),
+      [['$[0].spanishOnly[0]', 'expected the name or one of the aliases, got "EU"']],
     ],
     [
       'missing cues with an ambiguous alias',

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
+import { findEntities } from '../../../../lib/matcher/find';
+import { languageAround } from '../../../../lib/matcher/language';
+
+function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
+  return { id, name, type: 'place', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
+}
+
+const matcher = loadMatcher(
+  compileMatcherData('test', [
+    entity('united-states', 'United States', { aliases: ['Estados Unidos', 'EU'], spanishOnly: ['EU'] }),
+    entity('european-union', 'European Union', { type: 'organisation', aliases: ['EU'], englishOnly: ['EU'] }),
+    entity('mexico', 'Mexico', { aliases: ['México'], exclude: ['Mexico City', 'Ciudad de México'] }),
+    entity('trump-administration', 'Trump administration', {
+      type: 'organisation',
+      aliases: ['administración de Donald Trump'],
+    }),
+    entity('donald-trump', 'Donald Trump', { type: 'person' }),
+  ]),
+);
+
+const ids = (text: string) =>
+  findEntities(matcher, text).map((f) => [matcher.data.entities[f.entity]!.id, text.slice(f.start, f.end)]);
+
+describe('aliases of one language', () => {
+  it('tells Spanish from English by the words around a name', () => {
+    expect(languageAround('El presidente de EU habló con la prensa en la Casa Blanca.', 16, 18)).toBe('es');
+    expect(languageAround('The EU said on Monday that it was ready.', 4, 6)).toBe('en');
+    expect(languageAround('EU', 0, 2)).toBeUndefined();
+  });
+
+  it('read "EU" as the United States in Spanish and the European Union in English', () => {
+    expect(ids('Sheinbaum dijo que EU no va a intervenir en el territorio de México.')).toEqual([
+      ['united-states', 'EU'],
+      ['mexico', 'México'],
+    ]);
+    expect(ids('The EU said that its ports would be checked for cocaine.')).toEqual([['european-union', 'EU']]);
+  });
+
+  it('leave "EU" alone when the language cannot be told', () => {
+    expect(ids('EU')).toEqual([]);
+  });
+});
+
+describe('the outermost name wins', () => {
+  it.each([
+    ['Rubio spoke in Mexico City on Friday.', []],
+    ['Marcharon en la Ciudad de México.', []],
+    ['Troops will not enter Mexico, she said.', [['mexico', 'Mexico']]],
+    [
+      'Bajo la administración de Donald Trump, y Donald Trump mismo.',
+      [
+        ['trump-administration', 'administración de Donald Trump'],
+        ['donald-trump', 'Donald Trump'],
+      ],
+    ],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});

@@ -1,8 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { archiveModule } from './tools/build/archive-module';
-import { MATCHER_RESOURCE, matcherModule } from './tools/build/matcher-module';
-import { withoutLocalPages } from './tools/build/store-manifest';
+import { archiveModule } from './lib/tools/build/archive-module';
+import { MATCHER_RESOURCE, matcherModule } from './lib/tools/build/matcher-module';
+import { withoutLocalPages } from './lib/tools/build/store-manifest';
 import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/dom/highlight-style';
 import { CONTENT_SCRIPT_MATCHES } from './lib/preferences/sites';
 

@@ -13,7 +13,7 @@ import './archive.css';
 // The benchmark reads this mark: by now the archive's core (all the articles list needs) is parsed.
 performance.mark('backstory:archive:pack-ready');
 
-/** A part of the archive: one of the extension's own files (tools/build/archive-module.ts). */
+/** A part of the archive: one of the extension's own files (lib/tools/build/archive-module.ts). */
 async function loadPart(name: string): Promise<unknown> {
   const response = await fetch(`${partsUrl}${name}.json`);
   if (!response.ok) throw new Error(`archive part ${name}: HTTP ${response.status}`);

@@ -1,6 +1,6 @@
 /**
  * The bundled pack's matcher, from content.js itself or, for a large pack, from the matcher.bin file
- * beside it (tools/build/matcher-module.ts). Inline, all of it happens before the first await.
+ * beside it (lib/tools/build/matcher-module.ts). Inline, all of it happens before the first await.
  */
 import { bundledMatcher, scannerWasm } from 'virtual:backstory-matcher';
 import { type PublicPath, browser } from 'wxt/browser';

@@ -3,7 +3,7 @@
  * core in the page's script (the articles list needs nothing else), the names of every entity and
  * claim (the index, the timeline, linked names), then the full records and the passage texts in
  * chunks of consecutive indexes, each a JSON file fetched when a view first needs it.
- * tools/build/archive-module.ts cuts the pack at build time; `joinArchive` puts it back together.
+ * lib/tools/build/archive-module.ts cuts the pack at build time; `joinArchive` puts it back together.
  */
 import type { Claim, ClaimStatus, Entity, EntityType, KnowledgePack, Source, Topic } from '../knowledge/types';
 import { foldKey } from '../text/fold';

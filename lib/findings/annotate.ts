@@ -1,8 +1,8 @@
 /**
  * Annotation of plain text with the knowledge pack: the same matcher, entity finder and claim finder
  * the content script runs on a page, for outside tools (`npm run annotate`) and the accuracy tests.
- * Pure logic: no file system, no DOM implementation; the command line (tools/cli/annotate-command.ts)
- * parses arguments and prints, its Node side (tools/node/annotate-files.ts) reads files and turns HTML into text.
+ * Pure logic: no file system, no DOM implementation; the command line (lib/tools/cli/annotate-command.ts)
+ * parses arguments and prints, its Node side (lib/tools/node/annotate-files.ts) reads files and turns HTML into text.
  */
 import { findClaims } from '../claims/match';
 import type { ClaimStatus, EntityType } from '../knowledge/types';
@@ -13,7 +13,7 @@ import { buildTextIndex } from '../dom/text-index';
 /** The parts of a knowledge pack (assets/knowledge.json) the matcher is built from. */
 export type AnnotationPack = MatchablePack;
 
-/** Builds the matcher exactly as the extension's build does (tools/build/matcher-module.ts). */
+/** Builds the matcher exactly as the extension's build does (lib/tools/build/matcher-module.ts). */
 export function matcherFromPack(pack: AnnotationPack): Matcher {
   return loadMatcher(matcherDataFromPack(pack));
 }

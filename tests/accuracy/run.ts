@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPack } from '../../tools/node/annotate-files';
-import { PACK_PATH } from '../../tools/node/knowledge-files';
+import { readPack } from '../../lib/tools/node/annotate-files';
+import { PACK_PATH } from '../../lib/tools/node/knowledge-files';
 import { asSentences, evaluate, formatReport } from './evaluate';
 
 function option(args: string[], name: string): string | undefined {

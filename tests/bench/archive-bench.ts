@@ -5,7 +5,7 @@
  *
  * The extension is built twice into tests/bench/.cache/ (never .output/): once as shipped, once with
  * BACKSTORY_ARCHIVE_PACK naming the generated pack, which wxt.config.ts hands to the archive page's
- * build plugin alone (tools/build/archive-module.ts: the core in the page's script, the other parts as
+ * build plugin alone (lib/tools/build/archive-module.ts: the core in the page's script, the other parts as
  * JSON files fetched when a view needs them), so the shipped code path runs on the big pack. The page
  * ships no benchmark hook; it only leaves performance marks (`backstory:archive:pack-ready`,
  * `…:first-render`) and measures (`…:search-index`, one `…:search` per search).

@@ -1,7 +1,7 @@
 /**
  * Runs inside the benchmarked page: bundled by tests/bench/run.ts with esbuild into an IIFE and
  * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as the
- * content script gets it (tools/build/matcher-module.ts matcherParts): the lazily parsed chunks of
+ * content script gets it (lib/tools/build/matcher-module.ts matcherParts): the lazily parsed chunks of
  * lib/matcher/lazy-data.ts as one JSON string in `window.__backstoryDataJson`, the scan-table blob and
  * the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
  */

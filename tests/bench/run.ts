@@ -30,8 +30,8 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
 import { buildAutomaton } from '../../lib/scan/automaton';
-import { matcherParts } from '../../tools/build/matcher-module';
-import { compileScannerWasm } from '../../tools/build/scanner-wasm';
+import { matcherParts } from '../../lib/tools/build/matcher-module';
+import { compileScannerWasm } from '../../lib/tools/build/scanner-wasm';
 import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile';
 import { serializeScanTables } from '../../lib/scan/scan-tables';
 import { computeFoldTables } from '../../lib/text/fold';
@@ -1162,7 +1162,7 @@ async function main(): Promise<void> {
     readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
     'text/javascript',
   );
-  // What tools/build/matcher-module.ts puts in the content script, made the same way here.
+  // What lib/tools/build/matcher-module.ts puts in the content script, made the same way here.
   const wasmBase64 = Buffer.from(await compileScannerWasm()).toString('base64');
   for (const pack of packs) {
     const { data, tables } = matcherParts(pack.data);
@@ -1534,7 +1534,7 @@ async function main(): Promise<void> {
       "first load after the browser started, which has no V8 code cache for content.js yet. Times in ms from the page's navigation start: " +
       'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level, which includes ' +
       'the matcher data literal of a small pack, parsed chunk by chunk later); evaluation end → scan start: the storage reads and, for a large pack, ' +
-      'reading matcher.bin (tools/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
+      'reading matcher.bin (lib/tools/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
       "scan start and duration from the content script's first `backstory:scan` measure (the trace is aligned on it); first highlight: the end of its first " +
       '`backstory:first-paint` measure (long pages paint their top before the scan ends). Injection → first highlight (the start-up target): from the start ' +
       'of content.js evaluation to the first highlight. ' +

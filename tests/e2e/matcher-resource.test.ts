@@ -1,6 +1,6 @@
 /**
  * A large pack's matcher is not inlined in content.js but fetched from matcher.bin
- * (tools/build/matcher-module.ts). Built here from the real pack with the inline limit at 0, so the
+ * (lib/tools/build/matcher-module.ts). Built here from the real pack with the inline limit at 0, so the
  * same page must show the same highlights as with the default build, and the file must stay out of
  * the page's reach at its static URL.
  */

@@ -19,7 +19,7 @@ beforeAll(async () => {
     'npx',
     [
       'tsx',
-      'tools/cli/knowledge.ts',
+      'lib/tools/cli/knowledge.ts',
       '--archive',
       'assets/examples/custom-pack/archive',
       '--curated',

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPack } from '../../tools/node/annotate-files';
-import { PACK_PATH, PROJECT_ROOT } from '../../tools/node/knowledge-files';
+import { readPack } from '../../lib/tools/node/annotate-files';
+import { PACK_PATH, PROJECT_ROOT } from '../../lib/tools/node/knowledge-files';
 import { SET_MINIMUMS, TARGETS, asSentences, evaluate, formatReport, isTrap } from '../accuracy/evaluate';
 
 const sentences = asSentences(

@@ -9,7 +9,7 @@ import { articleBody } from '../../lib/pack-compiler/compile-pack';
 import { CLAIM_STATUSES, ENTITY_TYPES, type KnowledgePack } from '../../lib/knowledge/types';
 import { compileMatcherData, loadMatcher } from '../../lib/matcher/compile';
 import { findEntities } from '../../lib/matcher/find';
-import { DEFAULT_DIRS, PACK_PATH, buildPack, loadInputs, serializePack } from '../../tools/node/knowledge-files';
+import { DEFAULT_DIRS, PACK_PATH, buildPack, loadInputs, serializePack } from '../../lib/tools/node/knowledge-files';
 import { foldKey } from '../../lib/text/fold';
 
 const committedText = readFileSync(PACK_PATH, 'utf8');

@@ -5,7 +5,7 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../tools/node/knowledge-files';
+import { PROJECT_ROOT } from '../../lib/tools/node/knowledge-files';
 
 const eslint = new ESLint({ cwd: PROJECT_ROOT });
 
@@ -19,11 +19,11 @@ async function rulesFiring(path: string, code: string): Promise<string[]> {
 }
 
 describe('lint guard rails', { timeout: 120_000 }, () => {
-  it('keeps Node modules out of browser code, and allows them in tools/', async () => {
+  it('keeps Node modules out of browser code, and allows them in lib/tools/', async () => {
     const code = "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n";
     expect(await rulesFiring('lib/archive/dates.ts', code)).toContain('no-restricted-imports');
     expect(await rulesFiring('entrypoints/background.ts', code)).toContain('no-restricted-imports');
-    expect(await rulesFiring('tools/build/store-manifest.ts', code)).not.toContain('no-restricted-imports');
+    expect(await rulesFiring('lib/tools/build/store-manifest.ts', code)).not.toContain('no-restricted-imports');
   });
 
   it('keeps extension APIs out of components', async () => {

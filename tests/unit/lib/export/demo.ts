@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { annotateText, matcherFromPack } from '../../../../lib/findings/annotate';
 import { type PageFindings, asExportPack } from '../../../../lib/export/findings';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
-import { htmlPage, readPack } from '../../../../tools/node/annotate-files';
-import { PACK_PATH, PROJECT_ROOT } from '../../../../tools/node/knowledge-files';
+import { htmlPage, readPack } from '../../../../lib/tools/node/annotate-files';
+import { PACK_PATH, PROJECT_ROOT } from '../../../../lib/tools/node/knowledge-files';
 
 export const DEMO = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages', 'demo.html');
 

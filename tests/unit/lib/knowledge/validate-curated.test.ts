@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArchiveSources, readClaims, readEntities } from '../../../../lib/knowledge/curated';
 import { Checker, KnowledgeError, type ValidationIssue, formatIssue } from '../../../../lib/knowledge/validate';
-import { loadInputs } from '../../../../tools/node/knowledge-files';
+import { loadInputs } from '../../../../lib/tools/node/knowledge-files';
 
 type Json = Record<string, unknown>;
 type Patch = (record: Json) => void;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileScannerWasm } from '../../../../tools/build/scanner-wasm';
+import { compileScannerWasm } from '../../../../lib/tools/build/scanner-wasm';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { type Automaton, buildAutomaton, scanText } from '../../../../lib/scan/automaton';
 import { matcherDataFromPack } from '../../../../lib/matcher/compile';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
-export const SCANNER_WAT = fileURLToPath(new URL('../../lib/scan/scanner.wat', import.meta.url));
+export const SCANNER_WAT = fileURLToPath(new URL('../../scan/scanner.wat', import.meta.url));
 
 export async function compileScannerWasm(): Promise<Uint8Array> {
   const toolkit = await wabt();

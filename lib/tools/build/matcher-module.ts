@@ -10,13 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import type { KnowledgePack } from '../../lib/knowledge/types';
-import { buildAutomaton } from '../../lib/scan/automaton';
-import { type MatcherData, matcherDataFromPack } from '../../lib/matcher/compile';
-import { type EncodedMatcherData, encodeMatcherData } from '../../lib/matcher/lazy-data';
-import { encodeMatcherResource } from '../../lib/matcher/matcher-resource';
-import { serializeScanTables } from '../../lib/scan/scan-tables';
-import { computeFoldTables } from '../../lib/text/fold';
+import type { KnowledgePack } from '../../knowledge/types';
+import { buildAutomaton } from '../../scan/automaton';
+import { type MatcherData, matcherDataFromPack } from '../../matcher/compile';
+import { type EncodedMatcherData, encodeMatcherData } from '../../matcher/lazy-data';
+import { encodeMatcherResource } from '../../matcher/matcher-resource';
+import { serializeScanTables } from '../../scan/scan-tables';
+import { computeFoldTables } from '../../text/fold';
 import { SCANNER_WAT, compileScannerWasm } from './scanner-wasm';
 
 const ID = 'virtual:backstory-matcher';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import packJson from '../../../../assets/knowledge.json';
-import { type ArchiveCore, joinArchive, partNames } from '../../../../lib/archive/split';
-import { archiveModule } from '../../../../tools/build/archive-module';
-import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import packJson from '../../../../../assets/knowledge.json';
+import { type ArchiveCore, joinArchive, partNames } from '../../../../../lib/archive/split';
+import { archiveModule } from '../../../../../lib/tools/build/archive-module';
+import type { KnowledgePack } from '../../../../../lib/knowledge/types';
 
 const pack = packJson as KnowledgePack;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FileAnnotations, annotateText, fileKind, matcherFromPack } from '../../../../lib/findings/annotate';
+import { type FileAnnotations, annotateText, fileKind, matcherFromPack } from '../../../../../lib/findings/annotate';
 import {
   type AnnotateIo,
   MAX_INPUT_BYTES,
@@ -13,9 +13,9 @@ import {
   formatText,
   parseAnnotateArgs,
   runAnnotate,
-} from '../../../../tools/cli/annotate-command';
-import { htmlText, nodeAnnotateIo, readPack } from '../../../../tools/node/annotate-files';
-import { PACK_PATH, PROJECT_ROOT } from '../../../../tools/node/knowledge-files';
+} from '../../../../../lib/tools/cli/annotate-command';
+import { htmlText, nodeAnnotateIo, readPack } from '../../../../../lib/tools/node/annotate-files';
+import { PACK_PATH, PROJECT_ROOT } from '../../../../../lib/tools/node/knowledge-files';
 
 const matcher = matcherFromPack(readPack(PACK_PATH));
 const DEMO = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages', 'demo.html');
@@ -204,7 +204,7 @@ describe('npm run annotate (one real process)', () => {
     writeFileSync(txt, note);
     const { stdout } = await promisify(execFile)(
       'npx',
-      ['tsx', 'tools/cli/annotate.ts', '--format', 'json', DEMO, txt],
+      ['tsx', 'lib/tools/cli/annotate.ts', '--format', 'json', DEMO, txt],
       {
         cwd: PROJECT_ROOT,
         maxBuffer: 16 * 1024 * 1024,

@@ -3,14 +3,14 @@ import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../../tools/node/knowledge-files';
+import { PROJECT_ROOT } from '../../../../../lib/tools/node/knowledge-files';
 
 const EXAMPLE = join(PROJECT_ROOT, 'assets', 'examples', 'custom-pack');
 
 /** Runs `npm run knowledge -- ARGS` as a person would; never throws. */
 function knowledge(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'tools/cli/knowledge.ts', ...args], { cwd: PROJECT_ROOT }, (error, stdout, stderr) => {
+    execFile('npx', ['tsx', 'lib/tools/cli/knowledge.ts', ...args], { cwd: PROJECT_ROOT }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

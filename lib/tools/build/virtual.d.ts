@@ -1,5 +1,5 @@
 declare module 'virtual:backstory-matcher' {
-  import type { EncodedMatcherData } from '../../lib/matcher/lazy-data';
+  import type { EncodedMatcherData } from '../../matcher/lazy-data';
 
   /**
    * The bundled pack's matcher: inline (lib/matcher/lazy-data.ts chunks and the lib/scan/scan-tables.ts
@@ -11,7 +11,7 @@ declare module 'virtual:backstory-matcher' {
 }
 
 declare module 'virtual:backstory-archive' {
-  import type { ArchiveCore } from '../../lib/archive/split';
+  import type { ArchiveCore } from '../../archive/split';
 
   /** The archive browser's core: sources, passage runs, counts, where each chunk starts. */
   export const core: ArchiveCore;

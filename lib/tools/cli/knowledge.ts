@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { coverageReport } from '../../lib/pack-compiler/coverage';
-import type { KnowledgePack } from '../../lib/knowledge/types';
-import { KnowledgeError } from '../../lib/knowledge/validate';
+import { coverageReport } from '../../pack-compiler/coverage';
+import type { KnowledgePack } from '../../knowledge/types';
+import { KnowledgeError } from '../../knowledge/validate';
 import {
   DEFAULT_DIRS,
   KnowledgePathError,

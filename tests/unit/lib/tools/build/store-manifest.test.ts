@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withoutLocalPages } from '../../../../tools/build/store-manifest';
-import { CONTENT_SCRIPT_MATCHES, LOCAL_PAGE_MATCHES, NEWS_SITE_MATCHES } from '../../../../lib/preferences/sites';
+import { withoutLocalPages } from '../../../../../lib/tools/build/store-manifest';
+import { CONTENT_SCRIPT_MATCHES, LOCAL_PAGE_MATCHES, NEWS_SITE_MATCHES } from '../../../../../lib/preferences/sites';
 
 describe('store manifest', () => {
   it('drops the local pages from content scripts and web-accessible resources, and nothing else', () => {

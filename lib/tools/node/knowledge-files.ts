@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { type ArchiveInput, type CuratedInput, compilePack } from '../../lib/pack-compiler/compile-pack';
-import { readArchiveSources, readClaims, readEntities, readTopic } from '../../lib/knowledge/curated';
-import type { KnowledgePack } from '../../lib/knowledge/types';
-import { Checker, KnowledgeError } from '../../lib/knowledge/validate';
+import { type ArchiveInput, type CuratedInput, compilePack } from '../../pack-compiler/compile-pack';
+import { readArchiveSources, readClaims, readEntities, readTopic } from '../../knowledge/curated';
+import type { KnowledgePack } from '../../knowledge/types';
+import { Checker, KnowledgeError } from '../../knowledge/validate';
 
-export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..', '..');
 
 export interface KnowledgeDirs {
   archive: string;

@@ -2,7 +2,7 @@
  * The store packages' manifest: the same as the development build's without the local pages
  * (lib/preferences/sites.ts LOCAL_PAGE_MATCHES) wherever the manifest lists match patterns.
  */
-import { LOCAL_PAGE_MATCHES } from '../../lib/preferences/sites';
+import { LOCAL_PAGE_MATCHES } from '../../preferences/sites';
 
 interface MatchLists {
   content_scripts?: { matches?: string[] }[];

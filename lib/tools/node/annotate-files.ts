@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { type AnnotationPack, type FileKind, asAnnotationPack, documentText } from '../../lib/findings/annotate';
+import { type AnnotationPack, type FileKind, asAnnotationPack, documentText } from '../../findings/annotate';
 import { type AnnotateIo, checkInputSize, decodeInput } from '../cli/annotate-command';
 import { PACK_PATH } from './knowledge-files';
 

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { type ArchiveParts, splitPack } from '../../lib/archive/split';
-import type { KnowledgePack } from '../../lib/knowledge/types';
+import { type ArchiveParts, splitPack } from '../../archive/split';
+import type { KnowledgePack } from '../../knowledge/types';
 
 const ID = 'virtual:backstory-archive';
 const FOLDER = 'archive-parts';

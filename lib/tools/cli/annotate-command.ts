@@ -1,8 +1,8 @@
 /** `npm run annotate`: arguments, output formats and the whole command, with its I/O passed in. */
-import { toCsv } from '../../lib/export/csv';
-import { type PageFindings, asExportPack } from '../../lib/export/findings';
-import { toMarkdown } from '../../lib/export/markdown';
-import { toWebAnnotations } from '../../lib/export/web-annotation';
+import { toCsv } from '../../export/csv';
+import { type PageFindings, asExportPack } from '../../export/findings';
+import { toMarkdown } from '../../export/markdown';
+import { toWebAnnotations } from '../../export/web-annotation';
 import {
   type AnnotationPack,
   type FileAnnotations,
@@ -10,9 +10,9 @@ import {
   annotateText,
   fileKind,
   matcherFromPack,
-} from '../../lib/findings/annotate';
-import type { KnowledgePack } from '../../lib/knowledge/types';
-import type { Matcher } from '../../lib/matcher/compile';
+} from '../../findings/annotate';
+import type { KnowledgePack } from '../../knowledge/types';
+import type { Matcher } from '../../matcher/compile';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'jsonld', 'markdown', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -20,7 +20,10 @@ export default defineConfig({
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact(), matcher, archiveModule(ARCHIVE_PACK)] }),
+  vite: () => ({
+    plugins: [preact(), matcher, archiveModule(ARCHIVE_PACK)],
+    define: { 'import.meta.env.BACKSTORY_STORE': JSON.stringify(STORE) },
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: HIGHLIGHT_CSS_FILE, contents: defaultHighlightCss() });

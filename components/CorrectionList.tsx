@@ -16,13 +16,13 @@ export function CorrectionList({ corrections, onUndo }: CorrectionListProps) {
     <ul class="correction-list">
       {[...corrections].reverse().map((c) => (
         <li
-          key={`${c.type}|${c.target.kind}|${c.target.id}|${c.type === 'never-on-site' ? c.hostname : c.page + c.text}`}
+          key={`${c.type}|${c.target.kind}|${c.target.id}|${c.type === 'never-on-site' ? c.hostname : c.page + c.textHash}`}
         >
           <span>
             {c.type === 'never-on-site' ? (
               <RichMessage id="correctionNeverOnSite" values={[<strong>{c.target.label}</strong>, c.hostname]} />
             ) : (
-              <RichMessage id="correctionNotHere" values={[c.text, <strong>{c.target.label}</strong>, c.page]} />
+              <RichMessage id="correctionNotHere" values={[<strong>{c.target.label}</strong>, c.page]} />
             )}
           </span>
           <button type="button" onClick={() => onUndo(c)}>

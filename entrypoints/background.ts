@@ -6,6 +6,7 @@ import { i18nFrom } from '../lib/view/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
+import { CORRECTIONS_KEY, parseCorrections } from '../lib/preferences/corrections';
 import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/preferences/packs';
 
 export default defineBackground(() => {
@@ -18,11 +19,15 @@ export default defineBackground(() => {
     if (area === 'local' && changes[PACKS_KEY]) installed = undefined;
   });
   // Pages read imported packs through their compiled matcher data; versions before it stored packs alone.
+  // Corrections once kept the full URL and the highlighted text; parsing rewrites them as kept now.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
-    void browser.storage.local.get(PACKS_KEY).then((stored) => {
+    void browser.storage.local.get([PACKS_KEY, CORRECTIONS_KEY]).then((stored) => {
       const packs = parseInstalledPacks(stored[PACKS_KEY]);
       if (packs.length) void browser.storage.local.set(packStorage(packs));
+      if (stored[CORRECTIONS_KEY] !== undefined) {
+        void browser.storage.local.set({ [CORRECTIONS_KEY]: parseCorrections(stored[CORRECTIONS_KEY]) });
+      }
     });
   });
   const packFor = async (id: string | undefined): Promise<KnowledgePack | undefined> => {

@@ -8,8 +8,21 @@ import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/view/card-data';
 import { placeCard } from '../../lib/dom/position';
 import { type I18n, i18nFrom } from '../../lib/view/i18n';
+import { OPEN_CARD_FOR_TESTS_KEY } from './test-hooks';
 
 export const CARD_HOST_TAG = 'backstory-ui';
+
+/** Closed, so that pages can neither read the card nor press its buttons; see OPEN_CARD_FOR_TESTS_KEY. */
+async function shadowRootMode(): Promise<'open' | 'closed'> {
+  if (import.meta.env.BACKSTORY_STORE) return 'closed';
+  const stored = await browser.storage.local.get(OPEN_CARD_FOR_TESTS_KEY);
+  return stored[OPEN_CARD_FOR_TESTS_KEY] === true ? 'open' : 'closed';
+}
+
+/** Clicks and keys a page script makes up (`element.click()`, `dispatchEvent`) never reach the card. */
+function dropUntrusted(event: Event) {
+  if (!event.isTrusted) event.stopImmediatePropagation();
+}
 
 export interface CardRequest {
   kind: 'entity' | 'claim';
@@ -60,6 +73,7 @@ export function createCardHost(
     i18n = language;
     const ui = await createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,
+      mode: await shadowRootMode(),
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -72,6 +86,9 @@ export function createCardHost(
         shell.setAttribute('role', 'dialog');
         shell.setAttribute('aria-modal', 'false');
         shell.hidden = true;
+        for (const type of ['click', 'keydown', 'pointerdown', 'mousedown']) {
+          shell.addEventListener(type, dropUntrusted, { capture: true });
+        }
         shell.addEventListener('keydown', (event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();

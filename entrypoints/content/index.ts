@@ -6,10 +6,10 @@ import type { ClaimStatus } from '../../lib/knowledge/types';
 import {
   CORRECTIONS_KEY,
   type Correction,
-  addCorrection,
-  pageKey,
+  notHereCorrection,
   parseCorrections,
 } from '../../lib/preferences/corrections';
+import { admitCorrection } from '../../lib/preferences/correction-limits';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { isShown as isFindingShown } from '../../lib/preferences/shown';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
@@ -22,11 +22,18 @@ import { loadBundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
+import { countScriptLoaded, ignoreForgedScriptStarts } from './script-started-guard';
+
+// Counted while the module loads: before WXT's context tells older copies that this one started.
+const thisCopy = countScriptLoaded();
 
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
+  // WXT's window.postMessage of 'content-script-started' tells every script on the page the extension id.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreForgedScriptStarts(ctx, thisCopy);
     const stored = Promise.all([
       browser.storage.sync.get(SETTINGS_KEY),
       browser.storage.local.get([PACK_MATCHERS_KEY, CORRECTIONS_KEY]),
@@ -73,8 +80,9 @@ export default defineContentScript({
       const correction: Correction =
         type === 'never-on-site'
           ? { type, target, hostname: location.hostname, createdAt }
-          : { type, target, page: pageKey(location.href), text: request.anchor.toString(), createdAt };
-      void browser.storage.local.set({ [CORRECTIONS_KEY]: addCorrection(corrections, correction) });
+          : notHereCorrection(target, location.href, request.anchor.toString(), createdAt);
+      const admitted = admitCorrection(corrections, correction, new Date());
+      if (admitted.ok) void browser.storage.local.set({ [CORRECTIONS_KEY]: admitted.corrections });
     };
     const card = createCardHost(ctx, loadCard, correct);
 
@@ -195,8 +203,17 @@ export default defineContentScript({
       stop();
       pageStyle.remove();
     });
-    // Single-page sites swap the article without a reload: start over on the new one.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void scanner?.scan());
+    // Single-page sites swap the article without a reload: start over on the new one. A page can dispatch
+    // this event too (its name holds the extension id): only a real change of address counts. Checked
+    // after a turn, since the Navigation API announces a navigation before the address changes.
+    let address = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => {
+        if (location.href === address) return;
+        address = location.href;
+        void scanner?.scan();
+      }, 0);
+    });
 
     if (isActiveOn(settings, location.hostname)) start();
     else publish();

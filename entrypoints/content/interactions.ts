@@ -85,8 +85,10 @@ export function wireCardInteractions(
   };
   const sameAsOpen = (hit: Hit) => card.current()?.anchor === hit.finding.range;
 
+  // Only the reader's own pointer and keys: a page script can make up events (`dispatchEvent`,
+  // `element.click()`) to open cards and press their buttons, but cannot make them trusted.
   ctx.addEventListener(document, 'mousemove', (event) => {
-    if (pendingFrame) return;
+    if (!event.isTrusted || pendingFrame) return;
     const { clientX, clientY, target } = event;
     pendingFrame = requestAnimationFrame(() => {
       pendingFrame = 0;
@@ -113,7 +115,7 @@ export function wireCardInteractions(
   });
 
   ctx.addEventListener(document, 'click', (event) => {
-    if (card.contains(event.target)) return;
+    if (!event.isTrusted || card.contains(event.target)) return;
     // Links keep working: a highlight inside a link opens its card on hover only.
     if (event.target instanceof Element && event.target.closest('a[href]')) return;
     const hit = hitAt(event.clientX, event.clientY);
@@ -125,10 +127,11 @@ export function wireCardInteractions(
   });
 
   ctx.addEventListener(document, 'pointerdown', (event) => {
-    if (card.isOpen() && !card.contains(event.target) && !hitAt(event.clientX, event.clientY)) card.hide();
+    if (event.isTrusted && card.isOpen() && !card.contains(event.target) && !hitAt(event.clientX, event.clientY))
+      card.hide();
   });
   ctx.addEventListener(document, 'keydown', (event) => {
-    if (event.key === 'Escape' && card.isOpen()) card.hide();
+    if (event.isTrusted && event.key === 'Escape' && card.isOpen()) card.hide();
   });
   ctx.addEventListener(window, 'scroll', () => card.follow(), { passive: true, capture: true });
   ctx.addEventListener(window, 'resize', () => card.follow(), { passive: true });

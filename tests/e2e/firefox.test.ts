@@ -4,6 +4,7 @@
  * the polyfilled `browser` API, storage.sync without a Firefox account, and the Highlight API.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OPEN_CARD_FOR_TESTS_KEY } from '../../entrypoints/content/test-hooks';
 import { type PageServer, servePages } from './support/browser';
 import { type FirefoxSession, findFirefox, launchFirefoxWithExtension } from './support/firefox';
 
@@ -15,6 +16,7 @@ const NO_FIREFOX =
 interface AddonApi {
   tabs: { getCurrent(): Promise<{ id: number }>; query(query: object): Promise<{ id: number }[]> };
   browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 }
 
 type Highlights = { renderer: 'highlight-api' | 'marks'; texts: string[] };
@@ -51,6 +53,18 @@ describe('Firefox ESR (WebDriver BiDi)', () => {
     [firefox, server] = await Promise.all([launchFirefoxWithExtension(FIREFOX), servePages()]);
     const tree = await firefox.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree');
     demoTab = tree.contexts[0]!.context;
+    // The card's shadow root is closed to pages; the add-on's own storage opens it for tests.
+    const { context: addonTab } = await firefox.bidi.send<{ context: string }>('browsingContext.create', {
+      type: 'tab',
+    });
+    const optionsUrl = `${firefox.extensionOrigin}/options.html`;
+    await firefox.bidi.send('browsingContext.navigate', { context: addonTab, url: optionsUrl, wait: 'complete' });
+    await firefox.bidi.call(
+      addonTab,
+      (key: string) => (globalThis as unknown as { browser: AddonApi }).browser.storage.local.set({ [key]: true }),
+      OPEN_CARD_FOR_TESTS_KEY,
+    );
+    await firefox.bidi.send('browsingContext.close', { context: addonTab });
   });
   afterAll(async () => {
     await firefox?.close();

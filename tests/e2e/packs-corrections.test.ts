@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS, ROOT } from './support/browser';
+import { ARTIFACTS, ROOT, openCardForTests } from './support/browser';
 import { highlightPoint, highlightTexts, waitForScan } from './support/page';
 import { useSession } from './support/session';
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await session.browser.worker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+  await openCardForTests(session.browser.worker);
 });
 
 async function openOptions(): Promise<Page> {
@@ -95,7 +96,7 @@ describe('custom knowledge packs', () => {
 describe('local corrections', () => {
   it('"not this entity here" removes the highlight, is listed in the options and can be undone', async () => {
     const page = await session.browser.context.newPage();
-    await page.goto(session.server.url('/fixtures/demo.html'));
+    await page.goto(session.server.url('/fixtures/demo.html?session=s3cret#top'));
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.click(point!.x, point!.y);
@@ -105,11 +106,23 @@ describe('local corrections', () => {
       .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Tren de Aragua'))
       .toBe(false);
     expect(await highlightTexts(page, 'backstory-entity')).toContain('Nicolás Maduro');
+    // Origin and path, and a hash of the text: no query string, no page text (issue 18, item 12).
+    const stored = await session.browser.worker.evaluate(() => chrome.storage.local.get('corrections'));
+    const demoPage = session.server.url('/fixtures/demo.html');
+    expect(stored.corrections).toEqual([
+      {
+        type: 'not-here',
+        target: { kind: 'entity', id: 'tren-de-aragua', label: 'Tren de Aragua' },
+        page: demoPage,
+        textHash: expect.stringMatching(/^[0-9a-f]{14}$/),
+        createdAt: expect.any(String),
+      },
+    ]);
 
     const options = await openOptions();
     const item = options.locator('.correction-list li');
     await item.waitFor();
-    expect(await item.textContent()).toMatch(/“Tren de Aragua” is not Tren de Aragua on http:\/\/127\.0\.0\.1/);
+    expect(await item.textContent()).toBe(`Not Tren de Aragua on ${demoPage}Undo`);
     await options.getByRole('button', { name: 'Undo' }).click();
     await expect
       .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Tren de Aragua'))

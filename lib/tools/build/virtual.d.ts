@@ -18,3 +18,8 @@ declare module 'virtual:backstory-archive' {
   /** Absolute URL of the folder of the other parts (`<name>.json`), with a trailing slash. */
   export const partsUrl: string;
 }
+
+interface ImportMetaEnv {
+  /** True in the store packages (`npm run zip`): what only tests use is left out of them. */
+  readonly BACKSTORY_STORE: boolean;
+}

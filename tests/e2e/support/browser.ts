@@ -7,6 +7,7 @@ import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { type BrowserContext, type Worker, chromium } from 'playwright-core';
+import { OPEN_CARD_FOR_TESTS_KEY } from '../../../entrypoints/content/test-hooks';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -51,8 +52,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Lets the tests read the card: its shadow root is closed to pages, and opened in test builds only when
+ * storage.local says so (entrypoints/content/test-hooks.ts). Call again after clearing storage.local.
+ */
+export function openCardForTests(worker: Worker): Promise<void> {
+  return worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), OPEN_CARD_FOR_TESTS_KEY);
+}
+
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; language?: string } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    language?: string;
+    /** False: the card's shadow root stays closed, as for pages (default: open for the tests). */
+    openCard?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -86,6 +101,7 @@ export async function launchWithExtension(
   // Saved pages refer to hosts that cannot be reached here: fail them fast.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  if (options.openCard !== false) await openCardForTests(worker);
   return {
     context,
     worker,

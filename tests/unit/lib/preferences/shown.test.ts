@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatcherData } from '../../../../lib/matcher/compile';
-import type { Correction } from '../../../../lib/preferences/corrections';
+import { type Correction, textHash } from '../../../../lib/preferences/corrections';
 import { type ShownRules, isShown } from '../../../../lib/preferences/shown';
 
 // The two lists isShown reads; the rest of the matcher data plays no part.
@@ -40,7 +40,7 @@ describe('isShown', () => {
       type: 'not-here',
       target,
       page: 'https://news.example/story',
-      text: 'Maduro',
+      textHash: textHash('Maduro'),
       createdAt: '2026-01-01T00:00:00Z',
     };
     expect(isShown(data, maduro, rules({ corrections: [notHere] }))).toBe(false);

@@ -46,8 +46,8 @@ describe('createI18n', () => {
     expect(es.t('exportSaved', '1 mención de 1 nombre o afirmación', 'a.csv')).toBe(
       'Guardado como a.csv: 1 mención de 1 nombre o afirmación.',
     );
-    expect(es.t('correctionNotHere', 'Kelly', 'Mark Kelly', 'example.com/a')).toBe(
-      '«Kelly» no es Mark Kelly en example.com/a',
+    expect(es.t('correctionNotHere', 'Mark Kelly', 'https://example.com/a')).toBe(
+      'No es Mark Kelly en https://example.com/a',
     );
   });
 

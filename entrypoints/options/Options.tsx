@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
+import { AlwaysSiteList } from '../../components/AlwaysSiteList';
 import { CorrectionList } from '../../components/CorrectionList';
 import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
@@ -22,6 +23,7 @@ import {
 } from '../../lib/preferences/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/preferences/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
+import { useAlwaysSites } from './use-always-sites';
 
 const builtIn = packJson as KnowledgePack;
 
@@ -35,6 +37,7 @@ export function Options() {
   const [packErrors, setPackErrors] = useState<string[]>([]);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [settingsMessage, setSettingsMessage] = useState('');
+  const always = useAlwaysSites();
 
   useEffect(() => {
     void browser.storage.sync.get(SETTINGS_KEY).then((stored) => setSettings(parseSettings(stored[SETTINGS_KEY])));
@@ -99,6 +102,7 @@ export function Options() {
     <main class="options">
       <h1>{i18n.t('optionsTitle')}</h1>
       <SettingsForm settings={settings} shortcuts={shortcuts} onChange={save} onEditShortcuts={editShortcuts} />
+      <AlwaysSiteList sites={always.sites} onRemove={always.remove} />
       <section class="settings">
         <h2>{i18n.t('packsHeading')}</h2>
         <PackList

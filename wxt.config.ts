@@ -54,17 +54,19 @@ export default defineConfig({
     // "Always run on this site": asked for one site at a time, from the popup, only when the person asks.
     optional_host_permissions: ALWAYS_RUN_ORIGINS,
     action: { default_title: '__MSG_extName__' },
+    // Chrome leaves a suggested key unset when it is one of its own shortcuts (Alt+Shift+N, P and B
+    // are, on Linux): tests/e2e/shortcuts.test.ts checks these get assigned in a fresh profile.
     commands: {
       'next-highlight': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+Period' },
         description: '__MSG_commandNextHighlight__',
       },
       'previous-highlight': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+Comma' },
         description: '__MSG_commandPreviousHighlight__',
       },
       'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+B' },
+        suggested_key: { default: 'Alt+Shift+H' },
         description: '__MSG_commandToggleHighlights__',
       },
     },

@@ -6,7 +6,8 @@ import { i18nFrom } from '../lib/view/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
-import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/preferences/packs';
+import { type InstalledPack, packStorage } from '../lib/preferences/packs';
+import { packsItem, savePackStorage } from './shared/stored';
 import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
@@ -15,20 +16,17 @@ export default defineBackground(() => {
   /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
   // Imported packs are read and checked once, then again only after the options page changes them.
   let installed: Promise<InstalledPack[]> | undefined;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[PACKS_KEY]) installed = undefined;
-  });
+  packsItem.watch(() => (installed = undefined));
   // Pages read imported packs through their compiled matcher data; versions before it stored packs alone.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
-    void browser.storage.local.get(PACKS_KEY).then((stored) => {
-      const packs = parseInstalledPacks(stored[PACKS_KEY]);
-      if (packs.length) void browser.storage.local.set(packStorage(packs));
+    void packsItem.get().then((packs) => {
+      if (packs.length) void savePackStorage(packStorage(packs));
     });
   });
   const packFor = async (id: string | undefined): Promise<KnowledgePack | undefined> => {
     if (!id) return builtIn;
-    installed ??= browser.storage.local.get(PACKS_KEY).then((stored) => parseInstalledPacks(stored[PACKS_KEY]));
+    installed ??= packsItem.get();
     return (await installed).find((p) => p.id === id)?.pack;
   };
 

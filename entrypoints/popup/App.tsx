@@ -17,7 +17,7 @@ import { toMarkdown } from '../../lib/export/markdown';
 import { toWebAnnotations } from '../../lib/export/web-annotation';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import { type PageReport, type Transport, onRequest, send } from '../../lib/protocol/requests';
-import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/preferences/packs';
+import { BUILT_IN_PACK } from '../../lib/preferences/packs';
 import { countFindings, countReport, describeCount } from '../../lib/findings/page-report';
 import {
   type Selection,
@@ -28,14 +28,8 @@ import {
 } from '../../lib/popup/selection';
 import { type SearchResult, createSearch } from '../../lib/knowledge/search';
 import { siteAccess, sitePattern } from '../../lib/preferences/always-sites';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_KEY,
-  type Settings,
-  isActiveOn,
-  parseSettings,
-  toggleSite,
-} from '../../lib/preferences/settings';
+import { DEFAULT_SETTINGS, type Settings, isActiveOn, toggleSite } from '../../lib/preferences/settings';
+import { packsItem, settingsItem } from '../shared/stored';
 
 const builtIn = packJson as KnowledgePack;
 /** Where the content script runs by itself, as this build's manifest says (the store build has no local pages). */
@@ -91,10 +85,8 @@ export function App() {
   useEffect(() => {
     void (async () => {
       void browser.permissions.getAll().then(({ origins }) => setGrantedOrigins(origins ?? []));
-      const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      setSettings(parseSettings(stored[SETTINGS_KEY]));
-      const local = await browser.storage.local.get(PACKS_KEY);
-      const installed = parseInstalledPacks(local[PACKS_KEY]).filter((p) => p.enabled);
+      setSettings(await settingsItem.get());
+      const installed = (await packsItem.get()).filter((p) => p.enabled);
       if (installed.length) setPacks((current) => [...current, ...installed.map(({ id, pack }) => ({ id, pack }))]);
       const found = await targetTab();
       setTab(found);
@@ -113,9 +105,17 @@ export function App() {
   // Without the tabs permission the tab's URL is hidden; the content script's report knows it.
   const pageUrl = tab?.url || report?.url || '';
   const hostname = safeHostname(pageUrl);
+  const [saveError, setSaveError] = useState('');
   const save = (next: Settings) => {
+    const previous = settings;
     setSettings(next);
-    void browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    settingsItem.set(next).then(
+      () => setSaveError(''),
+      (error: unknown) => {
+        setSettings(previous);
+        setSaveError(i18n.t('settingsNotSaved', String(error)));
+      },
+    );
   };
   const countOnPage = ({ kind, id, pack }: SelectionTarget) =>
     (kind === 'entity' ? report?.entities : report?.claims)?.find((item) => item.id === id && item.pack === pack)
@@ -220,6 +220,7 @@ export function App() {
             update({ type: 'clear' });
           }}
         />
+        {saveError && <p role="alert">{saveError}</p>}
       </header>
       {details ? (
         <section class="details" aria-label={i18n.t('details')}>

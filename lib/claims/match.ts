@@ -204,9 +204,12 @@ export function termBoundaryOk(text: string, start: number, end: number): boolea
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"). */
+/**
+ * Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"), and
+ * a middle initial ("Gerald R. Ford").
+ */
 const ABBREVIATION_END =
-  /(?:^|[\s(“"])(?:U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
+  /(?:^|[\s(“"])(?:[A-Z]|U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
 
 /** Sentence spans [start, end) of text[from, to), with offsets into `text`. */
 export function sentences(text: string, from = 0, to = text.length): [number, number][] {

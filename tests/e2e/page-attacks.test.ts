@@ -38,6 +38,7 @@ interface DomNode {
   nodeType: number;
   localName: string;
   nodeValue: string;
+  attributes?: string[];
   children?: DomNode[];
   shadowRoots?: (DomNode & { shadowRootType: string })[];
 }
@@ -47,15 +48,16 @@ interface CardView {
   text: string;
   /** The DevTools backend node id of each button, by its text. */
   buttons: Record<string, number>;
+  /** The DevTools backend node id of the dialog. */
+  dialog: number;
 }
 
-/** The viewport centre of a node, scrolled into view inside the card (called by DevTools, not the page). */
+/** The viewport centre of a node (called by DevTools, not the page). */
 async function centreOf(cdp: CDPSession, backendNodeId: number): Promise<{ x: number; y: number }> {
   const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
   const { result } = (await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
     functionDeclaration: `function () {
-      this.scrollIntoView({ block: 'center' });
       const box = this.getBoundingClientRect();
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     }`,
@@ -75,14 +77,22 @@ async function cardViaDevtools(cdp: CDPSession): Promise<CardView | undefined> {
   const textOf = (node: DomNode): string =>
     node.nodeType === 3 ? node.nodeValue : [...(node.children ?? [])].map(textOf).join(' ');
   const buttons: DomNode[] = [];
+  let dialog: DomNode | undefined;
   const walk = (node: DomNode) => {
     if (node.localName === 'button') buttons.push(node);
+    if (node.attributes?.includes('dialog')) dialog ??= node;
     (node.children ?? []).forEach(walk);
   };
   walk(shadow);
   const ids: CardView['buttons'] = {};
   for (const button of buttons) ids[textOf(button).trim()] = button.backendNodeId;
-  return { shadowRootType: shadow.shadowRootType, text: textOf(shadow).replace(/\s+/g, ' '), buttons: ids };
+  if (!dialog) return undefined;
+  return {
+    shadowRootType: shadow.shadowRootType,
+    text: textOf(shadow).replace(/\s+/g, ' '),
+    buttons: ids,
+    dialog: dialog.backendNodeId,
+  };
 }
 
 /** Synthetic hovers and clicks at a point, every way a page script can make them. */
@@ -129,15 +139,15 @@ describe('a page script cannot drive the card (issue 18, item 1)', () => {
       })
       .toBe(true);
     expect(card!.shadowRootType).toBe('closed');
-    const notHere = await centreOf(cdp, card!.buttons['Not this entity here']!);
+    const dialog = await centreOf(cdp, card!.dialog);
 
-    const seen = await page.evaluate((button) => {
+    const seen = await page.evaluate((point) => {
       const host = document.querySelector('backstory-ui')!;
       const root = host.shadowRoot;
       // Everything a script could try: the shadow root, the buttons in it, made-up clicks where they are.
       for (const element of root?.querySelectorAll('button') ?? []) element.click();
-      const target = document.elementFromPoint(button.x, button.y)!;
-      const init = { bubbles: true, composed: true, clientX: button.x, clientY: button.y, view: window };
+      const target = document.elementFromPoint(point.x, point.y)!;
+      const init = { bubbles: true, composed: true, clientX: point.x, clientY: point.y, view: window };
       for (let i = 0; i < 20; i++) target.dispatchEvent(new MouseEvent('click', init));
       host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       return {
@@ -151,7 +161,7 @@ describe('a page script cannot drive the card (issue 18, item 1)', () => {
           host.getHTML({ serializableShadowRoots: true }),
         ].join('\n'),
       };
-    }, notHere);
+    }, dialog);
     expect(seen.shadowRoot).toBe(false);
     expect(seen.hit).toBe('backstory-ui');
     // The card's own words (its buttons, its summary) are nowhere a page script can read.
@@ -162,8 +172,11 @@ describe('a page script cannot drive the card (issue 18, item 1)', () => {
     expect(await storedCorrections()).toBeUndefined();
     expect(await highlightTexts(page, 'backstory-entity')).toContain('Tren de Aragua');
 
-    // The test's check sees writes: the reader's own click on the same button makes one.
-    await page.mouse.click(notHere.x, notHere.y);
+    // The test's check sees writes: the reader pressing the same button makes one.
+    // DevTools puts the focus on the button; the reader's Enter key presses it.
+    const now = await cardViaDevtools(cdp);
+    await cdp.send('DOM.focus', { backendNodeId: now!.buttons['Not this entity here']! });
+    await page.keyboard.press('Enter');
     await expect.poll(async () => ((await storedCorrections()) as unknown[] | undefined)?.length).toBe(1);
   });
 });

@@ -65,6 +65,7 @@ export async function launchWithExtension(
     headless?: boolean;
     extensionDir?: string;
     language?: string;
+    args?: string[];
     /** False: the card's shadow root stays closed, as for pages (default: open for the tests). */
     openCard?: boolean;
   } = {},
@@ -95,6 +96,7 @@ export async function launchWithExtension(
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...CHROMIUM_FLAGS,
+      ...(options.args ?? []),
     ],
     timeout: 30_000,
   });

@@ -9,7 +9,14 @@ export interface Session {
 }
 
 export function useSession(
-  options: { when?: boolean; language?: string; extensionDir?: string; openCard?: boolean } = {},
+  options: {
+    when?: boolean;
+    language?: string;
+    extensionDir?: string;
+    args?: string[];
+    /** False: the card's shadow root stays closed, as for pages (default: open for the tests). */
+    openCard?: boolean;
+  } = {},
 ): Session {
   const session = {} as { browser: ExtensionBrowser; server: PageServer };
   beforeAll(async () => {
@@ -19,6 +26,7 @@ export function useSession(
       launchWithExtension({
         language: options.language,
         extensionDir: options.extensionDir,
+        args: options.args,
         ...(options.openCard === undefined ? {} : { openCard: options.openCard }),
       }),
       servePages(),

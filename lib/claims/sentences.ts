@@ -7,9 +7,12 @@
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"). */
+/**
+ * Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"), and
+ * a middle initial ("Gerald R. Ford").
+ */
 const ABBREVIATION_END =
-  /(?:^|[\s(“"])(?:U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
+  /(?:^|[\s(“"])(?:[A-Z]|U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
 
 /** Line breaks inside a paragraph are layout, not sentence ends: replaced one for one, so offsets hold. */
 const layoutBreaksToSpaces = (text: string) => text.replace(/[\n\r\t\f\v]/g, ' ');

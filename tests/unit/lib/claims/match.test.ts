@@ -69,6 +69,11 @@ describe('findClaims', () => {
     expect(found('Drugs come by sea. Traffic fell by 94 percent.')).toEqual([]);
   });
 
+  it('does not end a sentence at a middle initial', () => {
+    expect(found('The bounty set by John Q. Maduro-Critic is $50 million.')).toEqual(['reward-50m']);
+    expect(found('The reward went to A. Maduro. It was $50 million.')).toEqual([]);
+  });
+
   it('accepts inflected terms but not longer words', () => {
     expect(found('Fentanyls are now a weapon of mass destruction.')).toEqual(['fentanyl-wmd']);
     expect(found('Unfentanyl is a weapon of mass destruction.')).toEqual([]);

@@ -45,7 +45,8 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // unlimitedStorage: imported packs are stored with their matcher data (README, Permissions).
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     action: { default_title: '__MSG_extName__' },
     // Chrome leaves a suggested key unset when it is one of its own shortcuts (Alt+Shift+N, P and B
     // are, on Linux): tests/e2e/shortcuts.test.ts checks these get assigned in a fresh profile.

@@ -337,17 +337,17 @@ function resolve(
   let best: Confirmation | undefined;
   for (const target of span.targets) {
     const candidate = confirm(target, span, text, lo, hi, evidence, cueWindow, pageContext);
-    // Between entities sharing a name ("el Ejército": whose army?), the one whose context is nearer wins.
-    if (
-      candidate &&
-      (!best ||
-        candidate.strength > best.strength ||
-        (candidate.strength === best.strength && candidate.distance < best.distance))
-    ) {
-      best = candidate;
-    }
+    if (candidate && (!best || stronger(candidate, best))) best = candidate;
   }
   return best?.finding;
+}
+
+/**
+ * Between entities sharing a name, the stronger confirmation wins (a full name in the story says
+ * which army "el Ejército" is better than a cue does), and between equals the nearer one.
+ */
+function stronger(a: Confirmation, b: Confirmation): boolean {
+  return a.strength > b.strength || (a.strength === b.strength && a.distance < b.distance);
 }
 
 interface Confirmation {

@@ -346,6 +346,13 @@ describe('collisions between entities sharing an ambiguous alias', () => {
     ]);
   });
 
+  it('go to the entity named in full in the story rather than one with a cue nearby', () => {
+    expect(names('Boris Johnson wrote.' + FAR + ' Johnson, the House Speaker, spoke.')).toEqual([
+      ['boris-johnson', 'Boris Johnson'],
+      ['boris-johnson', 'Johnson'],
+    ]);
+  });
+
   it('go to the entity whose full name is nearest when both are on the page', () => {
     const text = 'Boris Johnson wrote.' + FAR + ' Mike Johnson replied. Johnson said no.';
     expect(names(text)).toEqual([

@@ -8,6 +8,7 @@ import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
 import { type InstalledPack, packStorage } from '../lib/preferences/packs';
 import { packsItem, savePackStorage } from './shared/stored';
+import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;
@@ -46,6 +47,24 @@ export default defineBackground(() => {
       });
     },
   });
+
+  // "Always run on this site": the content script follows the granted sites. Chrome keeps the registration
+  // across restarts but drops it on an update, so it is checked each time the worker starts.
+  const [manifestScript] = browser.runtime.getManifest().content_scripts ?? [];
+  const files: ScriptFiles = { js: manifestScript?.js ?? [], css: manifestScript?.css ?? [] };
+  let syncing = Promise.resolve();
+  const syncSites = () => {
+    // One at a time: two registrations at once would collide on the script's id.
+    syncing = syncing
+      .then(() => syncAlwaysRun(browser, files, manifestScript?.matches ?? []))
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('Backstory: could not register the always-run sites', error),
+      );
+  };
+  browser.permissions.onAdded.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
+  syncSites();
 
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
+import { AlwaysSiteList } from '../../components/AlwaysSiteList';
 import { CorrectionList } from '../../components/CorrectionList';
 import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
@@ -12,6 +13,7 @@ import { type InstalledPack, importPack, packStorage } from '../../lib/preferenc
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/preferences/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
 import { correctionsItem, packsItem, savePackStorage, settingsItem } from '../shared/stored';
+import { useAlwaysSites } from './use-always-sites';
 
 const builtIn = packJson as KnowledgePack;
 
@@ -25,6 +27,7 @@ export function Options() {
   const [packErrors, setPackErrors] = useState<string[]>([]);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [settingsMessage, setSettingsMessage] = useState('');
+  const always = useAlwaysSites();
 
   useEffect(() => {
     void settingsItem.get().then(setSettings);
@@ -82,6 +85,7 @@ export function Options() {
     <main class="options">
       <h1>{i18n.t('optionsTitle')}</h1>
       <SettingsForm settings={settings} shortcuts={shortcuts} onChange={save} onEditShortcuts={editShortcuts} />
+      <AlwaysSiteList sites={always.sites} onRemove={always.remove} />
       <section class="settings">
         <h2>{i18n.t('packsHeading')}</h2>
         <PackList

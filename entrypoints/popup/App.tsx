@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
+import { AlwaysRunControl } from '../../components/AlwaysRunControl';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { type ExportFormat, ExportButtons } from '../../components/ExportButtons';
@@ -26,10 +27,13 @@ import {
   selectionReducer,
 } from '../../lib/popup/selection';
 import { type SearchResult, createSearch } from '../../lib/knowledge/search';
+import { siteAccess, sitePattern } from '../../lib/preferences/always-sites';
 import { DEFAULT_SETTINGS, type Settings, isActiveOn, toggleSite } from '../../lib/preferences/settings';
 import { packsItem, settingsItem } from '../shared/stored';
 
 const builtIn = packJson as KnowledgePack;
+/** Where the content script runs by itself, as this build's manifest says (the store build has no local pages). */
+const builtInMatches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
 
 /** The tab the popup reports on: the active tab, or `?tabId=` when opened as a page (tests, tools). */
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
@@ -61,6 +65,7 @@ export function App() {
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection>();
   const [packs, setPacks] = useState<{ id: string; pack: KnowledgePack }[]>([{ id: BUILT_IN_PACK, pack: builtIn }]);
+  const [grantedOrigins, setGrantedOrigins] = useState<string[]>([]);
   // Search is built on first use: opening the popup should not wait for an index it may not need.
   const searching = query.trim().length >= 2;
   const searches = useMemo(
@@ -79,6 +84,7 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
+      void browser.permissions.getAll().then(({ origins }) => setGrantedOrigins(origins ?? []));
       setSettings(await settingsItem.get());
       const installed = (await packsItem.get()).filter((p) => p.enabled);
       if (installed.length) setPacks((current) => [...current, ...installed.map(({ id, pack }) => ({ id, pack }))]);
@@ -97,7 +103,8 @@ export function App() {
   }, [tab]);
 
   // Without the tabs permission the tab's URL is hidden; the content script's report knows it.
-  const hostname = safeHostname(tab?.url || report?.url || '');
+  const pageUrl = tab?.url || report?.url || '';
+  const hostname = safeHostname(pageUrl);
   const [saveError, setSaveError] = useState('');
   const save = (next: Settings) => {
     const previous = settings;
@@ -145,6 +152,17 @@ export function App() {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+  /**
+   * "Always run on this site": the browser asks the person for this one site (only from a click, hence
+   * no await before it); the background worker registers the content script when it is granted.
+   */
+  const alwaysRunHere = (origin: string) => {
+    void browser.permissions.request({ origins: [origin] }).then(async (granted) => {
+      if (!granted) return;
+      setGrantedOrigins((current) => [...current, origin]);
+      if (tab && report === null) await runHere(tab.id);
+    });
+  };
   const exportFindings = async (format: ExportFormat) => {
     if (!tab) return;
     const findings = await send(toTab(tab.id), { type: 'get-page-findings' });
@@ -181,6 +199,14 @@ export function App() {
             label={i18n.t('everywhere')}
             checked={settings.enabled}
             onChange={(enabled) => save({ ...settings, enabled })}
+          />
+          <AlwaysRunControl
+            access={siteAccess(pageUrl, grantedOrigins, builtInMatches)}
+            hostname={hostname}
+            onAlways={() => {
+              const origin = sitePattern(pageUrl);
+              if (origin) alwaysRunHere(origin);
+            }}
           />
         </div>
         <input

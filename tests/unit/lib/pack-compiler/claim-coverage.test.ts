@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type ClaimExclusion,
@@ -7,6 +8,7 @@ import {
 } from '../../../../lib/pack-compiler/claim-coverage';
 import type { Claim, KnowledgePack } from '../../../../lib/knowledge/types';
 import { Checker } from '../../../../lib/knowledge/validate';
+import { PACK_PATH, loadClaimExclusions } from '../../../../lib/tools/node/knowledge-files';
 
 /** Sentences written for this test, one passage each, in two made-up sources. */
 const PASSAGES = [
@@ -138,5 +140,19 @@ describe('readClaimExclusions', () => {
     ]);
     expect(read[0]).toEqual({ source: 'harbour-news', quote: 'The mayor ordered', reason: 'background' });
     expect(check.issues.map((issue) => issue.path)).toEqual(['$[1].reason']);
+  });
+});
+
+describe('the bundled archive', () => {
+  const pack = JSON.parse(readFileSync(PACK_PATH, 'utf8')) as KnowledgePack;
+  const report = claimCoverageReport(pack, loadClaimExclusions());
+
+  it('has no checkable sentence that is neither a claim nor excluded with a reason', () => {
+    expect(report.uncovered.map((s) => `#${s.passage} ${s.source}: ${s.text}`)).toEqual([]);
+    expect(report.checkable).toBeGreaterThan(200);
+  });
+
+  it('has no exclusion that no longer applies', () => {
+    expect(report.unusedExclusions.map(({ exclusion, why }) => `${why}: ${exclusion.quote}`)).toEqual([]);
   });
 });

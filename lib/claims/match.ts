@@ -8,6 +8,7 @@ import { buildAutomaton, type Automaton, scanText } from '../scan/automaton';
 import { HitBuffer } from '../scan/hit-buffer';
 import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
+import { hasQuotes, sentenceFinder, sentences } from './sentences';
 
 type FigureValue = Omit<Figure, 'start' | 'end'>;
 
@@ -202,69 +203,6 @@ export function termBoundaryOk(text: string, start: number, end: number): boolea
   return extra === 0 || end - start >= 4;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/**
- * Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"), and
- * a middle initial ("Gerald R. Ford").
- */
-const ABBREVIATION_END =
-  /(?:^|[\s(“"])(?:[A-Z]|U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
-
-/** Sentence spans [start, end) of text[from, to), with offsets into `text`. */
-export function sentences(text: string, from = 0, to = text.length): [number, number][] {
-  const spans: [number, number][] = [];
-  let open: [number, number] | undefined;
-  // Line breaks inside a paragraph are layout, not sentence ends; replaced one for one so offsets hold.
-  for (const { index, segment } of segmenter.segment(text.slice(from, to).replace(/[\n\r\t\f\v]/g, ' '))) {
-    const trimmed = segment.trimEnd();
-    const span: [number, number] = open
-      ? [open[0], from + index + trimmed.length]
-      : [from + index, from + index + trimmed.length];
-    if (ABBREVIATION_END.test(trimmed) && !segment.includes('\u2029')) {
-      open = span;
-      continue;
-    }
-    open = undefined;
-    if (span[1] > span[0]) spans.push(span);
-  }
-  if (open && open[1] > open[0]) spans.push(open);
-  return joinQuotes(text, spans);
-}
-
-/** Sentences a quotation may run over before it must have closed (an unbalanced quote mark is a typo). */
-const MAX_QUOTED_SENTENCES = 4;
-
-/**
- * A quotation of several sentences and its attribution ("… we blew it up. And it will happen again,"
- * Rubio said.) are one statement: sentences inside an open quotation join the one that closes it.
- */
-function joinQuotes(text: string, spans: [number, number][]): [number, number][] {
-  const joined: [number, number][] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const [start] = spans[i]!;
-    let last = i;
-    while (last + 1 < spans.length && last - i + 1 < MAX_QUOTED_SENTENCES && quoteOpen(text, start, spans[last]![1]))
-      last++;
-    if (last > i && quoteOpen(text, start, spans[last]![1])) last = i;
-    joined.push([start, spans[last]![1]]);
-    i = last;
-  }
-  return joined;
-}
-
-function quoteOpen(text: string, start: number, end: number): boolean {
-  let curly = 0;
-  let straight = 0;
-  for (let i = start; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x201c) curly++;
-    else if (ch === 0x201d) curly--;
-    else if (ch === 0x22) straight++;
-  }
-  return curly > 0 || straight % 2 === 1;
-}
-
 /** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
 export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = text.length): ClaimFinding[] {
   const hits = new HitBuffer(2);
@@ -315,7 +253,11 @@ export function claimsFromHits(
   return findings;
 }
 
-/** Claims stated by the sentences of text[from, to), whose term hits are terms/starts[first, last). */
+/**
+ * Claims stated by the sentences of text[from, to), whose term hits are terms/starts[first, last). A
+ * block without quotation marks is read only in the sentences around its hits (its sentences cannot
+ * join); one with quotation marks is split whole.
+ */
 function sentenceClaims(
   matcher: ClaimMatcher,
   text: string,
@@ -326,10 +268,11 @@ function sentenceClaims(
   from: number,
   to: number,
 ): ClaimFinding[] {
-  const { tally } = matcher;
   const findings: ClaimFinding[] = [];
   let next = first;
-  for (const [start, end] of sentences(text, from, to)) {
+  /** Adds the claims of sentence [start, end) from its hits, those of terms/starts[next, …) before `end`. */
+  const readSentence = (start: number, end: number) => {
+    const { tally } = matcher;
     tally.begin();
     let any = false;
     while (next < last && starts[next]! < end) {
@@ -339,17 +282,39 @@ function sentenceClaims(
       }
       next++;
     }
-    if (!any) continue;
-    let figures: PageFigure[] | undefined;
-    for (const index of tally.candidates(true)) {
-      const claim = matcher.data.claims[index]!;
-      if (claim.figures.length) {
-        // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
-        figures ??= pageFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
-        if (!claimFiguresAgree(claim, figures)) continue;
-      }
-      findings.push({ claim: index, start, end });
+    if (any) findings.push(...statedClaims(matcher, text, start, end, tally.candidates(true)));
+  };
+  if (hasQuotes(text, from, to)) {
+    for (const [start, end] of sentences(text, from, to)) readSentence(start, end);
+    return findings;
+  }
+  const sentenceAt = sentenceFinder(text, from, to);
+  while (next < last) {
+    const sentence = sentenceAt(starts[next]!);
+    if (sentence) readSentence(sentence[0], sentence[1]);
+    else next++;
+  }
+  return findings;
+}
+
+/** The candidate claims whose figures sentence [start, end) states. */
+function statedClaims(
+  matcher: ClaimMatcher,
+  text: string,
+  start: number,
+  end: number,
+  candidates: readonly number[],
+): ClaimFinding[] {
+  const findings: ClaimFinding[] = [];
+  let figures: PageFigure[] | undefined;
+  for (const index of candidates) {
+    const claim = matcher.data.claims[index]!;
+    if (claim.figures.length) {
+      // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
+      figures ??= pageFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
+      if (!claimFiguresAgree(claim, figures)) continue;
     }
+    findings.push({ claim: index, start, end });
   }
   return findings;
 }

@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    // Only acts in files that run under happy-dom.
+    setupFiles: ['tests/support/happy-dom-node-name.ts'],
   },
 });

@@ -1,3 +1,4 @@
+import { markedHtml } from '../lib/dom/sanitize';
 import type { SearchResult } from '../lib/knowledge/search';
 import type { MessageKey } from '../lib/view/i18n';
 import { useI18n } from './i18n';
@@ -15,17 +16,9 @@ const KIND_LABELS: Record<SearchResult['kind'], MessageKey> = {
   passage: 'resultPassage',
 };
 
-/** Text with the words the query stands for in <mark>, built as elements: no markup is ever parsed. */
+/** Text with the words the query stands for in <mark> (lib/dom/sanitize.ts escapes and sanitises it). */
 function Marked({ class: className, text, marks }: { class: string; text: string; marks: [number, number][] }) {
-  const parts = [];
-  let at = 0;
-  for (const [start, end] of [...marks].sort((a, b) => a[0] - b[0])) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <span class={className}>{parts}</span>;
+  return <span class={className} dangerouslySetInnerHTML={{ __html: markedHtml(window, text, marks) }} />;
 }
 
 /**

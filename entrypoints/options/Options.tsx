@@ -1,27 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
+import { AlwaysSiteList } from '../../components/AlwaysSiteList';
 import { CorrectionList } from '../../components/CorrectionList';
 import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
-import {
-  CORRECTIONS_KEY,
-  type Correction,
-  parseCorrections,
-  removeCorrection,
-} from '../../lib/preferences/corrections';
+import { type Correction, removeCorrection } from '../../lib/preferences/corrections';
 import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import {
-  type InstalledPack,
-  PACKS_KEY,
-  importPack,
-  packStorage,
-  parseInstalledPacks,
-} from '../../lib/preferences/packs';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/preferences/settings';
+import { type InstalledPack, importPack, packStorage } from '../../lib/preferences/packs';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/preferences/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
+import { correctionsItem, packsItem, savePackStorage, settingsItem } from '../shared/stored';
+import { useAlwaysSites } from './use-always-sites';
 
 const builtIn = packJson as KnowledgePack;
 
@@ -35,13 +27,12 @@ export function Options() {
   const [packErrors, setPackErrors] = useState<string[]>([]);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [settingsMessage, setSettingsMessage] = useState('');
+  const always = useAlwaysSites();
 
   useEffect(() => {
-    void browser.storage.sync.get(SETTINGS_KEY).then((stored) => setSettings(parseSettings(stored[SETTINGS_KEY])));
-    void browser.storage.local.get([PACKS_KEY, CORRECTIONS_KEY]).then((stored) => {
-      setPacks(parseInstalledPacks(stored[PACKS_KEY]));
-      setCorrections(parseCorrections(stored[CORRECTIONS_KEY]));
-    });
+    void settingsItem.get().then(setSettings);
+    void packsItem.get().then(setPacks);
+    void correctionsItem.get().then(setCorrections);
     void browser.commands
       .getAll()
       .then((commands) =>
@@ -51,25 +42,20 @@ export function Options() {
             .map((c) => ({ description: c.description ?? '', keys: c.shortcut ?? '' })),
         ),
       );
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[CORRECTIONS_KEY])
-        setCorrections(parseCorrections(changes[CORRECTIONS_KEY].newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return correctionsItem.watch(setCorrections);
   }, []);
 
   const save = (next: Settings) => {
     setSettings(next);
-    void browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    void settingsItem.set(next);
   };
   const savePacks = (next: InstalledPack[]) => {
     setPacks(next);
-    void browser.storage.local.set(packStorage(next));
+    void savePackStorage(packStorage(next));
   };
   const saveCorrections = (next: Correction[]) => {
     setCorrections(next);
-    void browser.storage.local.set({ [CORRECTIONS_KEY]: next });
+    void correctionsItem.set(next);
   };
   const importPackFile = async (file: File) => {
     const result = importPack(packs, file.name, await file.text(), new Date());
@@ -99,6 +85,7 @@ export function Options() {
     <main class="options">
       <h1>{i18n.t('optionsTitle')}</h1>
       <SettingsForm settings={settings} shortcuts={shortcuts} onChange={save} onEditShortcuts={editShortcuts} />
+      <AlwaysSiteList sites={always.sites} onRemove={always.remove} />
       <section class="settings">
         <h2>{i18n.t('packsHeading')}</h2>
         <PackList

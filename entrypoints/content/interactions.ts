@@ -76,6 +76,7 @@ export function wireCardInteractions(
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingFrame = 0;
+  let latestMove: MouseEvent | undefined;
   let openedByHover = false;
 
   const hitAt = (x: number, y: number): Hit | undefined => {
@@ -88,10 +89,14 @@ export function wireCardInteractions(
   // Only the reader's own pointer and keys: a page script can make up events (`dispatchEvent`,
   // `element.click()`) to open cards and press their buttons, but cannot make them trusted.
   ctx.addEventListener(document, 'mousemove', (event) => {
-    if (!event.isTrusted || pendingFrame) return;
-    const { clientX, clientY, target } = event;
+    if (!event.isTrusted) return;
+    // One hit test per frame, at the latest position: where the pointer came to rest is what counts.
+    latestMove = event;
+    if (pendingFrame) return;
     pendingFrame = requestAnimationFrame(() => {
       pendingFrame = 0;
+      if (!latestMove) return;
+      const { clientX, clientY, target } = latestMove;
       if (card.contains(target)) {
         clearTimeout(leaveTimer);
         return;
@@ -102,12 +107,12 @@ export function wireCardInteractions(
         clearTimeout(leaveTimer);
         return;
       }
-      if (hit) {
+      if (hit && !card.isExpanded()) {
         hoverTimer = setTimeout(() => {
           openedByHover = true;
           void card.show(requestFor(hit, matcher(), false));
         }, hoverDelayMs());
-      } else if (card.isOpen() && openedByHover) {
+      } else if (!hit && card.isOpen() && openedByHover && !card.isExpanded()) {
         clearTimeout(leaveTimer);
         leaveTimer = setTimeout(() => card.hide(), LEAVE_GRACE_MS);
       }

@@ -371,12 +371,27 @@ function resolve(
   pageContext: PageContext | undefined,
 ): EntityFinding | undefined {
   const [lo, hi] = stories.around(span.start);
-  let best: { finding: EntityFinding; strength: number } | undefined;
+  let best: Confirmation | undefined;
   for (const target of span.targets) {
     const candidate = confirm(target, span, text, lo, hi, evidence, cueWindow, pageContext);
-    if (candidate && (!best || candidate.strength > best.strength)) best = candidate;
+    if (candidate && (!best || stronger(candidate, best))) best = candidate;
   }
   return best?.finding;
+}
+
+/**
+ * Between entities sharing a name, the stronger confirmation wins (a full name in the story says
+ * which army "el Ejército" is better than a cue does), and between equals the nearer one.
+ */
+function stronger(a: Confirmation, b: Confirmation): boolean {
+  return a.strength > b.strength || (a.strength === b.strength && a.distance < b.distance);
+}
+
+interface Confirmation {
+  finding: EntityFinding;
+  strength: number;
+  /** Characters between the name and what confirmed it (Infinity for the page or the story at large). */
+  distance: number;
 }
 
 /** Cues a page-topic confirmation lists at most. */
@@ -396,7 +411,7 @@ function confirm(
   evidence: Evidence,
   cueWindow: number,
   pageContext: PageContext | undefined,
-): { finding: EntityFinding; strength: number } | undefined {
+): Confirmation | undefined {
   const base = { start: span.start, end: span.end, entity: target.entity, alias: target.text };
   const at = span.start;
   const own = evidence.named.get(target.entity);
@@ -405,15 +420,25 @@ function confirm(
   const j = other ? nearestIndex(other, at, lo, hi) : -1;
   if (j >= 0 && (o < 0 || Math.abs(other![j]! - at) < Math.abs(own!.starts[o]! - at))) return undefined;
   if (o >= 0) {
-    return { finding: { ...base, rule: 'name-on-page', cue: text.slice(own!.starts[o], own!.ends[o]) }, strength: 3 };
+    return {
+      finding: { ...base, rule: 'name-on-page', cue: text.slice(own!.starts[o], own!.ends[o]) },
+      strength: 3,
+      distance: Math.abs(own!.starts[o]! - at),
+    };
   }
   const elsewhere = pageContext?.names.get(target.entity);
-  if (elsewhere && j < 0) return { finding: { ...base, rule: 'name-on-page', cue: elsewhere }, strength: 3 };
+  if (elsewhere && j < 0) {
+    return { finding: { ...base, rule: 'name-on-page', cue: elsewhere }, strength: 3, distance: Infinity };
+  }
   const cues = evidence.cues(target.entity);
   if (cues) {
     const k = nearestIndex(cues.starts, at, Math.max(lo, at - cueWindow), Math.min(hi, at + cueWindow + 1));
     if (k >= 0) {
-      return { finding: { ...base, rule: 'cue-nearby', cue: text.slice(cues.starts[k], cues.ends[k]) }, strength: 2 };
+      return {
+        finding: { ...base, rule: 'cue-nearby', cue: text.slice(cues.starts[k], cues.ends[k]) },
+        strength: 2,
+        distance: Math.abs(cues.starts[k]! - at),
+      };
     }
   }
   const distinct = cues
@@ -427,6 +452,8 @@ function confirm(
     if (!distinct.some((d) => d.key === hit.key)) distinct.push(hit);
   }
   const folded = [...new Set(distinct.map((hit) => foldKey(hit.text)))];
-  if (folded.length >= 2) return { finding: { ...base, rule: 'page-topic', cue: folded.join(', ') }, strength: 1 };
+  if (folded.length >= 2) {
+    return { finding: { ...base, rule: 'page-topic', cue: folded.join(', ') }, strength: 1, distance: Infinity };
+  }
   return undefined;
 }

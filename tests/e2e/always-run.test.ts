@@ -85,8 +85,12 @@ describe('always run on this site', () => {
     await always.waitFor();
     expect(await popup.getByRole('button', { name: 'Run Backstory on this page' }).count()).toBe(1);
     expect(await hasAccess(SITE)).toBe(false);
-    await popup.screenshot({ path: join(ARTIFACTS, 'popup-always-ask-light.png') });
-    expect(await seriousViolations(popup)).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: join(ARTIFACTS, `popup-always-ask-${scheme}.png`) });
+      expect(await seriousViolations(popup)).toEqual([]);
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     await allowInBrowserSettings(SITE);
     await always.click();

@@ -50,7 +50,8 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // unlimitedStorage: imported packs are stored with their matcher data (README, Permissions).
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     // "Always run on this site": asked for one site at a time, from the popup, only when the person asks.
     optional_host_permissions: ALWAYS_RUN_ORIGINS,
     action: { default_title: '__MSG_extName__' },

@@ -55,7 +55,11 @@ describe('corrections', () => {
 
 describe('settings file', () => {
   it('round-trips settings and corrections', () => {
-    const settings = { ...DEFAULT_SETTINGS, hiddenCategories: ['claims'], hoverDelayMs: 900 };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      mentions: { ...DEFAULT_SETTINGS.mentions, claims: 'off' as const },
+      hoverDelayMs: 900,
+    };
     expect(importSettingsFile(exportSettingsFile(settings, [notHere, neverOnSite]))).toEqual({
       ok: true,
       settings,

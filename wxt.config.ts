@@ -5,6 +5,7 @@ import { MATCHER_RESOURCE, matcherModule } from './lib/tools/build/matcher-modul
 import { withoutLocalPages } from './lib/tools/build/store-manifest';
 import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/dom/highlight-style';
 import { CONTENT_SCRIPT_MATCHES } from './lib/preferences/sites';
+import { ALWAYS_RUN_ORIGINS } from './lib/preferences/always-sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
 // The archive benchmark swaps the archive page's pack alone.
@@ -27,7 +28,11 @@ export default defineConfig({
     },
     // Only a large pack's matcher is a file the content script fetches; pages reach it only through a
     // per-session URL (Chrome), so it cannot be used to detect the extension.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Manifest V2 (Firefox) has no optional_host_permissions: its optional permissions take origins.
+      if (wxt.config.manifestVersion === 2) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...ALWAYS_RUN_ORIGINS];
+      }
       for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), HIGHLIGHT_CSS_FILE];
       if (matcher.usesResource()) {
         const entry = { resources: [MATCHER_RESOURCE], matches: CONTENT_SCRIPT_MATCHES, use_dynamic_url: true };
@@ -45,7 +50,10 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // unlimitedStorage: imported packs are stored with their matcher data (README, Permissions).
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    // "Always run on this site": asked for one site at a time, from the popup, only when the person asks.
+    optional_host_permissions: ALWAYS_RUN_ORIGINS,
     action: { default_title: '__MSG_extName__' },
     // Chrome leaves a suggested key unset when it is one of its own shortcuts (Alt+Shift+N, P and B
     // are, on Linux): tests/e2e/shortcuts.test.ts checks these get assigned in a fresh profile.

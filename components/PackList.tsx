@@ -5,7 +5,9 @@ import { Switch } from './Switch';
 export interface PackListProps {
   builtIn: { name: string; version: string; entities: number; claims: number };
   packs: readonly InstalledPack[];
+  /** The first problems of a failed import, and how many more there are. */
   errors: readonly string[];
+  moreErrors: number;
   onImport: (file: File) => void;
   onToggle: (id: string, enabled: boolean) => void;
   onRemove: (id: string) => void;
@@ -13,7 +15,16 @@ export interface PackListProps {
 }
 
 /** The bundled pack and imported ones, with import errors shown field by field. */
-export function PackList({ builtIn, packs, errors, onImport, onToggle, onRemove, onExport }: PackListProps) {
+export function PackList({
+  builtIn,
+  packs,
+  errors,
+  moreErrors,
+  onImport,
+  onToggle,
+  onRemove,
+  onExport,
+}: PackListProps) {
   const i18n = useI18n();
   const summary = (entities: number, claims: number, version: string) =>
     ` · ${i18n.plural('entityCount', entities)}, ${i18n.plural('claimCount', claims)} · ${i18n.t('packVersion', version)}`;
@@ -66,6 +77,7 @@ export function PackList({ builtIn, packs, errors, onImport, onToggle, onRemove,
               </li>
             ))}
           </ul>
+          {moreErrors > 0 && <p>{i18n.plural('morePackErrors', moreErrors, i18n.number(moreErrors))}</p>}
         </div>
       )}
     </div>

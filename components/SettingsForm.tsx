@@ -20,7 +20,10 @@ export interface Shortcut {
 export interface SettingsFormProps {
   settings: Settings;
   shortcuts: readonly Shortcut[];
+  /** A change to save. */
   onChange: (settings: Settings) => void;
+  /** A change to show only: the hover delay while its slider moves, saved when it is let go. */
+  onPreview: (settings: Settings) => void;
   onEditShortcuts?: () => void;
 }
 
@@ -41,7 +44,7 @@ const INTENSITY_LABELS: Record<Settings['intensity'], MessageKey> = {
 };
 
 /** Every setting on one page; presentational: the container reads and writes storage. */
-export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }: SettingsFormProps) {
+export function SettingsForm({ settings, shortcuts, onChange, onPreview, onEditShortcuts }: SettingsFormProps) {
   const i18n = useI18n();
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
@@ -114,7 +117,9 @@ export function SettingsForm({ settings, shortcuts, onChange, onEditShortcuts }:
             max={2000}
             step={50}
             value={settings.hoverDelayMs}
-            onInput={(event) => onChange({ ...settings, hoverDelayMs: Number(event.currentTarget.value) })}
+            // A drag fires an input event per step; storage.sync takes 120 writes a minute.
+            onInput={(event) => onPreview({ ...settings, hoverDelayMs: Number(event.currentTarget.value) })}
+            onChange={(event) => onChange({ ...settings, hoverDelayMs: Number(event.currentTarget.value) })}
           />
         </label>
       </section>

@@ -6,7 +6,9 @@ import { i18nFrom } from '../lib/view/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
-import { type InstalledPack, PACKS_KEY, packStorage, parseInstalledPacks } from '../lib/preferences/packs';
+import { type InstalledPack, packStorage } from '../lib/preferences/packs';
+import { packsItem, savePackStorage } from './shared/stored';
+import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
   const builtIn = packJson as KnowledgePack;
@@ -14,20 +16,17 @@ export default defineBackground(() => {
   /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
   // Imported packs are read and checked once, then again only after the options page changes them.
   let installed: Promise<InstalledPack[]> | undefined;
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[PACKS_KEY]) installed = undefined;
-  });
+  packsItem.watch(() => (installed = undefined));
   // Pages read imported packs through their compiled matcher data; versions before it stored packs alone.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
-    void browser.storage.local.get(PACKS_KEY).then((stored) => {
-      const packs = parseInstalledPacks(stored[PACKS_KEY]);
-      if (packs.length) void browser.storage.local.set(packStorage(packs));
+    void packsItem.get().then((packs) => {
+      if (packs.length) void savePackStorage(packStorage(packs));
     });
   });
   const packFor = async (id: string | undefined): Promise<KnowledgePack | undefined> => {
     if (!id) return builtIn;
-    installed ??= browser.storage.local.get(PACKS_KEY).then((stored) => parseInstalledPacks(stored[PACKS_KEY]));
+    installed ??= packsItem.get();
     return (await installed).find((p) => p.id === id)?.pack;
   };
 
@@ -48,6 +47,24 @@ export default defineBackground(() => {
       });
     },
   });
+
+  // "Always run on this site": the content script follows the granted sites. Chrome keeps the registration
+  // across restarts but drops it on an update, so it is checked each time the worker starts.
+  const [manifestScript] = browser.runtime.getManifest().content_scripts ?? [];
+  const files: ScriptFiles = { js: manifestScript?.js ?? [], css: manifestScript?.css ?? [] };
+  let syncing = Promise.resolve();
+  const syncSites = () => {
+    // One at a time: two registrations at once would collide on the script's id.
+    syncing = syncing
+      .then(() => syncAlwaysRun(browser, files, manifestScript?.matches ?? []))
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('Backstory: could not register the always-run sites', error),
+      );
+  };
+  browser.permissions.onAdded.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
+  syncSites();
 
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

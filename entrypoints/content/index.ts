@@ -3,56 +3,42 @@ import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/view/card-data';
 import type { PageFindings } from '../../lib/export/findings';
 import type { ClaimStatus } from '../../lib/knowledge/types';
-import {
-  CORRECTIONS_KEY,
-  type Correction,
-  addCorrection,
-  pageKey,
-  parseCorrections,
-} from '../../lib/preferences/corrections';
+import { type Correction, addCorrection, pageKey } from '../../lib/preferences/corrections';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { categoryOf, isShown as isFindingShown } from '../../lib/preferences/shown';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
-import { PACK_MATCHERS_KEY, activeMatcherData, parsePackMatchers } from '../../lib/preferences/packs';
+import { type PackMatcher, activeMatcherData } from '../../lib/preferences/packs';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
-import {
-  SETTINGS_KEY,
-  type Settings,
-  hiddenCategories,
-  isActiveOn,
-  parseSettings,
-} from '../../lib/preferences/settings';
+import { type Settings, hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/preferences/sites';
 import { loadBundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
+import { correctionsItem, packMatchersItem, settingsItem } from '../shared/stored';
 
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const stored = Promise.all([
-      browser.storage.sync.get(SETTINGS_KEY),
-      browser.storage.local.get([PACK_MATCHERS_KEY, CORRECTIONS_KEY]),
-    ]);
+    const stored = Promise.all([settingsItem.get(), correctionsItem.get(), packMatchersItem.get()]);
     // The bundled pack's automaton and the fold tables come prebuilt with the extension; an automaton is
     // built on the page only when imported packs are merged in. Loading the matcher while the storage
     // reads are under way takes it off the path to the first highlight.
     const bundled = loadBundledMatcher();
-    const [[synced, local], { data: bundledData, matcher: bundledMatcher, prebuilt }] = await Promise.all([
-      stored,
-      bundled,
-    ]);
-    const buildMatcher = (rawPackMatchers: unknown) => {
-      const data = activeMatcherData(bundledData, parsePackMatchers(rawPackMatchers));
+    const [
+      [storedSettings, storedCorrections, packMatchers],
+      { data: bundledData, matcher: bundledMatcher, prebuilt },
+    ] = await Promise.all([stored, bundled]);
+    const buildMatcher = (imported: readonly PackMatcher[]) => {
+      const data = activeMatcherData(bundledData, imported);
       return data === bundledData ? bundledMatcher : loadMatcher(data, { ...prebuilt, automaton: undefined });
     };
-    let settings: Settings = parseSettings(synced[SETTINGS_KEY]);
-    let corrections: Correction[] = parseCorrections(local[CORRECTIONS_KEY]);
-    let matcher: Matcher = buildMatcher(local[PACK_MATCHERS_KEY]);
+    let settings: Settings = storedSettings;
+    let corrections: Correction[] = storedCorrections;
+    let matcher: Matcher = buildMatcher(packMatchers);
     let scanner: PageScanner | undefined;
     let step = -1;
 
@@ -81,7 +67,7 @@ export default defineContentScript({
         type === 'never-on-site'
           ? { type, target, hostname: location.hostname, createdAt }
           : { type, target, page: pageKey(location.href), text: request.anchor.toString(), createdAt };
-      void browser.storage.local.set({ [CORRECTIONS_KEY]: addCorrection(corrections, correction) });
+      void correctionsItem.set(addCorrection(corrections, correction));
     };
     const card = createCardHost(ctx, loadCard, correct);
 
@@ -180,22 +166,21 @@ export default defineContentScript({
       reveal: ({ kind, id, occurrence, pack }) => scanner?.reveal(kind, id, occurrence, pack) ?? false,
       command: ({ command }) => runCommand(command),
     });
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && changes[PACK_MATCHERS_KEY]) {
-        matcher = buildMatcher(changes[PACK_MATCHERS_KEY].newValue);
-        cardCache.clear();
-        if (scanner) {
-          stop();
-          start();
-        }
+    packMatchersItem.watch((imported) => {
+      matcher = buildMatcher(imported);
+      cardCache.clear();
+      if (scanner) {
+        stop();
+        start();
       }
-      if (area === 'local' && changes[CORRECTIONS_KEY]) {
-        corrections = parseCorrections(changes[CORRECTIONS_KEY].newValue);
-        scanner?.setShown(isShown);
-      }
-      if (area !== 'sync' || !changes[SETTINGS_KEY]) return;
+    });
+    correctionsItem.watch((next) => {
+      corrections = next;
+      scanner?.setShown(isShown);
+    });
+    settingsItem.watch((next) => {
       const previous = settings;
-      settings = parseSettings(changes[SETTINGS_KEY].newValue);
+      settings = next;
       pageStyle.update(settings);
       if (!isActiveOn(settings, location.hostname)) stop();
       else if (!scanner) start();

@@ -1,27 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
+import { AlwaysSiteList } from '../../components/AlwaysSiteList';
 import { CorrectionList } from '../../components/CorrectionList';
 import { useI18n } from '../../components/i18n';
 import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
-import {
-  CORRECTIONS_KEY,
-  type Correction,
-  parseCorrections,
-  removeCorrection,
-} from '../../lib/preferences/corrections';
+import { type Correction, removeCorrection } from '../../lib/preferences/corrections';
 import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import {
-  type InstalledPack,
-  PACKS_KEY,
-  importPack,
-  packStorage,
-  parseInstalledPacks,
-} from '../../lib/preferences/packs';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, parseSettings } from '../../lib/preferences/settings';
+import { type ImportFailure, type InstalledPack, importPack, preparePackStorage } from '../../lib/preferences/packs';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/preferences/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
+import { correctionsItem, packsItem, savePackStorage, settingsItem } from '../shared/stored';
+import { useAlwaysSites } from './use-always-sites';
 
 const builtIn = packJson as KnowledgePack;
 
@@ -32,16 +24,16 @@ export function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [packs, setPacks] = useState<InstalledPack[]>([]);
-  const [packErrors, setPackErrors] = useState<string[]>([]);
+  const [packErrors, setPackErrors] = useState<Omit<ImportFailure, 'ok'>>({ errors: [] });
+  const [settingsError, setSettingsError] = useState('');
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [settingsMessage, setSettingsMessage] = useState('');
+  const always = useAlwaysSites();
 
   useEffect(() => {
-    void browser.storage.sync.get(SETTINGS_KEY).then((stored) => setSettings(parseSettings(stored[SETTINGS_KEY])));
-    void browser.storage.local.get([PACKS_KEY, CORRECTIONS_KEY]).then((stored) => {
-      setPacks(parseInstalledPacks(stored[PACKS_KEY]));
-      setCorrections(parseCorrections(stored[CORRECTIONS_KEY]));
-    });
+    void settingsItem.get().then(setSettings);
+    void packsItem.get().then(setPacks);
+    void correctionsItem.get().then(setCorrections);
     void browser.commands
       .getAll()
       .then((commands) =>
@@ -51,44 +43,86 @@ export function Options() {
             .map((c) => ({ description: c.description ?? '', keys: c.shortcut ?? '' })),
         ),
       );
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[CORRECTIONS_KEY])
-        setCorrections(parseCorrections(changes[CORRECTIONS_KEY].newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return correctionsItem.watch(setCorrections);
   }, []);
 
   const save = (next: Settings) => {
+    const previous = settings;
     setSettings(next);
-    void browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    settingsItem.set(next).then(
+      () => setSettingsError(''),
+      (error: unknown) => {
+        setSettings(previous);
+        setSettingsError(i18n.t('settingsNotSaved', String(error)));
+      },
+    );
   };
-  const savePacks = (next: InstalledPack[]) => {
+  /** Writes a new list of packs, computed and measured first; on any failure the list stays as it was. */
+  const savePacks = async (next: InstalledPack[]): Promise<boolean> => {
+    const change = preparePackStorage(next);
+    if (!change.ok) {
+      setPackErrors(change);
+      return false;
+    }
+    const previous = packs;
     setPacks(next);
-    void browser.storage.local.set(packStorage(next));
+    try {
+      await savePackStorage(change.entries);
+    } catch (error) {
+      setPacks(previous);
+      setPackErrors({ errors: [i18n.t('packNotSaved', String(error))] });
+      return false;
+    }
+    setPackErrors({ errors: [] });
+    return true;
   };
   const saveCorrections = (next: Correction[]) => {
     setCorrections(next);
-    void browser.storage.local.set({ [CORRECTIONS_KEY]: next });
+    void correctionsItem.set(next);
   };
   const importPackFile = async (file: File) => {
     const result = importPack(packs, file.name, await file.text(), new Date());
     if (!result.ok) {
-      setPackErrors(result.errors);
+      setPackErrors(result);
       return;
     }
-    setPackErrors([]);
-    savePacks(result.packs);
+    const old = result.replaces?.pack;
+    if (old && !window.confirm(i18n.t('confirmReplacePack', old.name, old.version, result.pack.pack.version))) return;
+    await savePacks(result.packs);
   };
+  /** Writes the parts the file has (a part it leaves out stays as it is), then reads them back. */
   const importSettings = async (file: File) => {
     const result = importSettingsFile(await file.text());
     if (!result.ok) {
       setSettingsMessage(i18n.t('settingsNotImported', file.name, result.error));
       return;
     }
-    save(result.settings);
-    saveCorrections(result.corrections);
-    setSettingsMessage(i18n.plural('settingsImported', result.corrections.length, file.name));
+    const [previousSettings, previousCorrections] = [settings, corrections];
+    try {
+      if (result.settings) await settingsItem.set(result.settings);
+      if (result.corrections) await correctionsItem.set(result.corrections);
+      const [stored, storedCorrections] = await Promise.all([settingsItem.get(), correctionsItem.get()]);
+      if (
+        (result.settings && JSON.stringify(stored) !== JSON.stringify(result.settings)) ||
+        (result.corrections && JSON.stringify(storedCorrections) !== JSON.stringify(result.corrections))
+      ) {
+        throw new Error('what was stored differs from the file');
+      }
+      setSettings(stored);
+      setCorrections(storedCorrections);
+    } catch (error) {
+      // All or nothing: put back what was there before.
+      await Promise.allSettled([settingsItem.set(previousSettings), correctionsItem.set(previousCorrections)]);
+      setSettingsMessage(i18n.t('settingsNotImported', file.name, String(error)));
+      return;
+    }
+    setSettingsMessage(
+      !result.corrections
+        ? i18n.t('settingsImportedKeepCorrections', file.name)
+        : !result.settings
+          ? i18n.plural('correctionsImported', result.corrections.length, file.name)
+          : i18n.plural('settingsImported', result.corrections.length, file.name),
+    );
   };
   // Chromium lets people change extension shortcuts on its own page; other browsers have their own.
   const editShortcuts = navigator.userAgent.includes('Chrome')
@@ -98,7 +132,15 @@ export function Options() {
   return (
     <main class="options">
       <h1>{i18n.t('optionsTitle')}</h1>
-      <SettingsForm settings={settings} shortcuts={shortcuts} onChange={save} onEditShortcuts={editShortcuts} />
+      <SettingsForm
+        settings={settings}
+        shortcuts={shortcuts}
+        onPreview={setSettings}
+        onChange={save}
+        onEditShortcuts={editShortcuts}
+      />
+      {settingsError && <p role="alert">{settingsError}</p>}
+      <AlwaysSiteList sites={always.sites} onRemove={always.remove} />
       <section class="settings">
         <h2>{i18n.t('packsHeading')}</h2>
         <PackList
@@ -109,10 +151,11 @@ export function Options() {
             claims: builtIn.claims.length,
           }}
           packs={packs}
-          errors={packErrors}
+          errors={packErrors.errors}
+          moreErrors={packErrors.more ?? 0}
           onImport={(file) => void importPackFile(file)}
-          onToggle={(id, enabled) => savePacks(packs.map((p) => (p.id === id ? { ...p, enabled } : p)))}
-          onRemove={(id) => savePacks(packs.filter((p) => p.id !== id))}
+          onToggle={(id, enabled) => void savePacks(packs.map((p) => (p.id === id ? { ...p, enabled } : p)))}
+          onRemove={(id) => void savePacks(packs.filter((p) => p.id !== id))}
           onExport={(id) => {
             const pack = packs.find((p) => p.id === id);
             if (pack) downloadJson(`${id}.json`, JSON.stringify(pack.pack, null, 1) + '\n');

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import packJson from '../../assets/knowledge.json';
+import { AlwaysRunControl } from '../../components/AlwaysRunControl';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { type ExportFormat, ExportButtons } from '../../components/ExportButtons';
@@ -16,7 +17,7 @@ import { toMarkdown } from '../../lib/export/markdown';
 import { toWebAnnotations } from '../../lib/export/web-annotation';
 import type { KnowledgePack } from '../../lib/knowledge/types';
 import { type PageReport, type Transport, onRequest, send } from '../../lib/protocol/requests';
-import { BUILT_IN_PACK, PACKS_KEY, parseInstalledPacks } from '../../lib/preferences/packs';
+import { BUILT_IN_PACK } from '../../lib/preferences/packs';
 import { countFindings, countReport, describeCount } from '../../lib/findings/page-report';
 import {
   type Selection,
@@ -26,16 +27,13 @@ import {
   selectionReducer,
 } from '../../lib/popup/selection';
 import { type SearchResult, createSearch } from '../../lib/knowledge/search';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_KEY,
-  type Settings,
-  isActiveOn,
-  parseSettings,
-  toggleSite,
-} from '../../lib/preferences/settings';
+import { siteAccess, sitePattern } from '../../lib/preferences/always-sites';
+import { DEFAULT_SETTINGS, type Settings, isActiveOn, toggleSite } from '../../lib/preferences/settings';
+import { packsItem, settingsItem } from '../shared/stored';
 
 const builtIn = packJson as KnowledgePack;
+/** Where the content script runs by itself, as this build's manifest says (the store build has no local pages). */
+const builtInMatches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
 
 /** The tab the popup reports on: the active tab, or `?tabId=` when opened as a page (tests, tools). */
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
@@ -67,6 +65,7 @@ export function App() {
   const [query, setQuery] = useState('');
   const [selection, setSelection] = useState<Selection>();
   const [packs, setPacks] = useState<{ id: string; pack: KnowledgePack }[]>([{ id: BUILT_IN_PACK, pack: builtIn }]);
+  const [grantedOrigins, setGrantedOrigins] = useState<string[]>([]);
   // Search is built on first use: opening the popup should not wait for an index it may not need.
   const searching = query.trim().length >= 2;
   const searches = useMemo(
@@ -85,10 +84,9 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
-      const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      setSettings(parseSettings(stored[SETTINGS_KEY]));
-      const local = await browser.storage.local.get(PACKS_KEY);
-      const installed = parseInstalledPacks(local[PACKS_KEY]).filter((p) => p.enabled);
+      void browser.permissions.getAll().then(({ origins }) => setGrantedOrigins(origins ?? []));
+      setSettings(await settingsItem.get());
+      const installed = (await packsItem.get()).filter((p) => p.enabled);
       if (installed.length) setPacks((current) => [...current, ...installed.map(({ id, pack }) => ({ id, pack }))]);
       const found = await targetTab();
       setTab(found);
@@ -105,10 +103,19 @@ export function App() {
   }, [tab]);
 
   // Without the tabs permission the tab's URL is hidden; the content script's report knows it.
-  const hostname = safeHostname(tab?.url || report?.url || '');
+  const pageUrl = tab?.url || report?.url || '';
+  const hostname = safeHostname(pageUrl);
+  const [saveError, setSaveError] = useState('');
   const save = (next: Settings) => {
+    const previous = settings;
     setSettings(next);
-    void browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    settingsItem.set(next).then(
+      () => setSaveError(''),
+      (error: unknown) => {
+        setSettings(previous);
+        setSaveError(i18n.t('settingsNotSaved', String(error)));
+      },
+    );
   };
   const countOnPage = ({ kind, id, pack }: SelectionTarget) =>
     (kind === 'entity' ? report?.entities : report?.claims)?.find((item) => item.id === id && item.pack === pack)
@@ -144,6 +151,17 @@ export function App() {
       if (found) return setReport(found);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  };
+  /**
+   * "Always run on this site": the browser asks the person for this one site (only from a click, hence
+   * no await before it); the background worker registers the content script when it is granted.
+   */
+  const alwaysRunHere = (origin: string) => {
+    void browser.permissions.request({ origins: [origin] }).then(async (granted) => {
+      if (!granted) return;
+      setGrantedOrigins((current) => [...current, origin]);
+      if (tab && report === null) await runHere(tab.id);
+    });
   };
   const exportFindings = async (format: ExportFormat) => {
     if (!tab) return;
@@ -182,6 +200,14 @@ export function App() {
             checked={settings.enabled}
             onChange={(enabled) => save({ ...settings, enabled })}
           />
+          <AlwaysRunControl
+            access={siteAccess(pageUrl, grantedOrigins, builtInMatches)}
+            hostname={hostname}
+            onAlways={() => {
+              const origin = sitePattern(pageUrl);
+              if (origin) alwaysRunHere(origin);
+            }}
+          />
         </div>
         <input
           class="search"
@@ -194,6 +220,7 @@ export function App() {
             update({ type: 'clear' });
           }}
         />
+        {saveError && <p role="alert">{saveError}</p>}
       </header>
       {details ? (
         <section class="details" aria-label={i18n.t('details')}>

@@ -5,8 +5,10 @@
  * also needs every count in the sentence to agree with it.
  */
 import { buildAutomaton, type Automaton, scanText } from '../scan/automaton';
+import { HitBuffer } from '../scan/hit-buffer';
 import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
+import { hasQuotes, sentenceFinder, sentences } from './sentences';
 
 type FigureValue = Omit<Figure, 'start' | 'end'>;
 
@@ -87,23 +89,101 @@ export interface ClaimMatcher {
    * pass over the text (the entity automaton carries them too), so it never needs this one.
    */
   readonly automaton: Automaton;
-  /** For each term key, the claims that use it. */
-  claimsByTerm: number[][];
+  /** Counts which claims a set of terms could state (built on first use). */
+  readonly tally: ClaimTally;
 }
 
 export function loadClaimMatcher(data: ClaimMatcherData): ClaimMatcher {
-  const claimsByTerm: number[][] = data.termKeys.map(() => []);
-  data.claims.forEach((claim, index) => {
-    for (const term of new Set(claim.groups.flat())) claimsByTerm[term]!.push(index);
-  });
   let automaton: Automaton | undefined;
+  let tally: ClaimTally | undefined;
   return {
     data,
-    claimsByTerm,
     get automaton() {
       return (automaton ??= buildAutomaton(data.termKeys));
     },
+    get tally() {
+      return (tally ??= new ClaimTally(data));
+    },
   };
+}
+
+/**
+ * Which claims the terms of one stretch of text (a paragraph, a sentence) could state: every term
+ * group present, and, within a sentence, no excluded term. Terms are added one hit at a time and
+ * counted per claim (a claim is a candidate when its count of groups present reaches its number of
+ * groups); stamps of the current round stand in for clearing, so a round costs only its own hits.
+ */
+export class ClaimTally {
+  /** For each term, the groups (numbered across all claims) that contain it. */
+  private readonly groupsOfTerm: number[][];
+  /** For each term, the claims it excludes. */
+  private readonly excludedBy: number[][];
+  private readonly claimOfGroup: number[];
+  private readonly groupCount: number[];
+  private readonly termStamp: Uint32Array;
+  private readonly groupStamp: Uint32Array;
+  private readonly claimStamp: Uint32Array;
+  private readonly excludedStamp: Uint32Array;
+  private readonly groupsPresent: Uint32Array;
+  /** Claims that have some group present this round. */
+  private readonly touched: number[] = [];
+  private round = 0;
+
+  constructor(data: ClaimMatcherData) {
+    this.groupsOfTerm = data.termKeys.map(() => []);
+    this.excludedBy = data.termKeys.map(() => []);
+    this.claimOfGroup = [];
+    this.groupCount = data.claims.map((claim) => claim.groups.length);
+    data.claims.forEach((claim, index) => {
+      for (const group of claim.groups) {
+        for (const term of group) this.groupsOfTerm[term]!.push(this.claimOfGroup.length);
+        this.claimOfGroup.push(index);
+      }
+      for (const term of claim.exclude) this.excludedBy[term]!.push(index);
+    });
+    this.termStamp = new Uint32Array(data.termKeys.length);
+    this.groupStamp = new Uint32Array(this.claimOfGroup.length);
+    this.claimStamp = new Uint32Array(data.claims.length);
+    this.excludedStamp = new Uint32Array(data.claims.length);
+    this.groupsPresent = new Uint32Array(data.claims.length);
+  }
+
+  /** Starts a round with no terms. */
+  begin(): void {
+    this.round++;
+    this.touched.length = 0;
+  }
+
+  add(term: number): void {
+    const round = this.round;
+    if (this.termStamp[term] === round) return;
+    this.termStamp[term] = round;
+    for (const group of this.groupsOfTerm[term]!) {
+      if (this.groupStamp[group] === round) continue;
+      this.groupStamp[group] = round;
+      const claim = this.claimOfGroup[group]!;
+      if (this.claimStamp[claim] !== round) {
+        this.claimStamp[claim] = round;
+        this.groupsPresent[claim] = 0;
+        this.touched.push(claim);
+      }
+      this.groupsPresent[claim]!++;
+    }
+    for (const claim of this.excludedBy[term]!) this.excludedStamp[claim] = round;
+  }
+
+  /**
+   * The claims whose every group is present this round, in pack order; `inSentence`: also without
+   * an excluded term (in a wider span an excluded term may belong to another sentence, so it does not count).
+   */
+  candidates(inSentence: boolean): number[] {
+    const found = this.touched.filter(
+      (claim) =>
+        this.groupsPresent[claim] === this.groupCount[claim] &&
+        !(inSentence && this.excludedStamp[claim] === this.round),
+    );
+    return found.sort((a, b) => a - b);
+  }
 }
 
 export interface ClaimFinding {
@@ -123,74 +203,14 @@ export function termBoundaryOk(text: string, start: number, end: number): boolea
   return extra === 0 || end - start >= 4;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Abbreviations after which the segmenter wrongly ends a sentence ("the U.S. Navy", "Sen. Paul"). */
-const ABBREVIATION_END =
-  /(?:^|[\s(“"])(?:U\.S|U\.N|U\.K|E\.U|D\.C|Sen|Rep|Gov|Gen|Adm|Lt|Col|Sgt|Capt|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Inc|Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$/;
-
-/** Sentence spans [start, end) of text[from, to), with offsets into `text`. */
-export function sentences(text: string, from = 0, to = text.length): [number, number][] {
-  const spans: [number, number][] = [];
-  let open: [number, number] | undefined;
-  // Line breaks inside a paragraph are layout, not sentence ends; replaced one for one so offsets hold.
-  for (const { index, segment } of segmenter.segment(text.slice(from, to).replace(/[\n\r\t\f\v]/g, ' '))) {
-    const trimmed = segment.trimEnd();
-    const span: [number, number] = open
-      ? [open[0], from + index + trimmed.length]
-      : [from + index, from + index + trimmed.length];
-    if (ABBREVIATION_END.test(trimmed) && !segment.includes('\u2029')) {
-      open = span;
-      continue;
-    }
-    open = undefined;
-    if (span[1] > span[0]) spans.push(span);
-  }
-  if (open && open[1] > open[0]) spans.push(open);
-  return joinQuotes(text, spans);
-}
-
-/** Sentences a quotation may run over before it must have closed (an unbalanced quote mark is a typo). */
-const MAX_QUOTED_SENTENCES = 4;
-
-/**
- * A quotation of several sentences and its attribution ("… we blew it up. And it will happen again,"
- * Rubio said.) are one statement: sentences inside an open quotation join the one that closes it.
- */
-function joinQuotes(text: string, spans: [number, number][]): [number, number][] {
-  const joined: [number, number][] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const [start] = spans[i]!;
-    let last = i;
-    while (last + 1 < spans.length && last - i + 1 < MAX_QUOTED_SENTENCES && quoteOpen(text, start, spans[last]![1]))
-      last++;
-    if (last > i && quoteOpen(text, start, spans[last]![1])) last = i;
-    joined.push([start, spans[last]![1]]);
-    i = last;
-  }
-  return joined;
-}
-
-function quoteOpen(text: string, start: number, end: number): boolean {
-  let curly = 0;
-  let straight = 0;
-  for (let i = start; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x201c) curly++;
-    else if (ch === 0x201d) curly--;
-    else if (ch === 0x22) straight++;
-  }
-  return curly > 0 || straight % 2 === 1;
-}
-
 /** Claims stated in text[from, to); a slice must start and end at sentence or block boundaries. */
 export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = text.length): ClaimFinding[] {
-  const hits: TermHit[] = [];
+  const hits = new HitBuffer(2);
   scanText(
     matcher.automaton,
     text,
     (term, start, end) => {
-      if (termBoundaryOk(text, start, end)) hits.push({ term, start });
+      if (termBoundaryOk(text, start, end)) hits.push(term, start);
     },
     from,
     to,
@@ -198,85 +218,103 @@ export function findClaims(matcher: ClaimMatcher, text: string, from = 0, to = t
   return claimsFromHits(matcher, text, hits, from, to);
 }
 
-export interface TermHit {
-  term: number;
-  start: number;
-}
-
 /**
- * The claims some sentence could state, given the terms that occur in it (or in a wider span, where
- * an excluded term may belong to another sentence and so does not count).
- */
-function candidatesFor(matcher: ClaimMatcher, terms: ReadonlySet<number>, inSentence = false): number[] {
-  const candidates = new Set<number>();
-  for (const term of terms) for (const claim of matcher.claimsByTerm[term]!) candidates.add(claim);
-  return [...candidates]
-    .filter((index) => {
-      const claim = matcher.data.claims[index]!;
-      return (
-        claim.groups.every((group) => group.some((t) => terms.has(t))) &&
-        !(inSentence && claim.exclude.some((t) => terms.has(t)))
-      );
-    })
-    .sort((a, b) => a - b);
-}
-
-/**
- * Claims from term hits already found in text[from, to). Sentence splitting is the costly part, so
- * only paragraphs whose terms could complete some claim are split into sentences.
+ * Claims from the term hits (term, start) already found in text[from, to): records [first, length)
+ * of `hits`. Sentence splitting is the costly part, so only paragraphs whose terms could complete
+ * some claim are split into sentences.
  */
 export function claimsFromHits(
   matcher: ClaimMatcher,
   text: string,
-  hits: TermHit[],
+  hits: HitBuffer,
   from = 0,
   to = text.length,
+  first = 0,
 ): ClaimFinding[] {
-  if (!hits.length) return [];
-  hits.sort((a, b) => a.start - b.start);
+  if (hits.length <= first) return [];
+  const order = hits.orderBy(1, first);
+  const terms = order.map((i) => hits.get(i, 0));
+  const starts = order.map((i) => hits.get(i, 1));
+  const { tally } = matcher;
   const findings: ClaimFinding[] = [];
-  let first = 0;
-  while (first < hits.length) {
-    const blockStart = Math.max(from, text.lastIndexOf(BLOCK_SEPARATOR, hits[first]!.start) + 1);
-    const separator = text.indexOf(BLOCK_SEPARATOR, hits[first]!.start);
+  let at = 0;
+  while (at < starts.length) {
+    const blockStart = Math.max(from, text.lastIndexOf(BLOCK_SEPARATOR, starts[at]!) + 1);
+    const separator = text.indexOf(BLOCK_SEPARATOR, starts[at]!);
     const blockEnd = separator < 0 || separator > to ? to : separator;
-    let last = first;
-    const blockTerms = new Set<number>();
-    while (last < hits.length && hits[last]!.start < blockEnd) blockTerms.add(hits[last++]!.term);
-    if (candidatesFor(matcher, blockTerms).length) {
-      findings.push(...sentenceClaims(matcher, text, hits.slice(first, last), blockStart, blockEnd));
+    let last = at;
+    tally.begin();
+    while (last < starts.length && starts[last]! < blockEnd) tally.add(terms[last++]!);
+    if (tally.candidates(false).length) {
+      findings.push(...sentenceClaims(matcher, text, terms, starts, at, last, blockStart, blockEnd));
     }
-    first = last;
+    at = last;
   }
   return findings;
 }
 
+/**
+ * Claims stated by the sentences of text[from, to), whose term hits are terms/starts[first, last). A
+ * block without quotation marks is read only in the sentences around its hits (its sentences cannot
+ * join); one with quotation marks is split whole.
+ */
 function sentenceClaims(
   matcher: ClaimMatcher,
   text: string,
-  hits: readonly TermHit[],
+  terms: readonly number[],
+  starts: readonly number[],
+  first: number,
+  last: number,
   from: number,
   to: number,
 ): ClaimFinding[] {
   const findings: ClaimFinding[] = [];
-  let next = 0;
-  for (const [start, end] of sentences(text, from, to)) {
-    const terms = new Set<number>();
-    while (next < hits.length && hits[next]!.start < end) {
-      if (hits[next]!.start >= start) terms.add(hits[next]!.term);
+  let next = first;
+  /** Adds the claims of sentence [start, end) from its hits, those of terms/starts[next, …) before `end`. */
+  const readSentence = (start: number, end: number) => {
+    const { tally } = matcher;
+    tally.begin();
+    let any = false;
+    while (next < last && starts[next]! < end) {
+      if (starts[next]! >= start) {
+        tally.add(terms[next]!);
+        any = true;
+      }
       next++;
     }
-    if (!terms.size) continue;
-    let figures: PageFigure[] | undefined;
-    for (const index of candidatesFor(matcher, terms, true)) {
-      const claim = matcher.data.claims[index]!;
-      if (claim.figures.length) {
-        // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
-        figures ??= pageFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
-        if (!claimFiguresAgree(claim, figures)) continue;
-      }
-      findings.push({ claim: index, start, end });
+    if (any) findings.push(...statedClaims(matcher, text, start, end, tally.candidates(true)));
+  };
+  if (hasQuotes(text, from, to)) {
+    for (const [start, end] of sentences(text, from, to)) readSentence(start, end);
+    return findings;
+  }
+  const sentenceAt = sentenceFinder(text, from, to);
+  while (next < last) {
+    const sentence = sentenceAt(starts[next]!);
+    if (sentence) readSentence(sentence[0], sentence[1]);
+    else next++;
+  }
+  return findings;
+}
+
+/** The candidate claims whose figures sentence [start, end) states. */
+function statedClaims(
+  matcher: ClaimMatcher,
+  text: string,
+  start: number,
+  end: number,
+  candidates: readonly number[],
+): ClaimFinding[] {
+  const findings: ClaimFinding[] = [];
+  let figures: PageFigure[] | undefined;
+  for (const index of candidates) {
+    const claim = matcher.data.claims[index]!;
+    if (claim.figures.length) {
+      // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
+      figures ??= pageFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));
+      if (!claimFiguresAgree(claim, figures)) continue;
     }
+    findings.push({ claim: index, start, end });
   }
   return findings;
 }

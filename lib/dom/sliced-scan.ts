@@ -104,7 +104,7 @@ export async function scanSliced(
     const firstTerm = candidates.terms.length;
     collectCandidates(matcher, index.text, candidates, from, to);
     await slicer.checkpoint();
-    claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms.slice(firstTerm), from, to));
+    claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms, from, to, firstTerm));
     if (showsFirstSlice && from === 0) {
       const early = resolveCandidates(matcher, index.text, candidates, limits);
       options.showTop({ index, entities: early.findings, claims: claims.slice(0, maxClaims) });

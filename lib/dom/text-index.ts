@@ -1,8 +1,9 @@
 /**
  * The page's readable text as one string, with a map back to its text nodes. Names split across
  * inline elements ("Nicolás <b>Maduro</b>") stay joined; block boundaries become a separator that
- * no name can cross.
+ * no name can cross, and story boundaries (lib/matcher/story.ts) a double one that no context crosses.
  */
+import { STORY_SEPARATOR } from '../matcher/story';
 import { BLOCK_SEPARATOR } from '../text/fold';
 
 /** Elements whose content is never scanned: code, form fields, media, our own UI. */
@@ -65,6 +66,32 @@ const INLINE = new Set([
   'BACKSTORY-MARK',
 ]);
 
+/**
+ * Where a story lives: an article (a story of its own, however it is divided inside) or an aside
+ * (a box beside it), and outside any article a section or a list item (a homepage's cards).
+ */
+const STORY_OUTER = 'article, aside';
+const STORY_INNER = 'section, li';
+/** Outside an article, a heading begins a new story (a live blog's entries, a roundup's items). */
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** The element whose content is the story `parent` belongs to; null for the page itself. */
+function storyOf(parent: Node): Element | null {
+  return closestComposed(parent, STORY_OUTER) ?? closestComposed(parent, STORY_INNER);
+}
+
+/** Element.closest that goes on from a shadow root to its host, as the reader sees the page. */
+function closestComposed(node: Node, selector: string): Element | null {
+  for (let at: Node | null = node; at;) {
+    const element = at as Partial<Element>;
+    const found = typeof element.closest === 'function' ? element.closest(selector) : null;
+    if (found) return found;
+    const root = at.getRootNode?.() as Partial<ShadowRoot> | undefined;
+    at = root?.host ?? null;
+  }
+  return null;
+}
+
 // NodeFilter's values: Node (the CLI) has no NodeFilter global.
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
@@ -124,8 +151,10 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   const shadowRoots: ShadowRoot[] = [];
   let length = 0;
   let pendingBreak = false;
+  let pendingStory = false;
   let lastParent: Node | null = null;
   let lastBlock: Node | null = null;
+  let lastStory: Element | null = null;
 
   const walkerOver = (top: Node) => doc.createTreeWalker(top, SHOW_ELEMENT | SHOW_TEXT);
   /** The next node after `element` (the walker's current node), leaving out its subtree. */
@@ -161,14 +190,20 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
             let block: Node = parent;
             while (block !== top && block.nodeType === 1 && INLINE.has(block.nodeName)) block = block.parentNode!;
             if (block !== lastBlock) pendingBreak = length > 0;
+            const story = storyOf(parent);
+            if (story !== lastStory) pendingStory = length > 0;
             lastParent = parent;
             lastBlock = block;
+            lastStory = story;
           }
-          if (pendingBreak) {
+          if (pendingStory) {
+            parts.push(STORY_SEPARATOR);
+            length += STORY_SEPARATOR.length;
+          } else if (pendingBreak) {
             parts.push(BLOCK_SEPARATOR);
             length += 1;
-            pendingBreak = false;
           }
+          pendingBreak = pendingStory = false;
           nodes.push(text);
           starts.push(length);
           parts.push(data);
@@ -185,6 +220,7 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
         continue;
       }
       if (!INLINE.has(name)) pendingBreak = length > 0;
+      if (HEADINGS.has(name) && !closestComposed(element, 'article')) pendingStory = length > 0;
       const shadow = element.shadowRoot;
       if (shadow) {
         // Open shadow roots are rare: read them at once, in place of the host's position.

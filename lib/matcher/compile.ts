@@ -11,7 +11,7 @@ import {
 } from '../claims/match';
 import type { EntityType, Topic } from '../knowledge/types';
 import { type FoldTables, foldKey, primeFoldCache } from '../text/fold';
-import { type Automaton, buildAutomaton, scanText } from '../scan/automaton';
+import { type Automaton, buildAutomaton, scanTextBatches } from '../scan/automaton';
 import { type ScanFn, createWasmScan } from '../scan/fast-scan';
 import { itemReader } from './lazy-data';
 
@@ -134,7 +134,7 @@ export interface Matcher {
   /** `data.targets[pattern]`, read without the lazy list's proxy. */
   targetsOf: (pattern: number) => MatcherTarget[] | undefined;
   automaton: Automaton;
-  /** scanText over `automaton`, through WebAssembly when it could be loaded. */
+  /** scanTextBatches over `automaton`, through WebAssembly when it could be loaded. */
   scan: ScanFn;
   scanner: 'wasm' | 'js';
   claims: ClaimMatcher;
@@ -157,7 +157,7 @@ export function loadMatcher(data: MatcherData, prebuilt?: Prebuilt): Matcher {
     data,
     targetsOf: itemReader(data.targets),
     automaton,
-    scan: fast || ((text, onMatch, from, to) => scanText(automaton, text, onMatch, from, to)),
+    scan: fast || ((text, onMatches, from, to) => scanTextBatches(automaton, text, onMatches, from, to)),
     scanner: fast ? 'wasm' : 'js',
     claims: loadClaimMatcher(data.claims),
   };

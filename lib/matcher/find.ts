@@ -2,8 +2,10 @@
  * Finds entities in text: automaton hits → word boundaries and case rules → leftmost-longest spans
  * → disambiguation by context. Every finding says why it was made.
  */
-import { foldKey, isWordCharAt } from '../text/fold';
-import { type TermHit, claimsFromHits, termBoundaryOk } from '../claims/match';
+import { foldKey } from '../text/fold';
+import { claimsFromHits } from '../claims/match';
+import type { HitBuffer } from '../scan/hit-buffer';
+import { type Candidates, collectCandidates, nameTargets, newCandidates } from './candidates';
 import type { Matcher, MatcherTarget } from './compile';
 import { joinedName } from './joined-name';
 import { languageAround } from './language';
@@ -39,11 +41,7 @@ export interface Span {
   targets: MatcherTarget[];
 }
 
-export interface TopicHit {
-  start: number;
-  key: number;
-  broad: boolean;
-}
+export { type Candidates, collectCandidates, newCandidates } from './candidates';
 
 export interface CueHit {
   start: number;
@@ -59,56 +57,6 @@ const DEFAULTS: Required<FindOptions> = {
   maxTotal: 2000,
   assumeOnTopic: false,
 };
-
-/** Automaton hits that passed word boundaries and case rules, gathered over one or more slices of text. */
-export interface Candidates {
-  spans: Span[];
-  cues: Map<number, CueHit[]>;
-  /** Distinct topic words seen (their pattern numbers). */
-  topic: Set<number>;
-  /** Every topic word seen, in text order: where it starts, its pattern, and whether it is broad. */
-  topicHits: TopicHit[];
-  /** Claim terms, for lib/claims/match.ts claimsFromHits. */
-  terms: TermHit[];
-}
-
-export function newCandidates(): Candidates {
-  return { spans: [], cues: new Map(), topic: new Set(), topicHits: [], terms: [] };
-}
-
-/** Scans text[from, to) into `into`; slices must not cut through a name (cut at block separators). */
-export function collectCandidates(matcher: Matcher, text: string, into: Candidates, from = 0, to = text.length): void {
-  matcher.scan(
-    text,
-    (pattern, start, end) => {
-      if (isWordCharAt(text, start - 1)) return;
-      // Claim terms may be inflected ("strike" in "strikes"); names and cues must end on a word boundary.
-      const wordEnd = !isWordCharAt(text, end);
-      let matching: MatcherTarget[] | undefined;
-      for (const target of matcher.targetsOf(pattern)!) {
-        if (target.term !== undefined) {
-          if (termBoundaryOk(text, start, end)) into.terms.push({ term: target.term, start });
-          continue;
-        }
-        if (!wordEnd) continue;
-        if (target.caseSensitive && !sameCase(text.slice(start, end), target.text)) continue;
-        if (target.topic) {
-          into.topic.add(pattern);
-          into.topicHits.push({ start, key: pattern, broad: !!target.broad });
-        } else if (target.cue) {
-          let list = into.cues.get(target.entity);
-          if (!list) into.cues.set(target.entity, (list = []));
-          list.push({ start, text: text.slice(start, end), key: pattern });
-        } else {
-          (matching ??= []).push(target);
-        }
-      }
-      if (matching) into.spans.push({ start, end, targets: matching });
-    },
-    from,
-    to,
-  );
-}
 
 /**
  * What the rest of the page says, for a rescan of one changed part: names confirmed elsewhere, cues
@@ -131,8 +79,22 @@ interface Evidence {
   joined: Map<number, number[]>;
   /** Names of specific (not background) entities: a story that names one is on the pack's subject. */
   specific: number[];
-  /** Per entity: its cues, and where they start. */
-  cues: Map<number, { hits: CueHit[]; starts: number[] }>;
+  /** Per entity: its cues. */
+  cues: Map<number, CueList>;
+}
+
+/** Hits in text order as parallel lists: where each starts and ends, and its key (pattern). */
+interface CueList {
+  starts: number[];
+  ends: number[];
+  keys: number[];
+}
+
+/** Topic words in text order. */
+interface TopicList {
+  starts: number[];
+  keys: number[];
+  broad: boolean[];
 }
 
 /** A single capitalised word ("Paul", "Mexico"): the kind of name another name can be built on. */
@@ -148,14 +110,10 @@ export function resolveCandidates(
 ): { findings: EntityFinding[]; context: PageContext } {
   const { cueWindow, storyWindow, maxPerEntity, maxTotal, assumeOnTopic } = { ...DEFAULTS, ...options };
   const entities = matcher.data.entities;
-  const chosen = leftmostLongest(candidates.spans);
+  const chosen = leftmostLongest(matcher, text, candidates.spans);
   const stories = storiesOf(text, storyWindow);
-  const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: new Map() };
+  const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: cuesByEntity(candidates.cues) };
 
-  for (const [entity, hits] of candidates.cues) {
-    const sorted = isSorted(hits) ? hits : [...hits].sort((a, b) => a.start - b.start);
-    evidence.cues.set(entity, { hits: sorted, starts: sorted.map((hit) => hit.start) });
-  }
   // First the names that need no context, and the joined names that are someone else's.
   const found: (EntityFinding | undefined)[] = new Array(chosen.length);
   const open: number[] = [];
@@ -197,12 +155,10 @@ export function resolveCandidates(
   // Then the ambiguous names, each by the context of its own story.
   for (const i of open) found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
 
-  const topicHits = isSorted(candidates.topicHits)
-    ? candidates.topicHits
-    : [...candidates.topicHits].sort((a, b) => a.start - b.start);
-  const topicStarts = topicHits.map((hit) => hit.start);
+  const topic = topicList(candidates.topicHits);
   const topicMin = matcher.data.topicMin;
-  const contextTopic = new Set([...(pageContext?.topic ?? []), ...candidates.topic]);
+  const contextTopic = new Set(pageContext?.topic);
+  for (let i = 0; i < candidates.topicHits.length; i++) contextTopic.add(candidates.topicHits.get(i, 1));
   // A rescan of one part counts the rest of the page as its story.
   const pageOnTopic = assumeOnTopic || topicMin === 0 || !!pageContext?.onTopic;
   let claimStarts: number[] | undefined;
@@ -210,9 +166,9 @@ export function resolveCandidates(
     if (pageOnTopic) return true;
     const [lo, hi] = stories.around(offset);
     if (within(evidence.specific, lo, hi)) return true;
-    if (isTopical(distinctKeys(topicHits, topicStarts, lo, hi, Infinity), topicMin)) return true;
+    if (isTopical(topic, distinctKeys(topic.starts, topic.keys, lo, hi, Infinity), topicMin)) return true;
     // A story that states one of the pack's claims is on the subject too (claims found only when asked).
-    claimStarts ??= claimsFromHits(matcher.claims, text, [...candidates.terms]).map((claim) => claim.start);
+    claimStarts ??= claimsFromHits(matcher.claims, text, candidates.terms).map((claim) => claim.start);
     return within(claimStarts, lo, hi);
   };
 
@@ -237,14 +193,72 @@ export function resolveCandidates(
   for (const [entity, { starts, ends }] of evidence.named) {
     if (!names.has(entity)) names.set(entity, text.slice(starts[0], ends[0]));
   }
-  const cues = new Map<number, CueHit[]>();
-  for (const [entity, hits] of pageContext?.cues ?? []) cues.set(entity, [...hits]);
-  for (const [entity, hits] of candidates.cues) cues.set(entity, [...(cues.get(entity) ?? []), ...hits]);
   const onTopic =
     pageOnTopic ||
     evidence.specific.length > 0 ||
-    (topicMin > 0 && isTopical(distinctKeys(topicHits, topicStarts, 0, text.length, Infinity), topicMin));
-  return { findings, context: { names, cues, topic: contextTopic, onTopic } };
+    (topicMin > 0 && isTopical(topic, distinctKeys(topic.starts, topic.keys, 0, text.length, Infinity), topicMin));
+  // Only a rescan of a changed part reads the cues as objects: made then, from a copy of the records.
+  const cueRecords = {
+    data: candidates.cues.data.slice(0, candidates.cues.length * 4),
+    length: candidates.cues.length,
+  };
+  const earlierCues = pageContext?.cues;
+  let cues: Map<number, CueHit[]> | undefined;
+  const context: PageContext = {
+    names,
+    get cues() {
+      return (cues ??= contextCues(text, cueRecords, earlierCues));
+    },
+    topic: contextTopic,
+    onTopic,
+  };
+  return { findings, context };
+}
+
+/** The page context's cues: the earlier context's, then these, each entity's in the order they were found. */
+function contextCues(
+  text: string,
+  records: { data: Int32Array; length: number },
+  earlier: Map<number, CueHit[]> | undefined,
+): Map<number, CueHit[]> {
+  const cues = new Map<number, CueHit[]>();
+  for (const [entity, hits] of earlier ?? []) cues.set(entity, [...hits]);
+  for (let i = 0; i < records.length; i++) {
+    const [entity, start, end, key] = records.data.subarray(i * 4, i * 4 + 4) as unknown as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    let list = cues.get(entity);
+    if (!list) cues.set(entity, (list = []));
+    list.push({ start, text: text.slice(start, end), key });
+  }
+  return cues;
+}
+
+/** Each entity's cues in text order (hits at the same place in the order they were found). */
+function cuesByEntity(hits: HitBuffer): Map<number, CueList> {
+  const byEntity = new Map<number, CueList>();
+  for (const i of hits.orderBy(1)) {
+    const entity = hits.get(i, 0);
+    let list = byEntity.get(entity);
+    if (!list) byEntity.set(entity, (list = { starts: [], ends: [], keys: [] }));
+    list.starts.push(hits.get(i, 1));
+    list.ends.push(hits.get(i, 2));
+    list.keys.push(hits.get(i, 3));
+  }
+  return byEntity;
+}
+
+function topicList(hits: HitBuffer): TopicList {
+  const list: TopicList = { starts: [], keys: [], broad: [] };
+  for (const i of hits.orderBy(0)) {
+    list.starts.push(hits.get(i, 0));
+    list.keys.push(hits.get(i, 1));
+    list.broad.push(hits.get(i, 2) === 1);
+  }
+  return list;
 }
 
 export function findEntities(matcher: Matcher, text: string, options: FindOptions = {}): EntityFinding[] {
@@ -253,12 +267,12 @@ export function findEntities(matcher: Matcher, text: string, options: FindOption
   return resolveCandidates(matcher, text, candidates, options).findings;
 }
 
-/** Enough different topic words, one of them at least not broad. */
-function isTopical(distinct: readonly TopicHit[], topicMin: number): boolean {
-  return distinct.length >= topicMin && distinct.some((hit) => !hit.broad);
+/** Enough different topic words (indexes into `topic`), one of them at least not broad. */
+function isTopical(topic: TopicList, distinct: readonly number[], topicMin: number): boolean {
+  return distinct.length >= topicMin && distinct.some((i) => !topic.broad[i]);
 }
 
-function cueAt(cues: { starts: number[] } | undefined, start: number): boolean {
+function cueAt(cues: CueList | undefined, start: number): boolean {
   return !!cues && cues.starts[lowerBound(cues.starts, start)] === start;
 }
 
@@ -274,53 +288,38 @@ function append(map: Map<number, number[]>, key: number, value: number): void {
   else map.set(key, [value]);
 }
 
-function isSorted(hits: readonly { start: number }[]): boolean {
-  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return false;
-  return true;
-}
-
-/** Up to `max` distinct keys among the hits in [lo, hi), in text order. */
-function distinctKeys<T extends { start: number; key: number }>(
-  hits: readonly T[],
+/** Indexes of the first hit of up to `max` distinct keys among the hits in [lo, hi), in text order. */
+function distinctKeys(
   starts: readonly number[],
+  keys: readonly number[],
   lo: number,
   hi: number,
   max: number,
-): T[] {
-  const distinct: T[] = [];
-  for (let i = lowerBound(starts, lo); i < hits.length && hits[i]!.start < hi; i++) {
-    const hit = hits[i]!;
-    if (!distinct.some((d) => d.key === hit.key)) distinct.push(hit);
+): number[] {
+  const distinct: number[] = [];
+  for (let i = lowerBound(starts, lo); i < starts.length && starts[i]! < hi; i++) {
+    if (!distinct.some((d) => keys[d] === keys[i])) distinct.push(i);
     if (distinct.length >= max) break;
   }
   return distinct;
 }
 
 /**
- * Case-sensitive comparison, except that a lower-case alias may start a sentence with a capital
- * ("coca" / "Coca growers"); acronyms and capitalised names must match exactly.
+ * Keeps the leftmost span, and the longest among those starting at the same place; no overlaps. Only
+ * the kept spans become objects, with the targets they name.
  */
-function sameCase(found: string, alias: string): boolean {
-  const a = foldKey(found, true);
-  const b = foldKey(alias, true);
-  if (a === b) return true;
-  return (
-    b === b.toLowerCase() &&
-    a.charAt(0) !== b.charAt(0) &&
-    a.charAt(0).toLowerCase() === b.charAt(0) &&
-    a.slice(1) === b.slice(1)
-  );
-}
-
-/** Keeps the leftmost span, and the longest among those starting at the same place; no overlaps. */
-function leftmostLongest(spans: Span[]): Span[] {
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span[] {
+  const order: number[] = [];
+  for (let i = 0; i < spans.length; i++) order.push(i);
+  order.sort((a, b) => spans.get(a, 0) - spans.get(b, 0) || spans.get(b, 1) - spans.get(a, 1) || a - b);
   const kept: Span[] = [];
   let lastEnd = -1;
-  for (const span of spans) {
-    if (span.start < lastEnd) continue;
-    kept.push(span);
-    lastEnd = span.end;
+  for (const i of order) {
+    const start = spans.get(i, 0);
+    if (start < lastEnd) continue;
+    const end = spans.get(i, 1);
+    kept.push({ start, end, targets: nameTargets(matcher, text, start, end, spans.get(i, 2)) });
+    lastEnd = end;
   }
   return kept;
 }
@@ -334,12 +333,27 @@ function resolve(
   pageContext: PageContext | undefined,
 ): EntityFinding | undefined {
   const [lo, hi] = stories.around(span.start);
-  let best: { finding: EntityFinding; strength: number } | undefined;
+  let best: Confirmation | undefined;
   for (const target of span.targets) {
     const candidate = confirm(target, span, text, lo, hi, evidence, cueWindow, pageContext);
-    if (candidate && (!best || candidate.strength > best.strength)) best = candidate;
+    if (candidate && (!best || stronger(candidate, best))) best = candidate;
   }
   return best?.finding;
+}
+
+/**
+ * Between entities sharing a name, the stronger confirmation wins (a full name in the story says
+ * which army "el Ejército" is better than a cue does), and between equals the nearer one.
+ */
+function stronger(a: Confirmation, b: Confirmation): boolean {
+  return a.strength > b.strength || (a.strength === b.strength && a.distance < b.distance);
+}
+
+interface Confirmation {
+  finding: EntityFinding;
+  strength: number;
+  /** Characters between the name and what confirmed it (Infinity for the page or the story at large). */
+  distance: number;
 }
 
 /** Cues a page-topic confirmation lists at most. */
@@ -359,7 +373,7 @@ function confirm(
   evidence: Evidence,
   cueWindow: number,
   pageContext: PageContext | undefined,
-): { finding: EntityFinding; strength: number } | undefined {
+): Confirmation | undefined {
   const base = { start: span.start, end: span.end, entity: target.entity, alias: target.text };
   const at = span.start;
   const own = evidence.named.get(target.entity);
@@ -368,21 +382,40 @@ function confirm(
   const j = other ? nearestIndex(other, at, lo, hi) : -1;
   if (j >= 0 && (o < 0 || Math.abs(other![j]! - at) < Math.abs(own!.starts[o]! - at))) return undefined;
   if (o >= 0) {
-    return { finding: { ...base, rule: 'name-on-page', cue: text.slice(own!.starts[o], own!.ends[o]) }, strength: 3 };
+    return {
+      finding: { ...base, rule: 'name-on-page', cue: text.slice(own!.starts[o], own!.ends[o]) },
+      strength: 3,
+      distance: Math.abs(own!.starts[o]! - at),
+    };
   }
   const elsewhere = pageContext?.names.get(target.entity);
-  if (elsewhere && j < 0) return { finding: { ...base, rule: 'name-on-page', cue: elsewhere }, strength: 3 };
+  if (elsewhere && j < 0) {
+    return { finding: { ...base, rule: 'name-on-page', cue: elsewhere }, strength: 3, distance: Infinity };
+  }
   const cues = evidence.cues.get(target.entity);
   if (cues) {
     const k = nearestIndex(cues.starts, at, Math.max(lo, at - cueWindow), Math.min(hi, at + cueWindow + 1));
-    if (k >= 0) return { finding: { ...base, rule: 'cue-nearby', cue: cues.hits[k]!.text }, strength: 2 };
+    if (k >= 0) {
+      return {
+        finding: { ...base, rule: 'cue-nearby', cue: text.slice(cues.starts[k], cues.ends[k]) },
+        strength: 2,
+        distance: Math.abs(cues.starts[k]! - at),
+      };
+    }
   }
-  const distinct = cues ? distinctKeys(cues.hits, cues.starts, lo, hi, TOPIC_CUES) : [];
+  const distinct = cues
+    ? distinctKeys(cues.starts, cues.keys, lo, hi, TOPIC_CUES).map((k) => ({
+        key: cues.keys[k]!,
+        text: text.slice(cues.starts[k], cues.ends[k]),
+      }))
+    : [];
   for (const hit of pageContext?.cues.get(target.entity) ?? []) {
     if (distinct.length >= TOPIC_CUES) break;
     if (!distinct.some((d) => d.key === hit.key)) distinct.push(hit);
   }
   const folded = [...new Set(distinct.map((hit) => foldKey(hit.text)))];
-  if (folded.length >= 2) return { finding: { ...base, rule: 'page-topic', cue: folded.join(', ') }, strength: 1 };
+  if (folded.length >= 2) {
+    return { finding: { ...base, rule: 'page-topic', cue: folded.join(', ') }, strength: 1, distance: Infinity };
+  }
   return undefined;
 }

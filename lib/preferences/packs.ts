@@ -2,54 +2,114 @@
  * Knowledge packs a person or a newsroom imports beside the bundled one: how they are stored, and
  * how several packs become one matcher (each fact keeps the id of the pack it comes from).
  */
-import type { ClaimMatcherData } from '../claims/match';
+import { type ClaimMatcherData, parseClaimFigure } from '../claims/match';
 import { parsePack } from '../knowledge/pack';
 import type { KnowledgePack } from '../knowledge/types';
-import { KnowledgeError } from '../knowledge/validate';
+import { KnowledgeError, formatIssue } from '../knowledge/validate';
 import { type MatcherData, matcherDataFromPack } from '../matcher/compile';
 
 export const PACKS_KEY = 'packs';
 export const BUILT_IN_PACK = 'backstory-archive';
 
 export interface InstalledPack {
-  /** Stable id derived from the pack's name. */
+  /** Stable id derived from the pack's name when it was first imported. */
   id: string;
   enabled: boolean;
   importedAt: string;
   pack: KnowledgePack;
 }
 
-export function packIdFor(pack: Pick<KnowledgePack, 'name'>): string {
+/**
+ * An id from the pack's name in any script ("Новости Риверсайда" → "новости-риверсайда"); ids already
+ * taken by other packs get a number ("Riverside!" after "riverside" → "riverside-2").
+ */
+export function packIdFor(pack: Pick<KnowledgePack, 'name'>, taken: readonly string[] = []): string {
   const slug = pack.name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKD')
+    // Accents off Latin letters (as before: "Crónica" → "cronica"), but "й" stays "й".
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
-  return slug === BUILT_IN_PACK || !slug ? `custom-${slug}` : slug;
+  const base = slug === BUILT_IN_PACK || !slug ? `custom-${slug || 'pack'}` : slug;
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
-export type ImportResult = { ok: true; packs: InstalledPack[]; pack: InstalledPack } | { ok: false; errors: string[] };
+/** How many problems a failed import lists; the rest are counted (one bad file held 200,000). */
+export const SHOWN_IMPORT_ERRORS = 20;
+
+export type ImportResult =
+  | {
+      ok: true;
+      packs: InstalledPack[];
+      pack: InstalledPack;
+      /** The imported pack of the same name this one replaces (ask before saving). */
+      replaces?: InstalledPack;
+    }
+  | ImportFailure;
+
+export interface ImportFailure {
+  ok: false;
+  /** The first SHOWN_IMPORT_ERRORS problems. */
+  errors: string[];
+  /** How many more there are. */
+  more?: number;
+}
+
+function importFailure(errors: readonly string[]): ImportFailure {
+  const shown = errors.slice(0, SHOWN_IMPORT_ERRORS);
+  return errors.length > shown.length
+    ? { ok: false, errors: shown, more: errors.length - shown.length }
+    : { ok: false, errors: shown };
+}
+
+/** Claim figures the matcher could not read: the pack format checks them as strings only. */
+function figureErrors(pack: KnowledgePack, fileName: string): string[] {
+  return pack.claims.flatMap((claim, c) =>
+    claim.match.figures.flatMap((spec, f) => {
+      try {
+        parseClaimFigure(spec);
+        return [];
+      } catch (error) {
+        return [`${fileName}: $.claims[${c}].match.figures[${f}]: ${(error as Error).message}`];
+      }
+    }),
+  );
+}
 
 /**
- * Validates a pack file's text and adds it (replacing an older version with the same name). On any
- * error the current list is returned untouched by the caller: nothing here mutates it.
+ * Validates a pack file's text and adds it, replacing an imported pack with exactly the same name
+ * (`replaces` says which, so the caller can ask first). Nothing here mutates the current list.
  */
 export function importPack(current: readonly InstalledPack[], fileName: string, text: string, now: Date): ImportResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`${fileName}: $: expected valid JSON (${(error as Error).message})`] };
+    return importFailure([`${fileName}: $: expected valid JSON (${(error as Error).message})`]);
   }
+  let pack: KnowledgePack;
   try {
-    const pack = parsePack(raw, fileName);
-    const installed: InstalledPack = { id: packIdFor(pack), enabled: true, importedAt: now.toISOString(), pack };
-    return { ok: true, pack: installed, packs: [...current.filter((p) => p.id !== installed.id), installed] };
+    pack = parsePack(raw, fileName);
   } catch (error) {
-    if (error instanceof KnowledgeError) return { ok: false, errors: error.message.split('\n') };
+    if (error instanceof KnowledgeError) return importFailure(error.issues.map(formatIssue));
     throw error;
   }
+  const badFigures = figureErrors(pack, fileName);
+  if (badFigures.length) return importFailure(badFigures);
+  const replaces = current.find((p) => p.pack.name === pack.name);
+  const others = current.filter((p) => p !== replaces);
+  const id =
+    replaces?.id ??
+    packIdFor(
+      pack,
+      others.map((p) => p.id),
+    );
+  const installed: InstalledPack = { id, enabled: true, importedAt: now.toISOString(), pack };
+  return { ok: true, pack: installed, packs: [...others, installed], ...(replaces ? { replaces } : {}) };
 }
 
 /** Packs as stored; anything that no longer reads as a pack is dropped rather than trusted. */
@@ -145,6 +205,40 @@ export function packMatchersOf(installed: readonly InstalledPack[]): PackMatcher
 /** The storage entries to write whenever the list of packs changes. */
 export function packStorage(installed: readonly InstalledPack[]): Record<string, unknown> {
   return { [PACKS_KEY]: installed, [PACK_MATCHERS_KEY]: packMatchersOf(installed) };
+}
+
+/**
+ * The most imported packs may take in storage.local, with their matcher data: the extension asks for
+ * `unlimitedStorage` (Chrome's 10 MB would not hold a 40,000-alias pack), and this keeps a pack that
+ * is far too big for a browser extension from filling the disk. 100,000 aliases take about 25 MB.
+ */
+export const PACK_STORAGE_LIMIT = 64 * 1024 * 1024;
+
+export type PackStorageResult = { ok: true; entries: Record<string, unknown>; bytes: number } | ImportFailure;
+
+/**
+ * Everything a change of packs will write, computed (matcher data included) and measured before
+ * anything is written, so that a failure leaves storage and the list as they were.
+ */
+export function preparePackStorage(installed: readonly InstalledPack[], limit = PACK_STORAGE_LIMIT): PackStorageResult {
+  let entries: Record<string, unknown>;
+  try {
+    entries = packStorage(installed);
+  } catch (error) {
+    return importFailure([`the packs' matcher data could not be made: ${(error as Error).message}`]);
+  }
+  // storage.local counts each value as JSON; UTF-8 bytes are an upper bound of what it counts.
+  const bytes = Object.entries(entries).reduce(
+    (sum, [key, value]) => sum + key.length + new TextEncoder().encode(JSON.stringify(value)).length,
+    0,
+  );
+  if (bytes > limit) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return importFailure([
+      `too big: the packs and their matcher data would take ${mb(bytes)} of browser storage, and Backstory keeps at most ${mb(limit)}; remove a pack or import a smaller one`,
+    ]);
+  }
+  return { ok: true, entries, bytes };
 }
 
 /** Stored pack matchers; anything not shaped like one is dropped rather than trusted. */

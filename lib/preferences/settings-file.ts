@@ -16,7 +16,9 @@ export function exportSettingsFile(settings: Settings, corrections: readonly Cor
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-export type SettingsImport = { ok: true; settings: Settings; corrections: Correction[] } | { ok: false; error: string };
+/** A part the file leaves out is absent here, and stays as it is in storage. */
+export type SettingsImport =
+  { ok: true; settings?: Settings; corrections?: Correction[] } | { ok: false; error: string };
 
 export function importSettingsFile(text: string): SettingsImport {
   let raw: unknown;
@@ -30,5 +32,12 @@ export function importSettingsFile(text: string): SettingsImport {
     return { ok: false, error: `$.format: expected "${SETTINGS_FILE_FORMAT}": this is not a Backstory settings file` };
   }
   if (file.version !== 1) return { ok: false, error: `$.version: expected 1, got ${JSON.stringify(file.version)}` };
-  return { ok: true, settings: parseSettings(file.settings), corrections: parseCorrections(file.corrections) };
+  if (file.settings === undefined && file.corrections === undefined) {
+    return { ok: false, error: '$: expected settings, corrections or both' };
+  }
+  return {
+    ok: true,
+    ...(file.settings === undefined ? {} : { settings: parseSettings(file.settings) }),
+    ...(file.corrections === undefined ? {} : { corrections: parseCorrections(file.corrections) }),
+  };
 }

@@ -1,4 +1,8 @@
-/** User settings, stored in storage.sync; parsing never throws and falls back to defaults. */
+/**
+ * User settings, stored in storage.sync but for the sites switched off, which stay in storage.local:
+ * sync allows 8 KB per item, which a list of about 370 sites filled. Parsing never throws and falls
+ * back to defaults.
+ */
 import { CATEGORIES } from '../view/entity-groups';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;
@@ -29,6 +33,8 @@ export interface Settings {
 }
 
 export const SETTINGS_KEY = 'settings';
+/** storage.local: Settings.disabledSites. */
+export const DISABLED_SITES_KEY = 'disabledSites';
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
@@ -74,6 +80,22 @@ export function parseSettings(raw: unknown): Settings {
     style: oneOf(value.style, HIGHLIGHT_STYLES, DEFAULT_SETTINGS.style),
     intensity: oneOf(value.intensity, INTENSITIES, DEFAULT_SETTINGS.intensity),
   };
+}
+
+/**
+ * Settings from their two stored parts. Versions before the split kept the site list in storage.sync;
+ * such a list is still read (and dropped from sync at the next save), so no site switches back on.
+ */
+export function settingsFromStorage(synced: unknown, localSites: unknown): Settings {
+  const legacy = typeof synced === 'object' && synced !== null ? strings((synced as Settings).disabledSites) : [];
+  const sites = [...new Set([...(legacy ?? []), ...(strings(localSites) ?? [])])].sort();
+  return { ...parseSettings(synced), disabledSites: sites };
+}
+
+/** The two parts settings are stored in: synced (a few hundred bytes at most) and the local site list. */
+export function settingsForStorage(settings: Settings): { synced: Omit<Settings, 'disabledSites'>; sites: string[] } {
+  const { disabledSites, ...synced } = settings;
+  return { synced, sites: [...disabledSites] };
 }
 
 export function isActiveOn(settings: Settings, hostname: string): boolean {

@@ -207,3 +207,34 @@ export function scanText(
     }
   }
 }
+
+/**
+ * `count` matches as (pattern, start, end) triples at the start of `matches`; the array is reused,
+ * so it is read during the call only.
+ */
+export type OnMatches = (matches: Int32Array, count: number) => void;
+
+/** Matches handed over per batch (the WebAssembly loop hands over its output buffer the same way). */
+const BATCH = 512;
+
+/** scanText with its matches handed over in batches, as the WebAssembly loop reports them. */
+export function scanTextBatches(a: Automaton, text: string, onMatches: OnMatches, from = 0, to = text.length): void {
+  const batch = new Int32Array(BATCH * 3);
+  let count = 0;
+  scanText(
+    a,
+    text,
+    (pattern, start, end) => {
+      batch[count * 3] = pattern;
+      batch[count * 3 + 1] = start;
+      batch[count * 3 + 2] = end;
+      if (++count === BATCH) {
+        onMatches(batch, count);
+        count = 0;
+      }
+    },
+    from,
+    to,
+  );
+  if (count) onMatches(batch, count);
+}

@@ -1,18 +1,14 @@
 /**
  * scanText through the WebAssembly loop of lib/scan/scanner.wat. The text goes in as UTF-8
  * (TextEncoder.encodeInto, native) and matches come back in UTF-16 offsets, exactly as scanText
- * reports them. Returns undefined where WebAssembly is missing or forbidden (a page's CSP does not
- * apply to content scripts, but an embedder's may): the caller keeps scanText.
+ * reports them, in batches read straight from the module's output buffer. Returns undefined where
+ * WebAssembly is missing or forbidden (a page's CSP does not apply to content scripts, but an
+ * embedder's may): the caller keeps scanTextBatches.
  */
 import type { FoldTables } from '../text/fold';
-import { type Automaton, derivedTables } from './automaton';
+import { type Automaton, type OnMatches, derivedTables } from './automaton';
 
-export type ScanFn = (
-  text: string,
-  onMatch: (pattern: number, start: number, end: number) => void,
-  from?: number,
-  to?: number,
-) => void;
+export type ScanFn = (text: string, onMatches: OnMatches, from?: number, to?: number) => void;
 
 interface ScannerExports {
   memory: WebAssembly.Memory;
@@ -84,7 +80,7 @@ export function createWasmScan(wasm: Uint8Array, automaton: Automaton, fold: Fol
   exports.init(foldLow, foldHigh, fold.high.length, ...rest, ring, ringSize - 1);
 
   const encoder = new TextEncoder();
-  return (text, onMatch, from = 0, to = text.length) => {
+  return (text, onMatches, from = 0, to = text.length) => {
     if (to <= from) return;
     const part = from === 0 && to === text.length ? text : text.slice(from, to);
     ensure(input + part.length * 3);
@@ -94,7 +90,7 @@ export function createWasmScan(wasm: Uint8Array, automaton: Automaton, fold: Fol
     exports.begin(input, from);
     for (;;) {
       const count = exports.scan(end, out, capacity);
-      for (let k = 0; k < count * 3; k += 3) onMatch(matches[k]!, matches[k + 1]!, matches[k + 2]!);
+      if (count) onMatches(matches, count);
       if (exports.position() >= end) return;
     }
   };

@@ -79,14 +79,23 @@ export function foldKey(text: string, keepCase = false): string {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** True when the code unit at `index` is part of a word (letter, digit or combining mark). */
-export function isWordCharAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const code = text.charCodeAt(index);
+/** Word-ness of code units below U+3000, filled as they are first asked about (0: not yet, 1: word, 2: not). */
+const wordTable = new Uint8Array(0x3000);
+
+/** True when the UTF-16 code unit is part of a word (letter, digit or combining mark); a lone surrogate is not. */
+export function isWordCode(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   }
-  return WORD_CHAR.test(text.charAt(index));
+  if (code >= 0x3000) return WORD_CHAR.test(String.fromCharCode(code));
+  let known = wordTable[code]!;
+  if (known === 0) known = wordTable[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/** True when the code unit at `index` is part of a word (letter, digit or combining mark). */
+export function isWordCharAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isWordCode(text.charCodeAt(index));
 }
 
 /** Every fold at once, for the prebuilt scan tables: below U+3000 a table, above it the exceptions. */

@@ -124,6 +124,17 @@ describe('pages that must stay quiet', () => {
   });
 });
 
+describe('a homepage that mixes stories', () => {
+  it('confirms a short name only within its own story (article, list item)', async () => {
+    const page = await openAndWait('/fixtures/homepage.html');
+    const texts = await highlightTexts(page, 'backstory-entity');
+    expect(texts).toEqual(expect.arrayContaining(['Rand Paul', 'Pentagon']));
+    // The point guard's card and the singer's list item say "Paul" too: another story, another Paul.
+    expect(texts).not.toContain('Paul');
+    await page.close();
+  });
+});
+
 describe('fallback renderer', () => {
   it('wraps with <backstory-mark> and restores the DOM exactly when turned off', async () => {
     await setSettings(session.browser, { enabled: false, disabledSites: [] });

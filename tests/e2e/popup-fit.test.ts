@@ -2,7 +2,7 @@
  * The popup fits Chrome's popup window (at most 800 × 600; Backstory's is 360 px wide): its document is
  * at most 600 px tall, only the list scrolls, and Export, "Browse the archive" and Settings are in view
  * without scrolling. Checked on the demo page and on the on-topic pages of ../shared/pages-ontopic
- * (skipped when they are absent), light and dark.
+ * (skipped when they are absent), light and dark, with axe on each.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,16 +80,20 @@ describe('the popup fits 360 × 600', () => {
     await page.close();
   });
 
-  it.skipIf(!ONTOPIC.length).each(ONTOPIC)('on %s', async (name) => {
-    const { page, popup } = await openPopup(`/ontopic/${name}`, 'light');
-    const fit = await measure(popup);
-    console.log(`popup on ${name}: document ${fit.height} px tall at ${POPUP_WIDTH} px wide`);
-    expect(fit.height).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
-    expect(fit.exportBottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
-    expect(fit.footerBottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
-    await popup.setViewportSize({ width: POPUP_WIDTH, height: POPUP_MAX_HEIGHT });
-    await popup.screenshot({ path: join(ARTIFACTS, `popup-fit-${name.replace('.html', '')}.png`) });
-    await popup.close();
-    await page.close();
-  });
+  it.skipIf(!ONTOPIC.length).each(ONTOPIC.flatMap((name) => [[name, 'light'] as const, [name, 'dark'] as const]))(
+    'on %s (%s)',
+    async (name, scheme) => {
+      const { page, popup } = await openPopup(`/ontopic/${name}`, scheme);
+      const fit = await measure(popup);
+      console.log(`popup on ${name} (${scheme}): document ${fit.height} px tall at ${POPUP_WIDTH} px wide`);
+      expect(fit.height).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+      expect(fit.exportBottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+      expect(fit.footerBottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+      await popup.setViewportSize({ width: POPUP_WIDTH, height: POPUP_MAX_HEIGHT });
+      await popup.screenshot({ path: join(ARTIFACTS, `popup-fit-${name.replace('.html', '')}-${scheme}.png`) });
+      expect(await seriousViolations(popup)).toEqual([]);
+      await popup.close();
+      await page.close();
+    },
+  );
 });

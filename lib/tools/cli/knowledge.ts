@@ -2,6 +2,10 @@
  * npm run knowledge             compile assets/archive + assets/curated → assets/knowledge.json
  * npm run knowledge -- --check  fail if the committed pack is stale
  * npm run knowledge -- --report list names in the archive that no entity covers
+ * npm run knowledge -- --report-claims
+ *                               list the archive's checkable sentences (figures, quotes, designations,
+ *                               orders, dates...) that no claim covers and that claims-excluded.json
+ *                               does not give a reason for
  * npm run knowledge -- --archive DIR --curated DIR --out FILE [--name NAME]
  *                               build a pack from your own archive (see assets/examples/custom-pack)
  * Exit codes: 0 done, 1 the knowledge files have problems (listed by field), 2 usage or path error
@@ -10,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type ClaimExclusion, claimCoverageReport } from '../../pack-compiler/claim-coverage';
 import { coverageReport } from '../../pack-compiler/coverage';
 import type { KnowledgePack } from '../../knowledge/types';
 import { KnowledgeError } from '../../knowledge/validate';
@@ -18,12 +23,14 @@ import {
   KnowledgePathError,
   PACK_PATH,
   buildPack,
+  loadClaimExclusions,
   loadInputs,
   serializePack,
   writeFileAtomic,
 } from '../node/knowledge-files';
 
-const USAGE = 'usage: npm run knowledge -- [--check | --report | --archive DIR --curated DIR --out FILE [--name NAME]]';
+const USAGE =
+  'usage: npm run knowledge -- [--check | --report | --report-claims | --archive DIR --curated DIR --out FILE [--name NAME]]';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -37,8 +44,28 @@ function summary(pack: KnowledgePack, text: string): string {
   );
 }
 
+function printClaimCoverage(pack: KnowledgePack, exclusions: ClaimExclusion[]): void {
+  const report = claimCoverageReport(pack, exclusions);
+  console.log(
+    `Checkable sentences in the archive: ${report.checkable}; stated, supported or disputed in a claim's evidence: ${report.byEvidence}; ` +
+      `stating a claim (found by the claim matcher): ${report.byMatcher}; excluded with a reason: ${report.excluded}; ` +
+      `uncovered: ${report.uncovered.length}`,
+  );
+  for (const sentence of report.uncovered)
+    console.log(
+      `#${sentence.passage} ${sentence.source} [${sentence.signals.join(', ')}]` +
+        (sentence.contextOf.length ? ` context of ${sentence.contextOf.join(', ')}` : '') +
+        `\n    ${sentence.text}`,
+    );
+  if (report.unusedExclusions.length) {
+    console.log(`\nExclusions in claims-excluded.json that no longer apply: ${report.unusedExclusions.length}`);
+    for (const { index, exclusion, why } of report.unusedExclusions)
+      console.log(`$[${index}] ${exclusion.source} (${why}): ${exclusion.quote}`);
+  }
+}
+
 function main(args: string[]): number {
-  const known = ['--check', '--report', '--archive', '--curated', '--out', '--name'];
+  const known = ['--check', '--report', '--report-claims', '--archive', '--curated', '--out', '--name'];
   const unknown = args.filter((a, i) => a.startsWith('--') && !known.includes(a) && !known.includes(args[i - 1] ?? ''));
   if (unknown.length) {
     console.error(`Unknown option ${unknown[0]}\n${USAGE}`);
@@ -73,6 +100,10 @@ function main(args: string[]): number {
       console.log(`Capitalised names and acronyms in the archive not covered by an entity: ${report.length}`);
       for (const row of report)
         console.log(`${String(row.count).padStart(3)}  ${row.name}  (${row.sources.join(', ')})`);
+      return 0;
+    }
+    if (args.includes('--report-claims')) {
+      printClaimCoverage(buildPack(), loadClaimExclusions());
       return 0;
     }
     const pack = buildPack();

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { type ClaimExclusion, readClaimExclusions } from '../../pack-compiler/claim-coverage';
 import { type ArchiveInput, type CuratedInput, compilePack } from '../../pack-compiler/compile-pack';
 import { readArchiveSources, readClaims, readEntities, readTopic } from '../../knowledge/curated';
 import type { KnowledgePack } from '../../knowledge/types';
@@ -123,6 +124,16 @@ export function loadInputs(dirs: KnowledgeDirs = DEFAULT_DIRS): LoadedInputs {
   const issues = checkers.flatMap((c) => c.issues);
   if (issues.length) throw new KnowledgeError(issues);
   return { archive: { articles, files }, curated };
+}
+
+/** The reviewed list of archive sentences left without a claim (none when the file is absent). */
+export function loadClaimExclusions(dirs: KnowledgeDirs = DEFAULT_DIRS): ClaimExclusion[] {
+  const path = join(dirs.curated, 'claims-excluded.json');
+  if (!existsSync(path)) return [];
+  const check = new Checker(relative(join(dirs.curated, '..'), path));
+  const exclusions = readClaimExclusions(check, readJson(check, path));
+  if (check.issues.length) throw new KnowledgeError(check.issues);
+  return exclusions;
 }
 
 /** The version names the newest source's date and a hash of everything the pack is built from. */

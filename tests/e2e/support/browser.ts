@@ -52,7 +52,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; language?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; language?: string; args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -80,6 +80,7 @@ export async function launchWithExtension(
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...CHROMIUM_FLAGS,
+      ...(options.args ?? []),
     ],
     timeout: 30_000,
   });

@@ -8,13 +8,15 @@ export interface Session {
   readonly server: PageServer;
 }
 
-export function useSession(options: { when?: boolean; language?: string; extensionDir?: string } = {}): Session {
+export function useSession(
+  options: { when?: boolean; language?: string; extensionDir?: string; args?: string[] } = {},
+): Session {
   const session = {} as { browser: ExtensionBrowser; server: PageServer };
   beforeAll(async () => {
     if (options.when === false) return;
     mkdirSync(ARTIFACTS, { recursive: true });
     [session.browser, session.server] = await Promise.all([
-      launchWithExtension({ language: options.language, extensionDir: options.extensionDir }),
+      launchWithExtension({ language: options.language, extensionDir: options.extensionDir, args: options.args }),
       servePages(),
     ]);
   });

@@ -116,11 +116,17 @@ describe('in Spanish', () => {
     const root = mount(
       <>
         <EmptyState reason="unavailable" onRunHere={() => {}} />
-        <SettingsForm settings={DEFAULT_SETTINGS} shortcuts={[{ description: 'x', keys: '' }]} onChange={() => {}} />
+        <SettingsForm
+          settings={DEFAULT_SETTINGS}
+          shortcuts={[{ description: 'x', keys: '' }]}
+          onChange={() => {}}
+          onPreview={() => {}}
+        />
         <PackList
           builtIn={{ name: 'Demo', version: '1', entities: 1, claims: 61 }}
           packs={[]}
           errors={['x: y']}
+          moreErrors={3}
           onImport={() => {}}
           onToggle={() => {}}
           onRemove={() => {}}
@@ -135,6 +141,7 @@ describe('in Spanish', () => {
     expect(text).toContain('sin asignar');
     expect(text).toContain('Demo (incluido) · 1 entidad, 61 afirmaciones · versión 1');
     expect(text).toContain('El paquete no se importó');
+    expect(text).toContain('… y 3 problemas más.');
     expectNoEnglish(root);
   });
 

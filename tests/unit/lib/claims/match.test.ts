@@ -69,6 +69,11 @@ describe('findClaims', () => {
     expect(found('Drugs come by sea. Traffic fell by 94 percent.')).toEqual([]);
   });
 
+  it('does not end a sentence at a middle initial', () => {
+    expect(found('The bounty set by John Q. Maduro-Critic is $50 million.')).toEqual(['reward-50m']);
+    expect(found('The reward went to A. Maduro. It was $50 million.')).toEqual([]);
+  });
+
   it('accepts inflected terms but not longer words', () => {
     expect(found('Fentanyls are now a weapon of mass destruction.')).toEqual(['fentanyl-wmd']);
     expect(found('Unfentanyl is a weapon of mass destruction.')).toEqual([]);
@@ -228,5 +233,53 @@ describe('findClaims on quotations', () => {
 
   it('does not join sentences outside a quotation', () => {
     expect(ids('It will happen again. The minister left.')).toEqual([]);
+  });
+});
+
+describe('ClaimTally', () => {
+  const { tally } = matcher;
+  const term = (key: string) => matcher.data.termKeys.indexOf(key);
+  const candidates = (terms: string[], inSentence: boolean) => {
+    tally.begin();
+    for (const key of terms) tally.add(term(key));
+    return tally.candidates(inSentence).map((claim) => CLAIMS[claim]!.id);
+  };
+
+  it('counts a claim when every one of its groups has a term, however many terms a group has', () => {
+    expect(candidates(['sea', 'drugs', 'fell'], false)).toEqual(['sea-94']);
+    expect(candidates(['maritime', 'sea', 'narcotics', 'drugs', 'down', 'sea'], false)).toEqual(['sea-94']);
+    expect(candidates(['sea', 'maritime', 'drugs'], false)).toEqual([]);
+  });
+
+  it('gives the claims in pack order, and starts each round afresh', () => {
+    expect(candidates(['wmd', 'maduro', 'fentanyl', 'reward'], false)).toEqual(['reward-50m', 'fentanyl-wmd']);
+    expect(candidates(['fentanyl'], false)).toEqual([]);
+    expect(candidates([], false)).toEqual([]);
+  });
+});
+
+describe('ClaimTally with excluded terms', () => {
+  const excluding = loadClaimMatcher(
+    compileClaimMatcherData([
+      {
+        id: 'first-strike',
+        statement: 'The first strike killed 11.',
+        status: 'reported',
+        match: { terms: [['strike'], ['killed']], figures: [], exclude: ['second'] },
+      },
+    ]),
+  );
+  const { tally } = excluding;
+  const run = (terms: string[], inSentence: boolean) => {
+    tally.begin();
+    for (const key of terms) tally.add(excluding.data.termKeys.indexOf(key));
+    return tally.candidates(inSentence);
+  };
+
+  it('vetoes a claim within a sentence only', () => {
+    expect(run(['strike', 'killed'], true)).toEqual([0]);
+    expect(run(['strike', 'second', 'killed'], true)).toEqual([]);
+    expect(run(['strike', 'second', 'killed'], false)).toEqual([0]);
+    expect(run(['strike', 'killed'], true)).toEqual([0]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../../../lib/dom/text-index';
 import { compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
 import { findEntities } from '../../../../lib/matcher/find';
+import { STORY_SEPARATOR as STORY } from '../../../../lib/matcher/story';
 import { BLOCK_SEPARATOR as SEP } from '../../../../lib/text/fold';
 
 function indexOf(html: string) {
@@ -47,7 +48,7 @@ describe('buildTextIndex: joining text', () => {
     ['<p>One</p><p>Two</p>', `One${SEP}Two`],
     ['<div><p>One</p></div><div><div>Two</div></div>', `One${SEP}Two`],
     ['<h1>Title</h1>Body text', `Title${SEP}Body text`],
-    ['<ul><li>One</li><li>Two</li></ul>', `One${SEP}Two`],
+    ['<ul><li>One</li><li>Two</li></ul>', `One${STORY}Two`],
     ['<table><tr><td>One</td><td>Two</td></tr></table>', `One${SEP}Two`],
     ['<p>Nicolás<br>Maduro</p>', `Nicolás${SEP}Maduro`],
     ['<p>Nicolás</p><p>Maduro</p>', `Nicolás${SEP}Maduro`],
@@ -68,6 +69,73 @@ describe('buildTextIndex: joining text', () => {
     const text = textOf('<div><div><p></p></div></div><p>Only</p><div><br><br></div>');
     expect(text).toBe('Only');
     expect(textOf('<p>A</p><div></div><hr><div><p></p></div><p>B</p>')).toBe(`A${SEP}B`);
+  });
+});
+
+describe('buildTextIndex: stories', () => {
+  it.each([
+    // Articles and asides are stories of their own, whatever they hold inside.
+    ['<article><p>One</p></article><article><p>Two</p></article>', `One${STORY}Two`],
+    [
+      '<article><h2>Title</h2><p>One</p><section><p>Two</p></section><ul><li>Three</li></ul></article>',
+      `Title${SEP}One${SEP}Two${SEP}Three`,
+    ],
+    ['<article><p>One</p><aside><p>Two</p></aside><p>Three</p></article>', `One${STORY}Two${STORY}Three`],
+    ['<article><p>One</p><article><p>Two</p></article></article>', `One${STORY}Two`],
+    // Outside an article, sections and list items (a homepage's cards) are stories.
+    ['<main><section><p>One</p></section><section><p>Two</p></section></main>', `One${STORY}Two`],
+    ['<ul><li><h3>One</h3><p>More</p></li><li>Two</li></ul><p>After</p>', `One${SEP}More${STORY}Two${STORY}After`],
+    // Outside an article, a heading begins a story and the text under it belongs to that story.
+    [
+      '<div><p>Intro</p><h2>One</h2><p>Body</p><h2>Two</h2><p>Body</p></div>',
+      `Intro${STORY}One${SEP}Body${STORY}Two${SEP}Body`,
+    ],
+    // Within one story nothing changes.
+    ['<div><p>One</p><div>Two</div></div>', `One${SEP}Two`],
+  ])('marks story boundaries: %j', (html, text) => {
+    expect(textOf(html)).toBe(text);
+  });
+
+  it('keeps a story across an open shadow root inside it', () => {
+    document.body.innerHTML = '<article><p>One</p><div id="host"></div></article><article>Three</article>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Two</p>';
+    expect(buildTextIndex(document.body).text).toBe(`One${SEP}Two${STORY}Three`);
+  });
+
+  it('a full name on one homepage card does not confirm the short name on another', () => {
+    const matcher = loadMatcher(
+      compileMatcherData('v', [
+        {
+          id: 'rand-paul',
+          type: 'person',
+          name: 'Rand Paul',
+          aliases: ['Paul'],
+          ambiguous: ['Paul'],
+          cues: ['Kentucky'],
+          caseSensitive: [],
+        },
+      ]),
+    );
+    const found = (html: string) => {
+      const index = indexOf(html);
+      return findEntities(matcher, index.text).map((f) => index.text.slice(f.start, f.end));
+    };
+    const cards = (tag: string) =>
+      `<main><${tag}><a><strong>Rand Paul questions the strikes</strong></a><p>The senator spoke.</p></${tag}>` +
+      `<${tag}><a><strong>Suns win</strong></a><p>Paul scored twice in the fourth quarter.</p></${tag}></main>`;
+    // Without story boundaries the same page confirms the point guard as the senator.
+    expect(found(cards('div'))).toEqual(['Rand Paul', 'Paul']);
+    expect(found(cards('article'))).toEqual(['Rand Paul']);
+    expect(found(`<ul>${cards('li').replace(/<\/?main>/g, '')}</ul>`)).toEqual(['Rand Paul']);
+    expect(
+      found('<div><h3>Rand Paul questions the strikes</h3><p>He spoke.</p><h3>Suns win</h3><p>Paul scored.</p></div>'),
+    ).toEqual(['Rand Paul']);
+    // Within one card, the full name still confirms it.
+    expect(found('<ul><li><h3>Rand Paul speaks</h3><p>Paul said no.</p></li><li>Other news</li></ul>')).toEqual([
+      'Rand Paul',
+      'Paul',
+    ]);
   });
 });
 
@@ -192,8 +260,9 @@ describe('createTextIndexBuilder', () => {
     expect(stepped.nodes).toHaveLength(whole.nodes.length);
     stepped.nodes.forEach((node, i) => expect(node).toBe(whole.nodes[i]));
     if (budget === 1) expect(steps).toBeGreaterThan(20);
+    // The list items and the shadow host's section are stories of their own.
     expect(whole.text).toBe(
-      ['Nicolás Maduro', 'One two', 'a', 'bc', 'deep', 'tail', 'last word', 'shadow text'].join(SEP),
+      `Nicolás Maduro${SEP}One two${STORY}a${STORY}bc${STORY}deep${SEP}tail${SEP}last word${STORY}shadow text`,
     );
   });
 

@@ -336,6 +336,31 @@ describe('collisions between entities sharing an ambiguous alias', () => {
   it('stay unhighlighted without context', () => {
     expect(found('Johnson spoke.')).toEqual([]);
   });
+
+  it('go to the entity whose cue is nearest when both have one nearby', () => {
+    expect(found('After Brexit, Johnson met the House Speaker.')).toEqual([
+      ['boris-johnson', 'Johnson', 'cue-nearby', 'Brexit'],
+    ]);
+    expect(found('At Downing Street the House Speaker and Johnson met.')).toEqual([
+      ['mike-johnson', 'Johnson', 'cue-nearby', 'House Speaker'],
+    ]);
+  });
+
+  it('go to the entity named in full in the story rather than one with a cue nearby', () => {
+    expect(names('Boris Johnson wrote.' + FAR + ' Johnson, the House Speaker, spoke.')).toEqual([
+      ['boris-johnson', 'Boris Johnson'],
+      ['boris-johnson', 'Johnson'],
+    ]);
+  });
+
+  it('go to the entity whose full name is nearest when both are on the page', () => {
+    const text = 'Boris Johnson wrote.' + FAR + ' Mike Johnson replied. Johnson said no.';
+    expect(names(text)).toEqual([
+      ['boris-johnson', 'Boris Johnson'],
+      ['mike-johnson', 'Mike Johnson'],
+      ['mike-johnson', 'Johnson'],
+    ]);
+  });
 });
 
 describe('caps', () => {

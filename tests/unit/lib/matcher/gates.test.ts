@@ -112,7 +112,7 @@ describe('one pass for names, topic words and claim terms', () => {
     const text = 'Police seized cocaine in the port.';
     const candidates = newCandidates();
     collectCandidates(m, text, candidates);
-    expect(candidates.topic.size).toBe(1);
+    expect(candidates.topicHits.length).toBe(1);
     expect(claimsFromHits(m.claims, text, candidates.terms).map((f) => m.data.claims.claims[f.claim]!.id)).toEqual([
       'c',
     ]);

@@ -77,3 +77,22 @@ describe('settings file', () => {
     expect(!result.ok && result.error).toMatch(message);
   });
 });
+
+describe('settings file with a part left out', () => {
+  const file = (parts: object) => JSON.stringify({ format: 'backstory-settings', version: 1, ...parts });
+
+  it('leaves the corrections out when the file has none, rather than emptying them', () => {
+    expect(importSettingsFile(file({ settings: { hoverDelayMs: 900 } }))).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 900 },
+    });
+  });
+
+  it('leaves the settings out when the file has corrections only', () => {
+    expect(importSettingsFile(file({ corrections: [neverOnSite] }))).toEqual({ ok: true, corrections: [neverOnSite] });
+  });
+
+  it('rejects a file with neither', () => {
+    expect(importSettingsFile(file({}))).toEqual({ ok: false, error: '$: expected settings, corrections or both' });
+  });
+});

@@ -14,6 +14,7 @@ import {
   packMatchersOf,
   packStorage,
   parseInstalledPacks,
+  preparePackStorage,
   parsePackMatchers,
 } from '../../../../lib/preferences/packs';
 
@@ -85,6 +86,107 @@ describe('importPack', () => {
   it('never takes the bundled pack id', () => {
     expect(packIdFor({ name: 'Backstory archive' })).not.toBe(BUILT_IN_PACK);
     expect(packIdFor({ name: 'Crónica de Bogotá' })).toBe('cronica-de-bogota');
+  });
+});
+
+describe('pack ids (#18 item 3)', () => {
+  it('keeps letters of every script, so non-Latin names do not all become "custom-"', () => {
+    expect(packIdFor({ name: 'Новости Риверсайда' })).toBe('новости-риверсайда');
+    expect(packIdFor({ name: '河畔新闻' })).toBe('河畔新闻');
+    expect(packIdFor({ name: '!!!' })).toBe('custom-pack');
+  });
+
+  it('numbers an id another pack already has', () => {
+    expect(packIdFor({ name: 'Riverside!' }, ['riverside'])).toBe('riverside-2');
+    expect(packIdFor({ name: 'riverside' }, ['riverside', 'riverside-2'])).toBe('riverside-3');
+  });
+
+  it('imports packs whose names differ only in punctuation, case or script side by side', () => {
+    let packs: ReturnType<typeof importPack> & { ok: true } extends infer R
+      ? R extends { packs: infer P }
+        ? P
+        : never
+      : never = [];
+    for (const name of ['Новости Риверсайда', '河畔新闻', 'Riverside!', 'riverside']) {
+      const result = importPack(packs, 'p.json', JSON.stringify(smallPack(name, 'Ada Brook')), NOW);
+      expect(result.ok && result.replaces).toBe(undefined);
+      if (result.ok) packs = result.packs;
+    }
+    expect(packs.map((p) => p.id)).toEqual(['новости-риверсайда', '河畔新闻', 'riverside', 'riverside-2']);
+  });
+
+  it('says which pack an import replaces (same name), keeping its id', () => {
+    const first = importPack([], 'a.json', JSON.stringify(smallPack('Riverside', 'Ada Brook')), NOW);
+    if (!first.ok) throw new Error('import failed');
+    const again = importPack(
+      first.packs,
+      'b.json',
+      JSON.stringify({ ...smallPack('Riverside', 'Bo'), version: '2' }),
+      NOW,
+    );
+    expect(again.ok && again.replaces?.pack.version).toBe('1');
+    expect(again.ok && again.packs.map((p) => [p.id, p.pack.version])).toEqual([['riverside', '2']]);
+  });
+});
+
+describe('import checks everything before anything is written (#18 items 2 and 11)', () => {
+  it('rejects a claim figure the matcher cannot read, with its path', () => {
+    const pack = smallPack('Figures', 'Ada Brook');
+    pack.claims = [
+      {
+        id: 'budget',
+        statement: 'The budget is large.',
+        claimant: 'Council',
+        date: '2025-01-01',
+        kind: 'figure',
+        status: 'reported',
+        context: 'Context.',
+        evidence: [{ source: 's1', quote: 'Ada Brook spoke.', stance: 'states', passage: 0 }],
+        about: [],
+        match: { terms: [['budget']], figures: ['about a lot'], paraphrases: ['A large budget.'] },
+      },
+    ];
+    expect(() => packStorage([{ id: 'f', enabled: true, importedAt: '', pack }])).toThrow();
+    const result = importPack([], 'figures.json', JSON.stringify(pack), NOW);
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^figures\.json: \$\.claims\[0\]\.match\.figures\[0\]: parseFigure: no figure/)],
+    });
+  });
+
+  it('lists the first 20 problems of a file with 50,000 and counts the rest', () => {
+    const pack = smallPack('Many', 'Ada Brook');
+    (pack.entities[0] as unknown as { aliases: unknown[] }).aliases = Array.from({ length: 50_000 }, () => 7);
+    const result = importPack([], 'many.json', JSON.stringify(pack), NOW);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(20);
+    expect(result.errors[0]).toMatch(/^many\.json: \$\.entities\[0\]\.aliases\[0\]: expected/);
+    expect(result.more).toBe(49_980);
+  });
+
+  it('measures what a change will write and refuses one over the limit with a clear reason', () => {
+    const imported = importPack([], 'r.json', JSON.stringify(smallPack('Riverside Courier', 'Ada Brook')), NOW);
+    const packs = imported.ok ? imported.packs : [];
+    const change = preparePackStorage(packs);
+    expect(change.ok && Object.keys(change.entries)).toEqual([PACKS_KEY, PACK_MATCHERS_KEY]);
+    const bytes = change.ok ? change.bytes : 0;
+    expect(bytes).toBeGreaterThan(JSON.stringify(packs).length);
+    expect(preparePackStorage(packs, bytes)).toMatchObject({ ok: true });
+    expect(preparePackStorage(packs, bytes - 1)).toEqual({
+      ok: false,
+      errors: [
+        expect.stringMatching(/^too big: the packs and their matcher data would take 0\.0 MB .* at most 0\.0 MB/),
+      ],
+    });
+  });
+
+  it('turns a failure while making matcher data into an error rather than a throw', () => {
+    const broken = [{ id: 'x', enabled: true, importedAt: '', pack: { ...smallPack('X', 'Ada'), entities: null } }];
+    expect(preparePackStorage(broken as never)).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^the packs' matcher data could not be made: /)],
+    });
   });
 });
 

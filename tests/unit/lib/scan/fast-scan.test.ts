@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileScannerWasm } from '../../../../lib/tools/build/scanner-wasm';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
-import { type Automaton, buildAutomaton, scanText } from '../../../../lib/scan/automaton';
+import {
+  type Automaton,
+  type OnMatches,
+  buildAutomaton,
+  scanText,
+  scanTextBatches,
+} from '../../../../lib/scan/automaton';
 import { matcherDataFromPack } from '../../../../lib/matcher/compile';
 import { createWasmScan } from '../../../../lib/scan/fast-scan';
 import { deserializeScanTables, serializeScanTables } from '../../../../lib/scan/scan-tables';
@@ -16,13 +22,24 @@ beforeAll(async () => {
   wasm = await compileScannerWasm();
 });
 
+/** Collects batched matches one triple each. */
+function into(hits: Hit[]): OnMatches {
+  return (matches, count) => {
+    for (let k = 0; k < count * 3; k += 3) hits.push([matches[k]!, matches[k + 1]!, matches[k + 2]!]);
+  };
+}
+
+/** The JS loop's matches, the same batched, and the WebAssembly loop's (which must agree). */
 function both(automaton: Automaton, text: string, from?: number, to?: number): { js: Hit[]; wasm: Hit[] } {
   const js: Hit[] = [];
   scanText(automaton, text, (...hit) => js.push(hit), from, to);
+  const batched: Hit[] = [];
+  scanTextBatches(automaton, text, into(batched), from, to);
+  expect(batched).toEqual(js);
   const fast: Hit[] = [];
   const scan = createWasmScan(wasm, automaton, fold);
   if (!scan) throw new Error('WebAssembly unavailable in Node?');
-  scan(text, (...hit) => fast.push(hit), from, to);
+  scan(text, into(fast), from, to);
   return { js, wasm: fast };
 }
 
@@ -103,7 +120,7 @@ describe('WebAssembly scan', () => {
     expect(tables.fold.high).toEqual(fold.high);
     const text = 'Maduro and the Cartel de los Soles; Gustavo Petro';
     const fromBlob: Hit[] = [];
-    createWasmScan(wasm, tables.automaton, tables.fold)!(text, (...hit) => fromBlob.push(hit));
+    createWasmScan(wasm, tables.automaton, tables.fold)!(text, into(fromBlob));
     expect(fromBlob).toEqual(both(automaton, text).js);
     expect(fromBlob.length).toBeGreaterThan(2);
   });

@@ -7,6 +7,7 @@ import {
   foldCodeKeepCase,
   foldKey,
   isWordCharAt,
+  isWordCode,
 } from '../../../../lib/text/fold';
 
 const fold = (text: string) => String.fromCharCode(...[...text].map((ch) => foldCode(ch.charCodeAt(0))));
@@ -216,5 +217,17 @@ describe('isWordCharAt', () => {
     expect(isWordCharAt('Maduro', -1)).toBe(false);
     expect(isWordCharAt('Maduro', 6)).toBe(false);
     expect(isWordCharAt('', 0)).toBe(false);
+  });
+});
+
+describe('isWordCode', () => {
+  it('agrees with the letter, digit and mark classes for every code unit, asked twice (the second from its table)', () => {
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    for (let round = 0; round < 2; round++) {
+      for (let code = 0; code <= 0xffff; code++) {
+        if (isWordCode(code) !== word.test(String.fromCharCode(code))) throw new Error(`U+${code.toString(16)}`);
+      }
+    }
+    expect(isWordCode(0xd83d)).toBe(false); // a lone surrogate
   });
 });

@@ -93,3 +93,18 @@ describe('npm run knowledge on a bad archive or bad paths', { timeout: 60_000 },
     expect(readFileSync(join(dir, 'old-link.json'), 'utf8')).toBe('old pack\n');
   });
 });
+
+describe('npm run knowledge -- --report-claims', { timeout: 60_000 }, () => {
+  it('counts the archive’s checkable sentences and lists each uncovered one with what makes it checkable', async () => {
+    const result = await knowledge(['--report-claims']);
+    expect(result.code).toBe(0);
+    const [summary, ...rows] = result.stdout.trim().split('\n');
+    const counts = /Checkable sentences in the archive: (\d+);.*: (\d+);.*: (\d+);.*: (\d+); uncovered: (\d+)$/.exec(
+      summary ?? '',
+    );
+    expect(counts).not.toBeNull();
+    const [checkable, byEvidence, byMatcher, excluded, uncovered] = counts!.slice(1).map(Number) as number[];
+    expect(byEvidence! + byMatcher! + excluded! + uncovered!).toBe(checkable);
+    expect(rows.filter((row) => /^#\d+ [a-z0-9-]+ \[[a-z, ]+\]/.test(row))).toHaveLength(uncovered!);
+  });
+});

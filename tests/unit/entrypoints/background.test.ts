@@ -1,0 +1,159 @@
+/**
+ * The background worker's wiring against WXT's fakeBrowser: the badge a page report sets, the card a
+ * content script asks for, a keyboard shortcut passed to the active tab, and the always-run
+ * registration following granted and revoked sites. fakeBrowser leaves permissions, scripting,
+ * commands, i18n and the manifest unimplemented; they are filled in here with small in-memory fakes.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import english from '../../../assets/public/_locales/en/messages.json';
+import background from '../../../entrypoints/background';
+import { ALWAYS_RUN_SCRIPT_ID, type RegisteredScript } from '../../../lib/preferences/always-sites';
+import type { PageReport } from '../../../lib/protocol/requests';
+import { messagesGetter } from '../../../lib/view/i18n';
+
+const MANIFEST_SCRIPT = {
+  matches: ['*://*.cnn.com/*', 'http://127.0.0.1/*'],
+  js: ['content-scripts/content.js'],
+  css: ['content-scripts/highlights.css'],
+};
+
+function fakeEvent<T extends unknown[]>() {
+  const listeners: ((...args: T) => unknown)[] = [];
+  return {
+    addListener: (listener: (...args: T) => unknown) => void listeners.push(listener),
+    removeListener: (listener: (...args: T) => unknown) => void listeners.splice(listeners.indexOf(listener), 1),
+    hasListener: (listener: (...args: T) => unknown) => listeners.includes(listener),
+    trigger: (...args: T) => Promise.all(listeners.map((listener) => listener(...args))),
+  };
+}
+
+let origins: string[];
+let scripts: RegisteredScript[];
+const newEvents = () => ({
+  added: fakeEvent<[unknown]>(),
+  removed: fakeEvent<[unknown]>(),
+  command: fakeEvent<[string]>(),
+});
+// Fresh each test: a worker started by an earlier test must not answer this one's events.
+let events = newEvents();
+const titles = new Map<number, string>();
+
+/** Lets the worker's queued registration work finish. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  events = newEvents();
+  origins = [];
+  scripts = [];
+  titles.clear();
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ content_scripts: [MANIFEST_SCRIPT] }) });
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: messagesGetter(english),
+    getUILanguage: () => 'en-US',
+  });
+  Object.assign(fakeBrowser.action, {
+    setTitle: ({ tabId, title }: { tabId: number; title: string }) => void titles.set(tabId, title),
+  });
+  Object.assign(fakeBrowser.commands, { onCommand: events.command });
+  Object.assign(fakeBrowser.permissions, {
+    getAll: () => Promise.resolve({ origins: [...origins] }),
+    onAdded: events.added,
+    onRemoved: events.removed,
+  });
+  Object.assign(fakeBrowser.scripting, {
+    getRegisteredContentScripts: ({ ids }: { ids: string[] }) =>
+      Promise.resolve(scripts.filter((s) => ids.includes(s.id))),
+    registerContentScripts: (added: RegisteredScript[]) => void scripts.push(...added),
+    updateContentScripts: (updated: RegisteredScript[]) =>
+      void (scripts = scripts.map((s) => updated.find((u) => u.id === s.id) ?? s)),
+    unregisterContentScripts: ({ ids }: { ids: string[] }) =>
+      void (scripts = scripts.filter((s) => !ids.includes(s.id))),
+  });
+});
+
+const start = async () => {
+  await background.main();
+  await settled();
+};
+
+describe('background: always run on a granted site', () => {
+  it('registers the manifest content script on the sites already granted when the worker starts', async () => {
+    origins = ['*://www.yahoo.com/*', 'http://127.0.0.1/*'];
+    await start();
+    expect(scripts).toEqual([
+      {
+        id: ALWAYS_RUN_SCRIPT_ID,
+        matches: ['*://www.yahoo.com/*'],
+        js: MANIFEST_SCRIPT.js,
+        css: MANIFEST_SCRIPT.css,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  });
+
+  it('follows a site granted from the popup and one revoked in the options', async () => {
+    await start();
+    expect(scripts).toEqual([]);
+    origins.push('*://www.lemonde.fr/*');
+    await events.added.trigger({ origins: ['*://www.lemonde.fr/*'] });
+    origins.push('*://www.nbcnews.com/*');
+    await events.added.trigger({ origins: ['*://www.nbcnews.com/*'] });
+    await settled();
+    expect(scripts.map((s) => s.matches)).toEqual([['*://www.lemonde.fr/*', '*://www.nbcnews.com/*']]);
+    origins = [];
+    await events.removed.trigger({ origins: ['*://www.lemonde.fr/*', '*://www.nbcnews.com/*'] });
+    await settled();
+    expect(scripts).toEqual([]);
+  });
+});
+
+describe('background: messages', () => {
+  const report = (mentions: number[]): PageReport => ({
+    url: 'https://news.example/a',
+    title: 'A page',
+    renderer: 'highlight-api',
+    entities: mentions.map((count, i) => ({ id: `e${i}`, name: `E${i}`, type: 'person', count })),
+    claims: [],
+  });
+
+  /** A message from a content script in tab `tabId`, with every listener's answer. */
+  const fromTab = (message: unknown, tabId: number): Promise<unknown[]> =>
+    fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabId } } as Parameters<
+      typeof fakeBrowser.runtime.onMessage.trigger
+    >[1]);
+
+  it('sets the tab’s badge and title to the mentions a page reports', async () => {
+    await start();
+    await fromTab({ type: 'page-report', report: report([5, 2]) }, 7);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('7');
+    expect(titles.get(7)).toMatch(/7 mentions of 2 names and claims/);
+    await fromTab({ type: 'page-report', report: report([]) }, 7);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    expect(titles.get(7)).toBe('Backstory');
+  });
+
+  it('answers a card request from the bundled pack, and null for an unknown pack', async () => {
+    await start();
+    const [card] = await fromTab({ type: 'get-card', kind: 'entity', id: 'nicolas-maduro' }, 1);
+    expect(card).toMatchObject({ kind: 'entity', name: 'Nicolás Maduro' });
+    const [missing] = await fromTab(
+      { type: 'get-card', kind: 'entity', id: 'nicolas-maduro', pack: 'not-installed' },
+      1,
+    );
+    expect(missing).toBeNull();
+  });
+
+  it('passes a keyboard shortcut to the active tab', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    // fakeBrowser does not mark a created tab active; the query answers as the browser would.
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await start();
+    await events.command.trigger('next-highlight');
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(sent).toHaveBeenCalledWith(tab.id, { type: 'command', command: 'next-highlight' });
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileClaimMatcherData, findClaims, loadClaimMatcher } from '../../../../lib/claims/match';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+
+/**
+ * The bundled pack's claims against sentences written for this test: the same proposition worded
+ * by other speakers or in Spanish is the claim; another event (a restored visa, lifted sanctions, a
+ * nomination, another year's figure) is not.
+ */
+const pack = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../../assets/knowledge.json'), 'utf8'),
+) as KnowledgePack;
+const matcher = loadClaimMatcher(compileClaimMatcherData(pack.claims));
+const found = (text: string) => findClaims(matcher, text).map((f) => matcher.data.claims[f.claim]!.id);
+
+describe('the bundled pack’s claims as outlets word them', () => {
+  it.each([
+    ['us-revoked-petro-visa', 'Colombia’s foreign ministry protested after Washington pulled Petro’s visa.'],
+    [
+      'us-revoked-petro-visa',
+      'Estados Unidos le quitó la visa al presidente colombiano tras su discurso en Nueva York.',
+    ],
+    [
+      'trump-declares-venezuelan-airspace-closed',
+      'Airlines rerouted flights after Trump declared the airspace over Venezuela closed.',
+    ],
+    [
+      'machado-awarded-nobel-peace-prize',
+      'La opositora María Corina Machado, premio Nobel de la Paz 2025, pidió elecciones libres.',
+    ],
+    [
+      'hegseth-kill-everybody-order-reported',
+      'Lawmakers asked whether the defense secretary told the commanders to kill everyone aboard.',
+    ],
+    [
+      'antwerp-port-gateway-for-cocaine',
+      'Amberes, principal puerta de entrada de la cocaína en Europa, reforzó sus controles.',
+    ],
+    [
+      'pentagon-ordered-ford-carrier-to-caribbean',
+      'The leftist government in Caracas condemned the aircraft carrier sent to the Caribbean.',
+    ],
+    [
+      'trump-to-pardon-juan-orlando-hernandez',
+      'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
+    ],
+  ])('%s: %s', (id, text) => {
+    expect(found(text)).toContain(id);
+  });
+});
+
+describe('the bundled pack’s claims tell other events apart', () => {
+  it.each([
+    ['us-revoked-petro-visa', 'The State Department restored the visa it had revoked from Petro.'],
+    ['petro-under-us-sanctions', 'The Treasury lifted the sanctions on Petro after the election.'],
+    ['petro-under-us-sanctions', 'Petro could face U.S. sanctions, officials warned.'],
+    ['machado-awarded-nobel-peace-prize', 'Machado was nominated for the Nobel Peace Prize in 2024.'],
+    [
+      'us-tariffs-on-canada-mexico-china-over-fentanyl',
+      'Trump paused the fentanyl tariffs on Canada and Mexico for a month.',
+    ],
+    ['us-tariffs-on-canada-mexico-china-over-fentanyl', 'Trump threatened tariffs on Mexico and China over fentanyl.'],
+    [
+      'pentagon-ordered-ford-carrier-to-caribbean',
+      'The Navy withdrew the USS Gerald R. Ford, deployed to the Caribbean since October.',
+    ],
+    [
+      'petro-suspends-intelligence-sharing-over-strikes',
+      'Petro resumed intelligence sharing with U.S. agencies, ending the suspension.',
+    ],
+    ['brussels-92-shootings-in-2024', 'Brussels recorded 90 shootings in 2024.'],
+    ['brussels-over-60-shootings-by-late-october', 'Brussels has recorded 78 shootings so far this year.'],
+    ['coast-guard-lethal-force-three-times-in-five-years', 'The Coast Guard used lethal force five times last year.'],
+    ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
+  ])('%s is not: %s', (id, text) => {
+    expect(found(text)).not.toContain(id);
+  });
+});

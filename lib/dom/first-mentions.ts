@@ -29,17 +29,21 @@ export function storyNumbering(text: string): { count: number; storyAt(offset: n
 
 /**
  * The mentions to paint, in page order: every one where `everyMention` says so, else the first of each
- * item (`itemOf`: the entity or claim mentioned) in each story. `mentions` must be in page order.
+ * item (`itemOf`: the entity or claim mentioned) in each story, or on the whole page for items
+ * `pageWide` says are background (a country: the reader needs its card once, not in every story of a
+ * roundup). `mentions` must be in page order.
  */
 export function firstMentions<T extends { story: number }>(
   mentions: readonly T[],
   itemOf: (mention: T) => number,
   everyMention: (mention: T) => boolean,
+  pageWide: (item: number) => boolean = () => false,
 ): T[] {
   const seen = new Set<string>();
   return mentions.filter((mention) => {
     if (everyMention(mention)) return true;
-    const key = `${itemOf(mention)}:${mention.story}`;
+    const item = itemOf(mention);
+    const key = pageWide(item) ? `${item}` : `${item}:${mention.story}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -156,6 +156,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         seen.entities,
         (f) => f.entity,
         (finding) => every({ kind: 'entity', finding }),
+        (entity) => matcher.data.entities[entity]!.background === true,
       ),
       claims: firstMentions(
         seen.claims,

@@ -54,4 +54,17 @@ describe('firstMentions', () => {
       ),
     ).toEqual(['a', 'b', 'd', 'e', 'f']);
   });
+
+  it('keeps only the first mention on the page of background items, whatever the story', () => {
+    expect(
+      labels(
+        firstMentions(
+          mentions,
+          (m) => m.item,
+          () => false,
+          (item) => item === 1,
+        ),
+      ),
+    ).toEqual(['a', 'b', 'e']);
+  });
 });

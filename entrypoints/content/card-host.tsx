@@ -33,6 +33,8 @@ export interface CardHost {
   /** Keeps the card next to its text while the page scrolls; closes it once the text is out of view. */
   follow(): void;
   isOpen(): boolean;
+  /** Expanded by the reader: it stays until closed, whatever the pointer does. */
+  isExpanded(): boolean;
   current(): CardRequest | undefined;
   contains(target: EventTarget | null): boolean;
 }
@@ -52,6 +54,8 @@ export function createCardHost(
   let open: CardRequest | undefined;
   let returnFocus: Element | null = null;
   let sequence = 0;
+  /** Every card opens as a preview; its one action shows the whole background in its place. */
+  let expanded = false;
   // Made with the card: most pages never open one, and the Intl formatters cost start-up time.
   let i18n: I18n | undefined;
 
@@ -89,9 +93,12 @@ export function createCardHost(
     shadowHost = ui.shadowHost;
   };
 
+  /** Beside the text, never over it: measured at the height the card wants, then limited to the space. */
   const position = () => {
     if (!shell || !open) return;
     const rect = open.anchor.getBoundingClientRect();
+    shell.style.maxHeight = '';
+    shell.style.width = '';
     const placement = placeCard(
       { top: rect.top, left: rect.left, width: rect.width, height: rect.height },
       { width: shell.offsetWidth, height: shell.offsetHeight },
@@ -99,10 +106,14 @@ export function createCardHost(
     );
     shell.style.top = `${placement.top}px`;
     shell.style.left = `${placement.left}px`;
+    shell.style.width = `${placement.width}px`;
+    shell.style.maxHeight = `${placement.maxHeight}px`;
+    shell.dataset.side = placement.side;
   };
 
   const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
     if (!shell || !i18n) return;
+    shell.dataset.variant = expanded ? 'expanded' : 'preview';
     const headingId = `backstory-card-${request.kind}-${request.id}`;
     shell.setAttribute('aria-labelledby', headingId);
     render(
@@ -114,6 +125,12 @@ export function createCardHost(
         ) : (
           <Card
             data={data}
+            variant={expanded ? 'expanded' : 'preview'}
+            onExpand={() => {
+              expanded = true;
+              draw(request, data);
+              shell?.querySelector<HTMLElement>('h2')?.focus();
+            }}
             reason={request.reason}
             headingId={headingId}
             onClose={() => host.hide()}
@@ -141,6 +158,8 @@ export function createCardHost(
       await (mounting ??= mount());
       if (!shell || mine !== sequence) return;
       if (request.focus && !open) returnFocus = document.activeElement;
+      // Following a link inside an expanded card keeps it expanded.
+      expanded = expanded && !!open && !!request.navigated;
       open = request;
       shell.hidden = false;
       draw(request, 'loading');
@@ -165,6 +184,7 @@ export function createCardHost(
       else position();
     },
     isOpen: () => !!open,
+    isExpanded: () => !!open && expanded,
     current: () => open,
     contains: (target) => !!shadowHost && target instanceof Node && shadowHost.contains(target),
   };

@@ -1,8 +1,7 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../../lib/view/card-data';
-import type { PageFindings } from '../../lib/export/findings';
-import type { ClaimStatus } from '../../lib/knowledge/types';
+import type { PageFindingsData } from '../../lib/export/findings';
 import { type Correction, addCorrection, pageKey } from '../../lib/preferences/corrections';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { categoryOf, isShown as isFindingShown } from '../../lib/preferences/shown';
@@ -10,6 +9,7 @@ import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
 import { type PackMatcher, activeMatcherData } from '../../lib/preferences/packs';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
+import { pageFindingsData } from '../../lib/findings/finding-data';
 import { type Settings, hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/preferences/sites';
 import { loadBundledMatcher } from './bundled-matcher';
@@ -79,22 +79,10 @@ export default defineContentScript({
       claims: scanner ? summariseClaims(matcher.data, scanner.findings().claims) : [],
     });
     /** The page's findings for export, from the bundled pack (imported packs export from their own files). */
-    const pageFindings = (): PageFindings | null => {
+    const pageFindings = (): PageFindingsData | null => {
       if (!scanner) return null;
       const { text, entities, claims } = scanner.snapshot();
-      return {
-        url: location.href,
-        title: document.title,
-        text,
-        entities: entities.flatMap(({ entity, start, end, alias, rule, cue }) => {
-          const { id, name, type, pack } = matcher.data.entities[entity]!;
-          return pack ? [] : [{ id, name, type, start, end, alias, rule, ...(cue ? { cue } : {}) }];
-        }),
-        claims: claims.flatMap(({ claim, start, end }) => {
-          const { id, statement, status, pack } = matcher.data.claims.claims[claim]!;
-          return pack ? [] : [{ id, statement, status: status as ClaimStatus, start, end }];
-        }),
-      };
+      return pageFindingsData(matcher.data, { url: location.href, title: document.title, text }, { entities, claims });
     };
     const publish = () => {
       send(toBackground, { type: 'page-report', report: report() }).catch(() => {});

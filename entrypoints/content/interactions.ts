@@ -76,6 +76,7 @@ export function wireCardInteractions(
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingFrame = 0;
+  let latestMove: MouseEvent | undefined;
   let openedByHover = false;
 
   const hitAt = (x: number, y: number): Hit | undefined => {
@@ -86,10 +87,13 @@ export function wireCardInteractions(
   const sameAsOpen = (hit: Hit) => card.current()?.anchor === hit.finding.range;
 
   ctx.addEventListener(document, 'mousemove', (event) => {
+    // One hit test per frame, at the latest position: where the pointer came to rest is what counts.
+    latestMove = event;
     if (pendingFrame) return;
-    const { clientX, clientY, target } = event;
     pendingFrame = requestAnimationFrame(() => {
       pendingFrame = 0;
+      if (!latestMove) return;
+      const { clientX, clientY, target } = latestMove;
       if (card.contains(target)) {
         clearTimeout(leaveTimer);
         return;
@@ -100,12 +104,12 @@ export function wireCardInteractions(
         clearTimeout(leaveTimer);
         return;
       }
-      if (hit) {
+      if (hit && !card.isExpanded()) {
         hoverTimer = setTimeout(() => {
           openedByHover = true;
           void card.show(requestFor(hit, matcher(), false));
         }, hoverDelayMs());
-      } else if (card.isOpen() && openedByHover) {
+      } else if (!hit && card.isOpen() && openedByHover && !card.isExpanded()) {
         clearTimeout(leaveTimer);
         leaveTimer = setTimeout(() => card.hide(), LEAVE_GRACE_MS);
       }

@@ -6,7 +6,7 @@
  * UTF-16 code units into the page text, as JavaScript counts (the column names say so).
  */
 import type { KnowledgePack } from '../knowledge/types';
-import { type PageFindings, indexPack, occurrences } from './findings';
+import { type PageFindingsData, indexPack, inTextOrder } from './findings';
 import { offsetMap, quoteContext } from './text-offsets';
 
 export const CSV_COLUMNS = [
@@ -47,10 +47,10 @@ export function toCsvText(rows: readonly (readonly (string | number)[])[]): stri
 }
 
 /** The data rows (no header) for one page. */
-export function csvRows(findings: PageFindings, pack: KnowledgePack): (string | number)[][] {
+export function csvRows(findings: PageFindingsData, pack: KnowledgePack): (string | number)[][] {
   const packIndex = indexPack(pack);
   const map = offsetMap(findings.text);
-  return occurrences(findings).map((finding) => {
+  return inTextOrder(findings).map((finding) => {
     const { prefix, suffix } = quoteContext(findings.text, map, finding.start, finding.end, CSV_CONTEXT_CODE_POINTS);
     const entity = finding.kind === 'entity' ? finding : undefined;
     return [
@@ -75,7 +75,7 @@ export function csvRows(findings: PageFindings, pack: KnowledgePack): (string | 
  * The CSV file for one or more pages: one header row, then every page's occurrences (the page_url
  * column tells them apart).
  */
-export function toCsv(pages: PageFindings | readonly PageFindings[], pack: KnowledgePack): string {
-  const list: readonly PageFindings[] = Array.isArray(pages) ? pages : [pages as PageFindings];
+export function toCsv(pages: PageFindingsData | readonly PageFindingsData[], pack: KnowledgePack): string {
+  const list: readonly PageFindingsData[] = Array.isArray(pages) ? pages : [pages as PageFindingsData];
   return toCsvText([[...CSV_COLUMNS], ...list.flatMap((page) => csvRows(page, pack))]);
 }

@@ -12,7 +12,7 @@ export interface EntityFindingData {
   /** Canonical name. */
   name: string;
   type: EntityType;
-  /** UTF-16 offsets into `PageFindings.text`. */
+  /** UTF-16 offsets into `PageFindingsData.text`. */
   start: number;
   end: number;
   /** The curated alias that matched. */
@@ -33,7 +33,7 @@ export interface ClaimFindingData {
   end: number;
 }
 
-export interface PageFindings {
+export interface PageFindingsData {
   /** The page's address (for a file: its file: URL). */
   url: string;
   title: string;
@@ -44,13 +44,13 @@ export interface PageFindings {
 }
 
 /** One finding with its kind, for formats that list entities and claims together in text order. */
-export type Occurrence = ({ kind: 'entity' } & EntityFindingData) | ({ kind: 'claim' } & ClaimFindingData);
+export type OrderedFinding = ({ kind: 'entity' } & EntityFindingData) | ({ kind: 'claim' } & ClaimFindingData);
 
 /** Entities and claims of a page in text order (claims after entities that start at the same offset). */
-export function occurrences(findings: PageFindings): Occurrence[] {
-  const all: Occurrence[] = [
-    ...findings.entities.map((e): Occurrence => ({ kind: 'entity', ...e })),
-    ...findings.claims.map((c): Occurrence => ({ kind: 'claim', ...c })),
+export function inTextOrder(findings: PageFindingsData): OrderedFinding[] {
+  const all: OrderedFinding[] = [
+    ...findings.entities.map((e): OrderedFinding => ({ kind: 'entity', ...e })),
+    ...findings.claims.map((c): OrderedFinding => ({ kind: 'claim', ...c })),
   ];
   // Array.prototype.sort is stable: entities stay before claims at equal offsets.
   return all.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -10,7 +10,7 @@ import { citation } from '../view/links';
 import { ENTITY_GROUPS } from '../view/entity-groups';
 import type { KnowledgePack, Source } from '../knowledge/types';
 import { countFindings } from '../findings/page-report';
-import { type PackIndex, type PageFindings, indexPack, statusLabel } from './findings';
+import { type PackIndex, type PageFindingsData, indexPack, statusLabel } from './findings';
 
 /**
  * Plain text as one line of Markdown that renders as written: whitespace runs (line and block breaks
@@ -102,7 +102,7 @@ const times = (count: number) => `(${count}×)`;
 const plural = (count: number, one: string, other = `${one}s`) => `${count} ${count === 1 ? one : other}`;
 
 /** The brief for one page. */
-export function toMarkdown(findings: PageFindings, pack: KnowledgePack): string {
+export function toMarkdown(findings: PageFindingsData, pack: KnowledgePack): string {
   const packIndex: PackIndex = indexPack(pack);
   const citationNumbers = new Map<string, number>();
   /** Numbers the sources on first use; a line's references are in ascending order: "[1][4][9]". */

@@ -30,9 +30,9 @@ import {
   type ClaimFindingData,
   type EntityFindingData,
   type PackIndex,
-  type PageFindings,
+  type PageFindingsData,
   indexPack,
-  occurrences,
+  inTextOrder,
   statusLabel,
   wikidataIri,
 } from './findings';
@@ -267,13 +267,13 @@ export const OFFSETS_NOTE =
 
 /** The page's findings as an AnnotationCollection (one embedded AnnotationPage, one Annotation per occurrence). */
 export function toWebAnnotations(
-  findings: PageFindings,
+  findings: PageFindingsData,
   pack: KnowledgePack,
   options: WebAnnotationOptions = {},
 ): AnnotationCollection {
   const packIndex = indexPack(pack);
   const map = offsetMap(findings.text);
-  const items = occurrences(findings).map((finding): Annotation => {
+  const items = inTextOrder(findings).map((finding): Annotation => {
     const { start, end } = finding;
     const cpStart = map.toCodePoint(start);
     const cpEnd = map.toCodePoint(end);

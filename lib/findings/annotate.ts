@@ -5,10 +5,10 @@
  * parses arguments and prints, its Node side (lib/tools/node/annotate-files.ts) reads files and turns HTML into text.
  */
 import { findClaims } from '../claims/match';
-import type { ClaimStatus, EntityType } from '../knowledge/types';
 import { type MatchablePack, type Matcher, loadMatcher, matcherDataFromPack } from '../matcher/compile';
-import { type FindOptions, type FindingRule, findEntities } from '../matcher/find';
+import { type FindOptions, findEntities } from '../matcher/find';
 import { buildTextIndex } from '../dom/text-index';
+import { type ClaimAnnotation, type EntityAnnotation, claimFindingData, entityFindingData } from './finding-data';
 
 /** The parts of a knowledge pack (assets/knowledge.json) the matcher is built from. */
 export type AnnotationPack = MatchablePack;
@@ -28,33 +28,6 @@ export function asAnnotationPack(value: unknown): AnnotationPack {
   return pack as AnnotationPack;
 }
 
-export interface EntityAnnotation {
-  id: string;
-  /** Canonical entity name. */
-  name: string;
-  type: EntityType;
-  /** UTF-16 offsets into the annotated text. */
-  start: number;
-  end: number;
-  /** The text as it appears: `text === source.slice(start, end)`. */
-  text: string;
-  /** The curated alias that matched. */
-  alias: string;
-  rule: FindingRule;
-  /** What confirmed an ambiguous alias (a cue or the entity's full name). */
-  cue?: string;
-}
-
-export interface ClaimAnnotation {
-  id: string;
-  statement: string;
-  status: ClaimStatus;
-  /** UTF-16 offsets of the sentence stating the claim. */
-  start: number;
-  end: number;
-  text: string;
-}
-
 export interface TextAnnotations {
   entities: EntityAnnotation[];
   claims: ClaimAnnotation[];
@@ -66,33 +39,10 @@ export interface FileAnnotations extends TextAnnotations {
 
 /** Entities and claims in `text`, in text order, with the content script's default options. */
 export function annotateText(matcher: Matcher, text: string, options: FindOptions = {}): TextAnnotations {
-  const entities = findEntities(matcher, text, options).map((finding): EntityAnnotation => {
-    const { id, name, type } = matcher.data.entities[finding.entity]!;
-    const annotation: EntityAnnotation = {
-      id,
-      name,
-      type,
-      start: finding.start,
-      end: finding.end,
-      text: text.slice(finding.start, finding.end),
-      alias: finding.alias,
-      rule: finding.rule,
-    };
-    if (finding.cue !== undefined) annotation.cue = finding.cue;
-    return annotation;
-  });
-  const claims = findClaims(matcher.claims, text).map((finding): ClaimAnnotation => {
-    const { id, statement, status } = matcher.data.claims.claims[finding.claim]!;
-    return {
-      id,
-      statement,
-      status: status as ClaimStatus,
-      start: finding.start,
-      end: finding.end,
-      text: text.slice(finding.start, finding.end),
-    };
-  });
-  return { entities, claims };
+  return {
+    entities: findEntities(matcher, text, options).map((finding) => entityFindingData(matcher.data, finding, text)),
+    claims: findClaims(matcher.claims, text).map((finding) => claimFindingData(matcher.data, finding, text)),
+  };
 }
 
 /** The text the content script scans in a document: its body (or root) through the text index. */

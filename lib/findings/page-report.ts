@@ -4,6 +4,7 @@ import type { MatcherData } from '../matcher/compile';
 import type { EntityFinding } from '../matcher/find';
 import type { I18n } from '../view/i18n';
 import type { FoundClaim, FoundEntity } from '../protocol/requests';
+import { claimRecord, entityRecord } from './finding-data';
 
 function countBy<T>(items: readonly T[], key: (item: T) => number): Map<number, number> {
   const counts = new Map<number, number>();
@@ -14,7 +15,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => number): Map<number, 
 export function summariseEntities(data: MatcherData, findings: readonly EntityFinding[]): FoundEntity[] {
   return [...countBy(findings, (f) => f.entity)]
     .map(([entity, count]) => {
-      const { id, name, type, pack } = data.entities[entity]!;
+      const { id, name, type, pack } = entityRecord(data, entity);
       return { id, name, type, count, ...(pack ? { pack } : {}) };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
@@ -23,7 +24,7 @@ export function summariseEntities(data: MatcherData, findings: readonly EntityFi
 export function summariseClaims(data: MatcherData, findings: readonly ClaimFinding[]): FoundClaim[] {
   return [...countBy(findings, (f) => f.claim)]
     .map(([claim, count]) => {
-      const { id, statement, status, pack } = data.claims.claims[claim]!;
+      const { id, statement, status, pack } = claimRecord(data, claim);
       return { id, statement, status, count, ...(pack ? { pack } : {}) };
     })
     .sort((a, b) => b.count - a.count || a.statement.localeCompare(b.statement));

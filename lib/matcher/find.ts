@@ -79,8 +79,8 @@ interface Evidence {
   joined: Map<number, number[]>;
   /** Names of specific (not background) entities: a story that names one is on the pack's subject. */
   specific: number[];
-  /** Per entity: its cues. */
-  cues: Map<number, CueList>;
+  /** An entity's cues (made when first asked for: most entities' cues confirm nothing on a page). */
+  cues: (entity: number) => CueList | undefined;
 }
 
 /** Hits in text order as parallel lists: where each starts and ends, and its key (pattern). */
@@ -112,7 +112,7 @@ export function resolveCandidates(
   const entities = matcher.data.entities;
   const chosen = leftmostLongest(matcher, text, candidates.spans);
   const stories = storiesOf(text, storyWindow);
-  const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: cuesByEntity(candidates.cues) };
+  const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: cueIndex(candidates.cues) };
 
   // First the names that need no context, and the joined names that are someone else's.
   const found: (EntityFinding | undefined)[] = new Array(chosen.length);
@@ -132,7 +132,7 @@ export function resolveCandidates(
     const single = plain.length && plain.every((t) => t.entity === plain[0]!.entity) ? plain[0] : undefined;
     const joinable = (!single || SHORT_NAME.test(single.text)) && UPPER_START.test(text.charAt(span.start));
     // A cue that begins with the name ("Senate Democrats", "Monroe Doctrine") is its context, not another name.
-    const ownCue = span.targets.some((t) => cueAt(evidence.cues.get(t.entity), span.start));
+    const ownCue = span.targets.some((t) => cueAt(evidence.cues(t.entity), span.start));
     const joined = joinable && !ownCue ? joinedName(text, span.start, span.end) : undefined;
     // An organisation's name after a place describes someone ("a Texas Democrat"): only a word after it joins.
     if (joined && (joined.after || span.targets.some((t) => entities[t.entity]!.type !== 'organisation'))) {
@@ -237,18 +237,50 @@ function contextCues(
   return cues;
 }
 
-/** Each entity's cues in text order (hits at the same place in the order they were found). */
-function cuesByEntity(hits: HitBuffer): Map<number, CueList> {
-  const byEntity = new Map<number, CueList>();
-  for (const i of hits.orderBy(1)) {
-    const entity = hits.get(i, 0);
-    let list = byEntity.get(entity);
-    if (!list) byEntity.set(entity, (list = { starts: [], ends: [], keys: [] }));
-    list.starts.push(hits.get(i, 1));
-    list.ends.push(hits.get(i, 2));
-    list.keys.push(hits.get(i, 3));
+/**
+ * Each entity's cues in text order (hits at the same place in the order they were found): the hits are
+ * grouped by entity once (a counting sort of their indexes), and an entity's lists made when first asked for.
+ */
+function cueIndex(hits: HitBuffer): (entity: number) => CueList | undefined {
+  const { data, length } = hits;
+  // Entities with cues on the page, numbered densely in the order first seen.
+  const slotOf = new Map<number, number>();
+  const slots = new Int32Array(length);
+  const counts: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const entity = data[i * 4]!;
+    let slot = slotOf.get(entity);
+    if (slot === undefined) {
+      slotOf.set(entity, (slot = counts.length));
+      counts.push(0);
+    }
+    slots[i] = slot;
+    counts[slot]!++;
   }
-  return byEntity;
+  const offsets = new Int32Array(counts.length + 1);
+  for (let slot = 0; slot < counts.length; slot++) offsets[slot + 1] = offsets[slot]! + counts[slot]!;
+  const grouped = new Int32Array(length);
+  const fill = offsets.slice(0, counts.length);
+  for (let i = 0; i < length; i++) grouped[fill[slots[i]!]!++] = i;
+  const lists = new Map<number, CueList>();
+  return (entity) => {
+    const slot = slotOf.get(entity);
+    if (slot === undefined) return undefined;
+    let list = lists.get(entity);
+    if (!list) {
+      const order = Array.from(grouped.subarray(offsets[slot], offsets[slot + 1]));
+      if (order.some((hit, k) => k > 0 && data[hit * 4 + 1]! < data[order[k - 1]! * 4 + 1]!)) {
+        order.sort((a, b) => data[a * 4 + 1]! - data[b * 4 + 1]! || a - b);
+      }
+      list = {
+        starts: order.map((hit) => data[hit * 4 + 1]!),
+        ends: order.map((hit) => data[hit * 4 + 2]!),
+        keys: order.map((hit) => data[hit * 4 + 3]!),
+      };
+      lists.set(entity, list);
+    }
+    return list;
+  };
 }
 
 function topicList(hits: HitBuffer): TopicList {
@@ -309,16 +341,22 @@ function distinctKeys(
  * the kept spans become objects, with the targets they name.
  */
 function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span[] {
+  const { data, length } = spans;
+  const before = (a: number, b: number) => data[a * 3]! - data[b * 3]! || data[b * 3 + 1]! - data[a * 3 + 1]! || a - b;
   const order: number[] = [];
-  for (let i = 0; i < spans.length; i++) order.push(i);
-  order.sort((a, b) => spans.get(a, 0) - spans.get(b, 0) || spans.get(b, 1) - spans.get(a, 1) || a - b);
+  let sorted = true;
+  for (let i = 0; i < length; i++) {
+    if (i > 0 && before(i - 1, i) > 0) sorted = false;
+    order.push(i);
+  }
+  if (!sorted) order.sort(before);
   const kept: Span[] = [];
   let lastEnd = -1;
   for (const i of order) {
-    const start = spans.get(i, 0);
+    const start = data[i * 3]!;
     if (start < lastEnd) continue;
-    const end = spans.get(i, 1);
-    kept.push({ start, end, targets: nameTargets(matcher, text, start, end, spans.get(i, 2)) });
+    const end = data[i * 3 + 1]!;
+    kept.push({ start, end, targets: nameTargets(matcher, text, start, end, data[i * 3 + 2]!) });
     lastEnd = end;
   }
   return kept;
@@ -392,7 +430,7 @@ function confirm(
   if (elsewhere && j < 0) {
     return { finding: { ...base, rule: 'name-on-page', cue: elsewhere }, strength: 3, distance: Infinity };
   }
-  const cues = evidence.cues.get(target.entity);
+  const cues = evidence.cues(target.entity);
   if (cues) {
     const k = nearestIndex(cues.starts, at, Math.max(lo, at - cueWindow), Math.min(hi, at + cueWindow + 1));
     if (k >= 0) {

@@ -4,7 +4,7 @@
  * another, does not compile. Pure: the extension passes its messaging API in (browser.runtime,
  * a tab's sendMessage), so the same code runs against WXT's fakeBrowser in the unit tests.
  */
-import type { PageFindings } from '../export/findings';
+import type { PageFindingsData } from '../export/findings';
 import type { EntityType } from '../knowledge/types';
 import type { CardData } from '../view/card-data';
 
@@ -40,7 +40,7 @@ export interface Protocol {
   /** Popup → content script: the counts the popup lists. */
   'get-page-report': [object, PageReport];
   /** Popup → content script: everything an export needs; null before the page is scanned. */
-  'get-page-findings': [object, PageFindings | null];
+  'get-page-findings': [object, PageFindingsData | null];
   /** Content script → background: a card's content, from the bundled or an imported pack. */
   'get-card': [{ kind: 'entity' | 'claim'; id: string; pack?: string }, CardData | null];
   /** Background → content script: a keyboard shortcut. */

@@ -36,6 +36,11 @@ async function openArchive(
 
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 const heading = (page: Page) => page.locator('#detail-heading, #view-heading').first();
+/** Long lists render a page at a time: opens every "Show N more" until the whole list is there. */
+async function showAll(page: Page) {
+  const more = page.locator('.show-more button');
+  while (await more.count()) await more.first().click();
+}
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: join(ARTIFACTS, `archive-${name}.png`), fullPage });
 
@@ -148,6 +153,7 @@ describe('archive browser', () => {
 
     await page.getByRole('link', { name: 'Claims by status' }).click();
     await page.locator('.claim-index').waitFor();
+    await showAll(page);
     expect(await page.locator('.claim-list li').count()).toBe(pack.claims.length);
     await page.goto(`chrome-extension://${browser.extensionId}/archive.html#/entity/no-such-entity`);
     await page.getByText('Not in this archive').waitFor();
@@ -158,6 +164,7 @@ describe('archive browser', () => {
   it('filters the timeline by an entity', async () => {
     const { page, errors } = await openArchive('#/timeline');
     await page.locator('.timeline-month').first().waitFor();
+    await showAll(page);
     expect(await page.locator('.event-article').count()).toBe(pack.sources.length);
     expect(await page.locator('.event-claim').count()).toBe(pack.claims.length);
     expect(await page.locator('.timeline-month h3').first().textContent()).toBe('August 2025');
@@ -297,7 +304,8 @@ describe('archive browser', () => {
     await page.close();
   });
 
-  it('passes axe in light and dark, and fits a 360 px screen', async () => {
+  // Seventeen page loads, fourteen of them with an axe run: more than the default minute on a busy machine.
+  it('passes axe in light and dark, and fits a 360 px screen', { timeout: 180_000 }, async () => {
     const views: [string, string][] = [
       ['articles', '#/article/wsj-colombia-campaign'],
       ['index', '#/index'],

@@ -33,10 +33,13 @@ describe('in-page card', () => {
     await card(page).locator('h2').waitFor();
     expect(await card(page).locator('h2').textContent()).toBe('Tren de Aragua');
     expect(await card(page).getAttribute('role')).toBe('dialog');
-    expect(await card(page).locator('.card-reason').textContent()).toContain('Tren de Aragua');
-    expect(await card(page).locator('.timeline li').count()).toBeGreaterThan(0);
+    // A preview: its exact full name needs no reason, and the whole background is one click away.
+    expect(await card(page).locator('.card-reason').count()).toBe(0);
+    expect(await card(page).locator('.timeline li').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'card-hover-light.png') });
     expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
+    await card(page).locator('.card-expand').click();
+    expect(await card(page).locator('.timeline li').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => card(page).isHidden()).toBe(true);
     await page.close();
@@ -63,6 +66,7 @@ describe('in-page card', () => {
     const page = await openDemo();
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.click(point!.x, point!.y);
+    await card(page).locator('.card-expand').click();
     await card(page).locator('.source-link').first().waitFor();
     const links = await card(page)
       .locator('.source-link')
@@ -85,9 +89,11 @@ describe('in-page card', () => {
       return { x: rect.right - 20, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(point.x, point.y);
-    await card(page).locator('.evidence li').first().waitFor();
+    await card(page).locator('.card-expand').waitFor();
     expect(await card(page).locator('.card-kind').textContent()).toBe('Claim');
     expect(await card(page).locator('.status').first().textContent()).toBe('Needs context');
+    await card(page).locator('.card-expand').click();
+    await card(page).locator('.evidence li').first().waitFor();
     expect(await card(page).locator('.evidence li').count()).toBeGreaterThan(1);
     await page.screenshot({ path: join(ARTIFACTS, 'card-claim-light.png') });
     await page.close();
@@ -108,4 +114,48 @@ describe('in-page card', () => {
     await expect.poll(() => card(page).isHidden()).toBe(true);
     await page.close();
   });
+
+  for (const [width, colorScheme] of [
+    [1280, 'light'],
+    [1280, 'dark'],
+    [400, 'light'],
+    [400, 'dark'],
+  ] as const) {
+    it(`previews beside the word and expands in place, scrolling visibly: ${width} px, ${colorScheme}`, async () => {
+      const page = await session.browser.context.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(session.server.url('/fixtures/demo.html'));
+      await waitForScan(page);
+      const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+      await page.mouse.move(point!.x, point!.y);
+      await card(page).locator('.card-expand').waitFor();
+      await page.waitForTimeout(200); // the appear animation
+      await page.screenshot({ path: join(ARTIFACTS, `card-preview-${width}-${colorScheme}.png`) });
+      expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
+
+      // "Wrong match?" is one click away in the preview.
+      await card(page).getByRole('button', { name: 'Wrong match?' }).click();
+      expect(await card(page).getByRole('button', { name: 'Not this entity here' }).isVisible()).toBe(true);
+
+      await card(page).locator('.card-expand').click();
+      await card(page).locator('.card-sections').waitFor();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(ARTIFACTS, `card-expanded-${width}-${colorScheme}.png`) });
+      const box = await card(page).evaluate((shell) => ({
+        scrolls: shell.scrollHeight > shell.clientHeight + 20,
+        focused:
+          shell.getRootNode() instanceof ShadowRoot && (shell.getRootNode() as ShadowRoot).activeElement?.tagName,
+      }));
+      expect(box).toEqual({ scrolls: true, focused: 'H2' });
+      expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
+      // Its section links reach "Wrong match?" at the end; the card stays open when the pointer leaves.
+      await card(page).locator('.card-sections').getByRole('button', { name: 'Wrong match?' }).click();
+      await expect.poll(() => card(page).locator('.card-correct').isVisible()).toBe(true);
+      await page.mouse.move(2, 2);
+      await page.waitForTimeout(900);
+      expect(await card(page).isVisible()).toBe(true);
+      await page.close();
+    });
+  }
 });

@@ -95,18 +95,16 @@ describe('Firefox ESR (WebDriver BiDi)', () => {
         },
       ],
     });
-    const card = await firefox.bidi.waitFor<{ title: string; role: string; passages: number }>(
+    const card = await firefox.bidi.waitFor<{ title: string; role: string; expand: string }>(
       demoTab,
       'the card',
       () => {
         const shell = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card-shell');
-        const passages = shell?.querySelectorAll('.timeline li').length ?? 0;
-        return (
-          passages && { title: shell!.querySelector('h2')?.textContent, role: shell!.getAttribute('role'), passages }
-        );
+        const expand = shell?.querySelector('.card-expand')?.textContent;
+        return expand && { title: shell!.querySelector('h2')?.textContent, role: shell!.getAttribute('role'), expand };
       },
     );
-    expect(card).toEqual({ title: 'Tren de Aragua', role: 'dialog', passages: expect.any(Number) });
+    expect(card).toEqual({ title: 'Tren de Aragua', role: 'dialog', expand: 'Full background' });
   });
 
   it("lists the page's findings in the popup and badges the toolbar button", async () => {

@@ -127,7 +127,7 @@ describe('markup-like page text and attributes', () => {
     for (const name of names) {
       const point = await highlightPoint(page, 'backstory-entity', name);
       await page.mouse.click(point!.x, point!.y);
-      await expect.poll(() => card(page).locator('.card-reason').textContent()).toContain(name);
+      await expect.poll(() => card(page).locator('h2').textContent()).toBe(name);
       await expectInertCard(page);
       await page.keyboard.press('Escape');
       await expect.poll(() => card(page).isHidden()).toBe(true);

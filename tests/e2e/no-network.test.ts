@@ -247,7 +247,7 @@ describe('no network', () => {
     // Hover a highlight, then follow the card's links to other cards.
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.move(point!.x, point!.y);
-    await card(page).locator('h2').waitFor();
+    await card(page).locator('.card-expand').click();
     const chip = card(page).locator('button.chip').first();
     if (await chip.count()) {
       await chip.click();
@@ -260,7 +260,7 @@ describe('no network', () => {
     await page.keyboard.press('Escape');
     const petro = await highlightPoint(page, 'backstory-entity', 'Gustavo Petro');
     await page.mouse.click(petro!.x, petro!.y);
-    await card(page).locator('h2').waitFor();
+    await card(page).locator('.card-expand').click();
     const claim = card(page).locator('.card-claims button').first();
     if (await claim.count()) {
       await claim.click();

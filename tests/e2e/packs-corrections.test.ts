@@ -62,6 +62,7 @@ describe('custom knowledge packs', () => {
     expect((await highlightTexts(page, 'backstory-claim')).length).toBeGreaterThan(0);
     const point = await highlightPoint(page, 'backstory-entity', 'Nadia Petrakis');
     await page.mouse.click(point!.x, point!.y);
+    await page.locator('backstory-ui .card-expand').click();
     const footer = page.locator('backstory-ui .card-footer');
     await footer.waitFor();
     expect(await footer.textContent()).toContain('The Riverside Courier (fictional) archive');
@@ -99,6 +100,7 @@ describe('local corrections', () => {
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.click(point!.x, point!.y);
+    await page.locator('backstory-ui').getByRole('button', { name: 'Wrong match?' }).click();
     await page.locator('backstory-ui .card-correct').waitFor();
     await page.locator('backstory-ui').getByRole('button', { name: 'Not this entity here' }).click();
     await expect
@@ -124,6 +126,7 @@ describe('local corrections', () => {
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Caracas');
     await page.mouse.click(point!.x, point!.y);
+    await page.locator('backstory-ui').getByRole('button', { name: 'Wrong match?' }).click();
     await page.locator('backstory-ui').getByRole('button', { name: 'Never highlight it on this site' }).click();
     await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Caracas')).toBe(false);
 

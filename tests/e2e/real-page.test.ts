@@ -31,6 +31,7 @@ describe.skipIf(!available)('a saved real news page', () => {
     await heading.waitFor();
     expect((await heading.textContent())?.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'real-page-card.png') });
+    await page.locator('backstory-ui .card-expand').click();
     const link = page.locator('backstory-ui .source-link').first();
     expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
     await page.keyboard.press('Escape');

@@ -55,6 +55,7 @@ describe('research tools', () => {
     await waitForScan(page);
     const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
     await page.mouse.click(point!.x, point!.y);
+    await page.locator('backstory-ui .card-expand').click();
     const copy = page.locator('backstory-ui').getByRole('button', { name: 'Copy citation' }).first();
     await copy.waitFor();
     await copy.click();

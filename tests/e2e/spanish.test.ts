@@ -123,6 +123,10 @@ describe('with the browser in Spanish', () => {
     expect(await card.locator('h2').textContent()).toBe('U.S. Southern Command');
     expect(await card.locator('.card-kind').textContent()).toBe('Organismo de gobierno');
     expect(await card.locator('.card-reason').textContent()).toBe('Coincide con «Comando Sur».');
+    expect(await card.locator('.card-expand').textContent()).toBe('Todo el contexto');
+    expect(await overflowing(page, 'backstory-ui')).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'card-preview-es.png') });
+    await card.locator('.card-expand').click();
     expect(await card.locator('.card-correct h3').textContent()).toBe('¿Coincidencia equivocada?');
     expect(await card.locator('.timeline-meta time').first().textContent()).toMatch(/^\d{1,2} de [a-z]+ de 2025/);
     expect(await card.getByRole('button', { name: 'Cerrar' }).count()).toBe(1);

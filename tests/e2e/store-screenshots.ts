@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     const point = await highlightPoint(demo, 'backstory-entity', 'Tren de Aragua');
     if (!point) throw new Error('No "Tren de Aragua" highlight on the demo page');
     await demo.mouse.click(point.x, point.y);
+    await demo.locator('backstory-ui .card-expand').click();
     await demo.locator('backstory-ui .card-shell .timeline li').first().waitFor();
     await shot(demo, '2-card.png');
     await demo.keyboard.press('Escape');

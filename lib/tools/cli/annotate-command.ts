@@ -1,6 +1,6 @@
 /** `npm run annotate`: arguments, output formats and the whole command, with its I/O passed in. */
 import { toCsv } from '../../export/csv';
-import { type PageFindings, asExportPack } from '../../export/findings';
+import { type PageFindingsData, asExportPack } from '../../export/findings';
 import { toMarkdown } from '../../export/markdown';
 import { toWebAnnotations } from '../../export/web-annotation';
 import {
@@ -197,7 +197,7 @@ const escapeLineSeparator = (c: string) => `\\u${c.charCodeAt(0).toString(16)}`;
 /** The export formats (jsonld, markdown, csv) for several files, as the command prints them. */
 export function formatExport(
   format: 'jsonld' | 'markdown' | 'csv',
-  pages: readonly PageFindings[],
+  pages: readonly PageFindingsData[],
   pack: KnowledgePack,
 ): string {
   if (format === 'csv') return toCsv(pages, pack);
@@ -267,7 +267,7 @@ async function annotateFiles(
     } catch (error) {
       return usageError(`cannot load the knowledge pack ${packPath}: ${(error as Error).message}`);
     }
-    const pages: PageFindings[] = [];
+    const pages: PageFindingsData[] = [];
     for (const { path, kind } of files) {
       const page = io.readPage
         ? await io.readPage(path, kind, warn)

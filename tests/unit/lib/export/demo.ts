@@ -3,17 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { annotateText, matcherFromPack } from '../../../../lib/findings/annotate';
-import { type PageFindings, asExportPack } from '../../../../lib/export/findings';
+import { type PageFindingsData, asExportPack } from '../../../../lib/export/findings';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { htmlPage, readPack } from '../../../../lib/tools/node/annotate-files';
 import { PACK_PATH, PROJECT_ROOT } from '../../../../lib/tools/node/knowledge-files';
 
 export const DEMO = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages', 'demo.html');
 
-export async function demoFindings(): Promise<{ findings: PageFindings; pack: KnowledgePack }> {
+export async function demoFindings(): Promise<{ findings: PageFindingsData; pack: KnowledgePack }> {
   const matchable = readPack(PACK_PATH);
   const { text, title } = await htmlPage(readFileSync(DEMO, 'utf8'));
-  const findings: PageFindings = {
+  const findings: PageFindingsData = {
     url: pathToFileURL(DEMO).href,
     title,
     text,

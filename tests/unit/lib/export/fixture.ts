@@ -1,6 +1,6 @@
 /** A small hand-made knowledge pack and page for the export tests (the real pack is used where noted). */
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
-import type { PageFindings } from '../../../../lib/export/findings';
+import type { PageFindingsData } from '../../../../lib/export/findings';
 
 export const pack: KnowledgePack = {
   version: 'test-1',
@@ -90,7 +90,7 @@ export function at(text: string, needle: string, nth = 0): { start: number; end:
 }
 
 /** A page with astral characters (emoji, a flag, mathematical bold) before and between the findings. */
-export function emojiPage(): PageFindings {
+export function emojiPage(): PageFindingsData {
   const text =
     '🇻🇪 Breaking 😀😀: Maduro spoke.\u2029𝐁old 🎉 news: Maduro again, and Maduro.\u2029' +
     'The bounty on Maduro was doubled to $50 million. =cmd|"/c calc"!A1 Maduro';

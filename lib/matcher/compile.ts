@@ -67,8 +67,14 @@ export interface MatchableEntity extends MatcherEntity {
 
 const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}&.-]{2,6}$/u;
 
+/** Which aliases of the entity match letter for letter (a Set: an entity can have thousands). */
+function caseSensitivity(entity: MatchableEntity): (alias: string) => boolean {
+  const listed = new Set([...entity.caseSensitive, ...entity.ambiguous]);
+  return (alias) => listed.has(alias) || ACRONYM.test(alias);
+}
+
 export function isCaseSensitiveAlias(alias: string, entity: MatchableEntity): boolean {
-  return entity.caseSensitive.includes(alias) || entity.ambiguous.includes(alias) || ACRONYM.test(alias);
+  return caseSensitivity(entity)(alias);
 }
 
 export function compileMatcherData(
@@ -80,6 +86,11 @@ export function compileMatcherData(
   const keyIndex = new Map<string, number>();
   const keys: string[] = [];
   const targets: MatcherTarget[][] = [];
+  // One set of (key, entity, text, role) instead of scanning a key's targets: a cue word shared by
+  // 20,000 entities made that scan quadratic.
+  const added = new Set<string>();
+  const role = (t: MatcherTarget) =>
+    `${t.cue ? 'cue' : t.topic ? `topic${t.broad ? '-broad' : ''}` : t.exclude ? 'exclude' : ''}:${t.term ?? ''}`;
   const add = (text: string, target: MatcherTarget) => {
     const key = foldKey(text);
     if (!key) return;
@@ -90,21 +101,23 @@ export function compileMatcherData(
       keys.push(key);
       targets.push([]);
     }
-    const list = targets[index]!;
-    const role = (t: MatcherTarget) =>
-      `${t.cue ? 'cue' : t.topic ? `topic${t.broad ? '-broad' : ''}` : t.exclude ? 'exclude' : ''}:${t.term ?? ''}`;
-    const duplicate = list.some(
-      (t) => t.entity === target.entity && t.text === target.text && role(t) === role(target),
-    );
-    if (!duplicate) list.push(target);
+    const signature = `${index}\u0000${target.entity}\u0000${target.text}\u0000${role(target)}`;
+    if (added.has(signature)) return;
+    added.add(signature);
+    targets[index]!.push(target);
   };
   entities.forEach((entity, index) => {
+    // Sets, not Array.includes per alias: an entity with thousands of aliases was quadratic.
+    const isCaseSensitive = caseSensitivity(entity);
+    const ambiguous = new Set(entity.ambiguous);
+    const spanishOnly = new Set(entity.spanishOnly);
+    const englishOnly = new Set(entity.englishOnly);
     for (const alias of new Set([entity.name, ...entity.aliases])) {
       const target: MatcherTarget = { entity: index, text: alias };
-      if (isCaseSensitiveAlias(alias, entity)) target.caseSensitive = true;
-      if (entity.ambiguous.includes(alias)) target.ambiguous = true;
-      if (entity.spanishOnly?.includes(alias)) target.lang = 'es';
-      else if (entity.englishOnly?.includes(alias)) target.lang = 'en';
+      if (isCaseSensitive(alias)) target.caseSensitive = true;
+      if (ambiguous.has(alias)) target.ambiguous = true;
+      if (spanishOnly.has(alias)) target.lang = 'es';
+      else if (englishOnly.has(alias)) target.lang = 'en';
       add(alias, target);
     }
     for (const cue of entity.cues) add(cue, { entity: index, text: cue, cue: true });

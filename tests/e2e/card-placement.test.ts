@@ -36,6 +36,8 @@ interface Measure {
   side: string;
   height: number;
   overlap: boolean;
+  /** Its content is taller than the box it was given (it scrolls). */
+  scrolls: boolean;
 }
 
 const card = (page: Page) => page.locator('backstory-ui .card-shell');
@@ -90,6 +92,7 @@ async function measure(page: Page): Promise<Measure> {
     return {
       rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right },
       side: (shell as HTMLElement).dataset.side ?? '',
+      scrolls: shell.scrollHeight > shell.clientHeight + 1,
     };
   });
   const target = await page.evaluate(() => {
@@ -100,7 +103,13 @@ async function measure(page: Page): Promise<Measure> {
   const a: Rect = box.rect;
   const b: Rect = target.rect;
   const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-  return { text: target.text.slice(0, 40), side: box.side, height: Math.round(a.bottom - a.top), overlap };
+  return {
+    text: target.text.slice(0, 40),
+    side: box.side,
+    height: Math.round(a.bottom - a.top),
+    overlap,
+    scrolls: box.scrolls,
+  };
 }
 
 async function closeCard(page: Page): Promise<void> {
@@ -161,7 +170,7 @@ function report(label: string, measures: Measure[]): void {
   for (const m of measures) bySide.set(m.side, (bySide.get(m.side) ?? 0) + 1);
   const sides = [...bySide].map(([side, n]) => `${side} ${n}`);
   console.log(
-    `${label}: ${measures.length} cards, max height ${maxHeight} px, overlaps ${overlaps.length} (${sides.join(', ')})`,
+    `${label}: ${measures.length} cards, max height ${maxHeight} px, overlaps ${overlaps.length}, scrolling ${measures.filter((m) => m.scrolls).length} (${sides.join(', ')})`,
   );
   expect(measures.length).toBeGreaterThanOrEqual(10);
   expect(overlaps).toEqual([]);

@@ -1,6 +1,14 @@
 import { CATEGORIES } from '../lib/view/entity-groups';
 import type { MessageKey } from '../lib/view/i18n';
-import { HIGHLIGHT_STYLES, INTENSITIES, type Settings, toggleCategory, toggleSite } from '../lib/preferences/settings';
+import {
+  HIGHLIGHT_STYLES,
+  INTENSITIES,
+  MENTION_MODES,
+  type MentionMode,
+  type Settings,
+  setMentionMode,
+  toggleSite,
+} from '../lib/preferences/settings';
 import { useI18n } from './i18n';
 import { Switch } from './Switch';
 
@@ -24,6 +32,11 @@ const STYLE_LABELS: Record<Settings['style'], MessageKey> = {
   background: 'styleBackground',
   both: 'styleBoth',
 };
+const MENTION_LABELS: Record<MentionMode, MessageKey> = {
+  first: 'mentionFirst',
+  all: 'mentionAll',
+  off: 'mentionOff',
+};
 const INTENSITY_LABELS: Record<Settings['intensity'], MessageKey> = {
   subtle: 'intensitySubtle',
   normal: 'intensityNormal',
@@ -45,17 +58,24 @@ export function SettingsForm({ settings, shortcuts, onChange, onPreview, onEditS
         <fieldset>
           <legend>{i18n.t('whatToHighlight')}</legend>
           {CATEGORIES.map((category) => (
-            <label key={category.id} class="check">
-              <input
-                type="checkbox"
-                name="category"
-                value={category.id}
-                checked={!settings.hiddenCategories.includes(category.id)}
-                onChange={() => onChange(toggleCategory(settings, category.id))}
-              />
-              {i18n.t(category.message)}
+            <label key={category.id} class="mention-choice">
+              <span>{i18n.t(category.message)}</span>
+              <select
+                name={`mentions-${category.id}`}
+                value={settings.mentions[category.id]}
+                onChange={(event) =>
+                  onChange(setMentionMode(settings, category.id, event.currentTarget.value as MentionMode))
+                }
+              >
+                {MENTION_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {i18n.t(MENTION_LABELS[mode])}
+                  </option>
+                ))}
+              </select>
             </label>
           ))}
+          <p class="note">{i18n.t('mentionsNote')}</p>
         </fieldset>
         <fieldset>
           <legend>{i18n.t('styleLegend')}</legend>

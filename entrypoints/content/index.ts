@@ -5,18 +5,19 @@ import type { PageFindingsData } from '../../lib/export/findings';
 import { type Correction, notHereCorrection } from '../../lib/preferences/corrections';
 import { admitCorrection } from '../../lib/preferences/correction-limits';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
-import { isShown as isFindingShown } from '../../lib/preferences/shown';
+import { categoryOf, isShown as isFindingShown } from '../../lib/preferences/shown';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
 import { type PackMatcher, activeMatcherData } from '../../lib/preferences/packs';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 import { pageFindingsData } from '../../lib/findings/finding-data';
-import { type Settings, isActiveOn } from '../../lib/preferences/settings';
+import { type Settings, hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/preferences/sites';
 import { loadBundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
+import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
 import { correctionsItem, packMatchersItem, settingsItem } from '../shared/stored';
 import { countScriptLoaded, ignoreForgedScriptStarts } from './script-started-guard';
 
@@ -95,24 +96,34 @@ export default defineContentScript({
     const publish = () => {
       send(toBackground, { type: 'page-report', report: report() }).catch(() => {});
     };
-    const pageStyle = createPageStyle(settings);
+    const pageColors = () => {
+      const sample = sampleElement(document);
+      return sample ? pageColorsAt(sample) : LIGHT_PAGE;
+    };
+    const pageStyle = createPageStyle(settings, pageColors);
+    // A page that follows the reader's light or dark scheme changes its colours with it.
+    const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+    ctx.addEventListener(darkScheme, 'change', () => pageStyle.update(settings));
     const page = () => ({ url: location.href, hostname: location.hostname });
+    const hitItem = (hit: Hit) => (hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity);
     const isShown = (hit: Hit) =>
       isFindingShown(
         matcher.data,
         {
           kind: hit.kind,
-          item: hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity,
+          item: hitItem(hit),
           text: () => hit.finding.range.toString(),
         },
-        { hiddenCategories: settings.hiddenCategories, corrections, page },
+        { hiddenCategories: hiddenCategories(settings), corrections, page },
       );
+    const everyMention = (hit: Hit) => settings.mentions[categoryOf(matcher.data, hit.kind, hitItem(hit))] === 'all';
     const start = () => {
       scanner ??= createPageScanner(document, matcher, {
         forceWrap: new URLSearchParams(location.search).has('backstory-fallback'),
         onScan: publish,
         ownHosts: [CARD_HOST_TAG.toUpperCase()],
         isShown,
+        everyMention,
       });
       void scanner.scan();
     };
@@ -126,7 +137,7 @@ export default defineContentScript({
     /** Keyboard stepping: every highlight in page order, each opening its card with focus. */
     const stepThrough = (direction: 1 | -1) => {
       if (!scanner) return;
-      const { entities, claims } = scanner.findings();
+      const { entities, claims } = scanner.painted();
       const hits = [
         ...entities.map((finding) => ({ kind: 'entity' as const, finding })),
         ...claims.map((finding) => ({ kind: 'claim' as const, finding })),
@@ -170,7 +181,7 @@ export default defineContentScript({
       pageStyle.update(settings);
       if (!isActiveOn(settings, location.hostname)) stop();
       else if (!scanner) start();
-      else if (previous.hiddenCategories.join() !== settings.hiddenCategories.join()) scanner.setShown(isShown);
+      else if (JSON.stringify(previous.mentions) !== JSON.stringify(settings.mentions)) scanner.setShown(isShown);
     });
     wireCardInteractions(
       ctx,

@@ -4,10 +4,13 @@ import type { EntityFinding } from '../matcher/find';
 
 export interface PageFinding extends EntityFinding {
   range: Range;
+  /** Which story of the page it is in (lib/dom/first-mentions.ts), for painting first mentions only. */
+  story: number;
 }
 
 export interface PageClaimFinding extends ClaimFinding {
   range: Range;
+  story: number;
 }
 
 export interface PageFindings {

@@ -3,6 +3,9 @@
  * changes. Touches only the document it is given; the content script wires it to the extension.
  *
  *   full scan:  sliced scan (sliced-scan.ts) → ranges → what the reader chose to see → paint → report
+ *
+ * What the reader sees (findings(), reported, exported, jumped to) holds every mention; what is painted
+ * may be only the first mention in each story (first-mentions.ts), plus any mention jumped to.
  *   page edits: DOM watcher (dom-watcher.ts, batched) → same pipeline on the changed subtrees only
  *
  * A long page's top is painted before the rest is read; the full paint then reuses its ranges, its
@@ -12,6 +15,7 @@ import type { ClaimFinding } from '../claims/match';
 import type { Matcher } from '../matcher/compile';
 import type { EntityFinding, PageContext } from '../matcher/find';
 import { createDomWatcher } from './dom-watcher';
+import { firstMentions, storyNumbering } from './first-mentions';
 import { createHitIndex } from './hit-index';
 import type { FindingKind, Hit, PageClaimFinding, PageFinding, PageFindings } from './page-findings';
 import { MARK_TAG, type Painter, createPainter } from './paint';
@@ -31,6 +35,8 @@ export interface PageScanner {
   /** A full scan of the page; resolves when it is painted. */
   scan(): Promise<PageFindings>;
   findings(): PageFindings;
+  /** What of findings() is painted (hover and keyboard stepping reach these). */
+  painted(): PageFindings;
   /** The finding painted at a point of the page's text (entities win over the claim around them). */
   hitTest(node: Node, offset: number): Hit | undefined;
   /**
@@ -38,9 +44,12 @@ export interface PageScanner {
    * leave offsets relative to those parts; exports need them relative to the whole text).
    */
   snapshot(): { text: string; entities: PageFinding[]; claims: PageClaimFinding[] };
-  /** Changes which findings are painted, without scanning again. */
+  /** Changes which findings are shown and painted (isShown, everyMention), without scanning again. */
   setShown(isShown: (hit: Hit) => boolean): void;
-  /** Scrolls to and flashes the nth finding of an entity or claim; returns false if there is none. */
+  /**
+   * Scrolls to and flashes the nth finding of an entity or claim, painting it from then on if it was a
+   * later mention left unpainted; returns false if there is none.
+   */
   reveal(kind: FindingKind, id: string, occurrence: number, pack?: string): boolean;
   stop(): void;
 }
@@ -58,6 +67,11 @@ export interface PageScannerOptions {
   ownHosts?: string[];
   /** Which findings to paint and report (all by default). */
   isShown?: (hit: Hit) => boolean;
+  /**
+   * Whether every mention of what a shown finding names is painted, rather than its first in each story
+   * (every mention by default). Asked again at each paint.
+   */
+  everyMention?: (hit: Hit) => boolean;
 }
 
 /**
@@ -86,6 +100,13 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   let shownByRange = new Map<Range, boolean>();
   /** What `current` shows to the reader (undefined: not worked out yet). */
   let shown: PageFindings | undefined;
+  const everyMention = options.everyMention ?? (() => true);
+  /** What of `shown` is painted. */
+  let painted: PageFindings = { entities: [], claims: [] };
+  /** Later mentions painted because the reader jumped to them. */
+  let revealed = new WeakSet<Range>();
+  /** The number the next text indexed gives its first story (rescanned parts are stories of their own). */
+  let nextStory = 0;
   const hits = createHitIndex();
 
   const root = () => doc.body ?? doc.documentElement;
@@ -102,21 +123,46 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   /**
    * Findings with their ranges on the page. A finding `early` already holds (the same entity or claim over
    * the same text of the same index: a long page's top) keeps its range, so it is neither made nor
-   * asked about or painted again.
+   * asked about or painted again. Stories are numbered from `firstStory`.
    */
   const withRanges = (
     index: TextIndex,
     entities: EntityFinding[],
     claims: ClaimFinding[],
+    firstStory: number,
     early?: PageFindings,
   ): PageFindings => {
     const earlier = early ? rangesByStart(early) : new Map<number, RangeEntry[]>();
     const range = (start: number, end: number, item: number, kind: FindingKind) =>
       earlier.get(start)?.find((e) => e.end === end && e.item === item && e.kind === kind)?.range ??
       rangeFor(index, start, end, doc);
+    const stories = storyNumbering(index.text);
+    const story = (start: number) => firstStory + stories.storyAt(start);
     return {
-      entities: entities.map((f) => ({ ...f, range: range(f.start, f.end, f.entity, 'entity') })),
-      claims: claims.map((f) => ({ ...f, range: range(f.start, f.end, f.claim, 'claim') })),
+      entities: entities.map((f) => ({
+        ...f,
+        range: range(f.start, f.end, f.entity, 'entity'),
+        story: story(f.start),
+      })),
+      claims: claims.map((f) => ({ ...f, range: range(f.start, f.end, f.claim, 'claim'), story: story(f.start) })),
+    };
+  };
+
+  /** What of the shown findings is painted: first mentions where the reader chose so, and jumped-to ones. */
+  const toPaint = (seen: PageFindings): PageFindings => {
+    const every = (hit: Hit) => revealed.has(hit.finding.range) || everyMention(hit);
+    return {
+      entities: firstMentions(
+        seen.entities,
+        (f) => f.entity,
+        (finding) => every({ kind: 'entity', finding }),
+        (entity) => matcher.data.entities[entity]!.background === true,
+      ),
+      claims: firstMentions(
+        seen.claims,
+        (f) => f.claim,
+        (finding) => every({ kind: 'claim', finding }),
+      ),
     };
   };
 
@@ -161,13 +207,17 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       }
       shownByRange = kept;
       shown = nextShown;
-      const painted = visible();
-      painter.paint([
-        { name: 'claim', ranges: painted.claims.map((f) => f.range) },
-        { name: 'entity', ranges: painted.entities.map((f) => f.range) },
-      ]);
+      const seen = visible();
+      painted = toPaint(seen);
+      painter.paint(
+        [
+          { name: 'claim', ranges: painted.claims.map((f) => f.range) },
+          { name: 'entity', ranges: painted.entities.map((f) => f.range) },
+        ],
+        [...seen.entities, ...seen.claims].map((f) => f.range),
+      );
       hits.set(painted);
-      if (report) options.onScan?.(painted);
+      if (report) options.onScan?.(seen);
     });
   };
 
@@ -194,14 +244,15 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         // Wrapping would move the text nodes the index points to: the fallback paints once, at the end.
         showsTop: painter.kind === 'highlight-api',
         showTop: (top: TextFindings) => {
-          early = withRanges(top.index, top.entities, top.claims);
+          early = withRanges(top.index, top.entities, top.claims, 0);
           show(early, undefined, false);
           measureFirstPaint();
         },
       });
       watcher.watchShadowRoots(found.index.shadowRoots);
       // A long page has hundreds of findings: making their ranges and painting them are a task each.
-      const next = withRanges(found.index, found.entities, found.claims, early);
+      const next = withRanges(found.index, found.entities, found.claims, 0, early);
+      nextStory = storyNumbering(found.index.text).count;
       await slicer.checkpoint();
       const nextShown = await visibleInSlices(next, slicer);
       await slicer.checkpoint();
@@ -248,7 +299,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       if (!index.text) continue;
       const found = findInText(matcher, index.text, limits, context);
       context = found.context;
-      const withRange = withRanges(index, found.entities, found.claims);
+      const withRange = withRanges(index, found.entities, found.claims, nextStory);
+      nextStory += storyNumbering(index.text).count;
       next.entities.push(...withRange.entities);
       next.claims.push(...withRange.claims);
     }
@@ -276,6 +328,10 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         : claims.filter((finding) => is(matcher.data.claims.claims[finding.claim]!));
     const finding = matches[((occurrence % matches.length) + matches.length) % matches.length];
     if (!finding) return false;
+    if (!revealed.has(finding.range)) {
+      revealed.add(finding.range);
+      show(current, shown, false);
+    }
     revealRange(win, painter, finding.range);
     return true;
   };
@@ -284,6 +340,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     painter,
     scan,
     findings: visible,
+    painted: () => painted,
     snapshot() {
       const index = buildTextIndex(root());
       const position = new Map(index.nodes.map((node, i) => [node as Node, index.starts[i]!]));
@@ -313,6 +370,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       current = { entities: [], claims: [] };
       shown = undefined;
       shownByRange = new Map();
+      painted = { entities: [], claims: [] };
+      revealed = new WeakSet();
       hits.clear();
     },
   };

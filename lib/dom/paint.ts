@@ -15,7 +15,11 @@ export interface PaintGroup {
 
 export interface Painter {
   readonly kind: 'highlight-api' | 'wrap';
-  paint(groups: PaintGroup[]): void;
+  /**
+   * Paints the groups. Wrapping splits text nodes: the `keep` ranges (findings left unpainted) are
+   * carried over to the pieces, as the painted ones are.
+   */
+  paint(groups: PaintGroup[], keep?: readonly Range[]): void;
   /**
    * Removes what was painted. Wrapping splits text nodes, which would leave ranges over the wrapped
    * text collapsed: the `keep` ranges are carried over to the restored text nodes.
@@ -97,15 +101,20 @@ function createWrapPainter(doc: Document): Painter {
   /** The group each original, mark and piece belongs to. */
   const owner = new Map<Node, Wrapped>();
 
-  /** Splits `original` at `cuts` (descending) and wraps each piece that `names` gives group names. */
+  /**
+   * Splits `original` at `cuts` (descending) and wraps each piece that `names` gives group names.
+   * Returns the marked pieces by their start and end offsets, and every piece with its start (descending).
+   */
   const wrap = (original: Text, cuts: number[], names: (start: number, end: number) => string[]) => {
     const group: Wrapped = { original, data: '', nodes: [], pieces: [] };
     const starts = new Map<number, Text>();
     const ends = new Map<number, Text>();
+    const all: { start: number; node: Text }[] = [];
     let end = original.data.length;
     for (const start of cuts) {
       if (start >= end) continue;
       const piece = original.splitText(start);
+      all.push({ start, node: piece });
       const groups = names(start, end);
       let node: ChildNode = piece;
       if (groups.length) {
@@ -125,7 +134,8 @@ function createWrapPainter(doc: Document): Painter {
     group.data = original.data;
     owner.set(original, group);
     wrapped.add(group);
-    return { starts, ends };
+    all.push({ start: 0, node: original });
+    return { starts, ends, all };
   };
 
   /** Whether the page left a group as we made it: the original's text, followed by our nodes. */
@@ -153,7 +163,7 @@ function createWrapPainter(doc: Document): Painter {
 
   return {
     kind: 'wrap',
-    paint(groups) {
+    paint(groups, keep = []) {
       // Overlapping groups (an entity inside a claim's sentence) become flat segments, each wrapped
       // once with every group it belongs to, so marks never nest or split each other.
       const byNode = new Map<Text, { start: number; end: number; group: string }[]>();
@@ -169,8 +179,9 @@ function createWrapPainter(doc: Document): Painter {
           }
         }
       }
+      const kept = keep.filter((range) => !rangePieces.has(range)).map(boundaries);
       // Where each wrapped segment of a text node went: by its start and by its end offset.
-      const segments = new Map<Text, { starts: Map<number, Text>; ends: Map<number, Text> }>();
+      const segments = new Map<Text, ReturnType<typeof wrap>>();
       for (const [node, pieces] of byNode) {
         const cuts = [...new Set(pieces.flatMap((p) => [p.start, p.end]))].sort((a, b) => b - a);
         const names = (start: number, end: number) => [
@@ -190,13 +201,21 @@ function createWrapPainter(doc: Document): Painter {
           range.setEnd(end, end.data.length);
         }
       }
+      // An unpainted range's ends land in whichever piece now holds their character.
+      const relocate = ({ node, offset }: Point, isEnd: boolean): Point => {
+        const pieces = segments.get(node as Text)?.all;
+        const piece = pieces?.find((p) => (isEnd ? p.start < offset || p.start === 0 : p.start <= offset));
+        return piece ? { node: piece.node, offset: offset - piece.start } : { node, offset };
+      };
+      for (const { range, start, end } of kept) {
+        const from = relocate(start, false);
+        const to = relocate(end, true);
+        range.setStart(from.node, from.offset);
+        range.setEnd(to.node, to.offset);
+      }
     },
     clear(keep = []) {
-      const points = keep.map((range) => ({
-        range,
-        start: { node: range.startContainer, offset: range.startOffset },
-        end: { node: range.endContainer, offset: range.endOffset },
-      }));
+      const points = keep.map(boundaries);
       const joined: Joined = (from, to, shift) => {
         for (const point of points.flatMap((p) => [p.start, p.end])) {
           if (point.node !== from) continue;
@@ -233,6 +252,19 @@ function createWrapPainter(doc: Document): Painter {
       touched.forEach((group) => restore(group));
       return touched.size > 0;
     },
+  };
+}
+
+interface Point {
+  node: Node;
+  offset: number;
+}
+
+function boundaries(range: Range): { range: Range; start: Point; end: Point } {
+  return {
+    range,
+    start: { node: range.startContainer, offset: range.startOffset },
+    end: { node: range.endContainer, offset: range.endOffset },
   };
 }
 

@@ -8,6 +8,14 @@ import { CATEGORIES } from '../view/entity-groups';
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
+/**
+ * How much of a category the page shows: its first mention in each story (calm pages, the default),
+ * every mention, or none. The popup, counts and exports list every mention whatever the choice here
+ * says about painting, except "off", which takes a category out of them too.
+ */
+export const MENTION_MODES = ['first', 'all', 'off'] as const;
+export type MentionMode = (typeof MENTION_MODES)[number];
+
 export const INTENSITIES = ['subtle', 'normal', 'strong'] as const;
 export type Intensity = (typeof INTENSITIES)[number];
 
@@ -18,8 +26,8 @@ export interface Settings {
   disabledSites: string[];
   /** How long the pointer rests on a highlight before its card opens. */
   hoverDelayMs: number;
-  /** Categories (entity groups and "claims") that are not highlighted. */
-  hiddenCategories: string[];
+  /** By category (entity groups and "claims"): which of its mentions are highlighted. */
+  mentions: Record<string, MentionMode>;
   style: HighlightStyle;
   intensity: Intensity;
 }
@@ -32,12 +40,10 @@ export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   disabledSites: [],
   hoverDelayMs: 450,
-  hiddenCategories: [],
+  mentions: Object.fromEntries(CATEGORIES.map((c) => [c.id, 'first'])),
   style: 'both',
   intensity: 'normal',
 };
-
-const CATEGORY_IDS = new Set(CATEGORIES.map((c) => c.id));
 
 function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
@@ -47,8 +53,22 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   return (allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
 }
 
+/**
+ * Each category's mode; settings saved before modes existed list the categories switched off as
+ * `hiddenCategories` (and showed every mention of the others: they get the calm default now).
+ */
+function parseMentions(value: unknown, legacyHidden: unknown): Record<string, MentionMode> {
+  const modes = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const hidden = strings(legacyHidden) ?? [];
+  return Object.fromEntries(
+    CATEGORIES.map(({ id }) => [id, oneOf(modes[id], MENTION_MODES, hidden.includes(id) ? 'off' : 'first')]),
+  );
+}
+
 export function parseSettings(raw: unknown): Settings {
-  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<
+    Record<keyof Settings | 'hiddenCategories', unknown>
+  >;
   return {
     enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
     disabledSites: strings(value.disabledSites) ?? [...DEFAULT_SETTINGS.disabledSites],
@@ -56,7 +76,7 @@ export function parseSettings(raw: unknown): Settings {
       typeof value.hoverDelayMs === 'number' && value.hoverDelayMs >= 0 && value.hoverDelayMs <= 5000
         ? value.hoverDelayMs
         : DEFAULT_SETTINGS.hoverDelayMs,
-    hiddenCategories: (strings(value.hiddenCategories) ?? []).filter((id) => CATEGORY_IDS.has(id)),
+    mentions: parseMentions(value.mentions, value.hiddenCategories),
     style: oneOf(value.style, HIGHLIGHT_STYLES, DEFAULT_SETTINGS.style),
     intensity: oneOf(value.intensity, INTENSITIES, DEFAULT_SETTINGS.intensity),
   };
@@ -89,9 +109,11 @@ export function toggleSite(settings: Settings, hostname: string): Settings {
   return { ...settings, disabledSites };
 }
 
-export function toggleCategory(settings: Settings, id: string): Settings {
-  const hiddenCategories = settings.hiddenCategories.includes(id)
-    ? settings.hiddenCategories.filter((c) => c !== id)
-    : [...settings.hiddenCategories, id].sort();
-  return { ...settings, hiddenCategories };
+export function setMentionMode(settings: Settings, id: string, mode: MentionMode): Settings {
+  return { ...settings, mentions: { ...settings.mentions, [id]: mode } };
+}
+
+/** The categories switched off altogether (left out of the popup, counts and exports too). */
+export function hiddenCategories(settings: Settings): string[] {
+  return Object.keys(settings.mentions).filter((id) => settings.mentions[id] === 'off');
 }

@@ -13,18 +13,22 @@ export interface ShownCandidate {
 }
 
 export interface ShownRules {
-  /** Settings.hiddenCategories: entity group ids, and 'claims'. */
+  /** Categories switched off (settings.ts hiddenCategories): entity group ids, and 'claims'. */
   hiddenCategories: readonly string[];
   corrections: readonly Correction[];
   /** The page's address; read only when there are corrections. */
   page: () => { url: string; hostname: string };
 }
 
+/** The settings category of a finding: its entity's group, or 'claims'. */
+export function categoryOf(data: MatcherData, kind: 'entity' | 'claim', item: number): string {
+  return kind === 'claim' ? 'claims' : groupOf(data.entities[item]!.type).id;
+}
+
 export function isShown(data: MatcherData, candidate: ShownCandidate, rules: ShownRules): boolean {
   const { kind, item: index } = candidate;
   const item = kind === 'claim' ? data.claims.claims[index]! : data.entities[index]!;
-  const category = kind === 'claim' ? 'claims' : groupOf(data.entities[index]!.type).id;
-  if (rules.hiddenCategories.includes(category)) return false;
+  if (rules.hiddenCategories.includes(categoryOf(data, kind, index))) return false;
   // Reading a range's text and the page's URL for each of hundreds of findings is not free.
   if (!rules.corrections.length) return true;
   const target = { kind, id: item.id, ...(item.pack ? { pack: item.pack } : {}) };

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { ARTIFACTS } from './support/browser';
-import { highlightPoint, sendToTab, tabIdOf, waitForScan } from './support/page';
+import { highlightPoint, sendToTab, setSettings, tabIdOf, waitForScan } from './support/page';
 import { useSession } from './support/session';
 
 const session = useSession();
@@ -46,6 +46,8 @@ describe('in-page card', () => {
   });
 
   it('opens on click, shows why an ambiguous name matched, and closes on a click outside', async () => {
+    // The bare "Petro" is a later mention: painted when people show every mention.
+    await setSettings(session.browser, { mentions: { people: 'all' } });
     const page = await openDemo('dark');
     const point = await highlightPoint(page, 'backstory-entity', 'Petro');
     await page.mouse.click(point!.x, point!.y);
@@ -56,6 +58,7 @@ describe('in-page card', () => {
     expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
     await page.mouse.click(5, 300);
     await expect.poll(() => card(page).isHidden()).toBe(true);
+    await setSettings(session.browser, {});
     await page.close();
   });
 

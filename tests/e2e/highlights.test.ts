@@ -26,7 +26,7 @@ describe('demo page', () => {
     const before = await page.evaluate(() => document.body.innerHTML);
     await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
     const texts = await highlightTexts(page, 'backstory-entity');
-    expect(texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua', 'DEA']));
+    expect(texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua', 'MS-13']));
     expect(texts.length).toBeGreaterThan(40);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
     expect(await page.evaluate(() => document.querySelectorAll('backstory-mark').length)).toBe(0);

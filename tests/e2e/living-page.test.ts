@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { highlightTexts } from './support/page';
+import { highlightTexts, setSettings } from './support/page';
 import { useSession } from './support/session';
 
 const session = useSession();
@@ -21,6 +21,8 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
 
 describe('living pages', () => {
   it('highlights posts added after load, rescanning only what changed', async () => {
+    // "Hegseth" in the second post is a later mention: painted when people show every mention.
+    await setSettings(session.browser, { mentions: { people: 'all' } });
     const { page, errors } = await open();
     expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
     await page.evaluate(() =>
@@ -34,6 +36,7 @@ describe('living pages', () => {
     await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 2);
     expect((await highlightTexts(page, 'backstory-entity')).sort()).toEqual(['Caracas', 'Hegseth', 'Pete Hegseth']);
     expect(errors).toEqual([]);
+    await setSettings(session.browser, {});
     await page.close();
   });
 

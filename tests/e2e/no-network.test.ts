@@ -258,7 +258,7 @@ describe('no network', () => {
     });
     const exported = await tryExports(page, card(page));
     await page.keyboard.press('Escape');
-    const petro = await highlightPoint(page, 'backstory-entity', 'Petro');
+    const petro = await highlightPoint(page, 'backstory-entity', 'Gustavo Petro');
     await page.mouse.click(petro!.x, petro!.y);
     await card(page).locator('.card-expand').click();
     const claim = card(page).locator('.card-claims button').first();
@@ -300,11 +300,11 @@ describe('no network', () => {
     // The options page: change a few settings, then put them back.
     const options = await openExtensionPage('options.html');
     await options.getByRole('heading', { name: 'Backstory settings' }).waitFor();
-    await options.getByRole('checkbox', { name: 'Claims' }).uncheck();
+    await options.getByRole('combobox', { name: 'Claims' }).selectOption('off');
     await options.getByRole('radio', { name: 'Underline', exact: true }).check();
     await expect.poll(async () => (await highlightTexts(page, 'backstory-claim')).length).toBe(0);
     exported.push(...(await tryExports(options)));
-    await options.getByRole('checkbox', { name: 'Claims' }).check();
+    await options.getByRole('combobox', { name: 'Claims' }).selectOption('first');
     await options.close();
 
     // The archive browser, where the build has one.

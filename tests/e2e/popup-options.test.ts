@@ -104,7 +104,7 @@ describe('settings at page load', () => {
     await page.waitForTimeout(1500);
     expect(await framesSeen(page)).toEqual({ most: 0, maduro: false });
 
-    await setSettings(session.browser, { hiddenCategories: ['people'] });
+    await setSettings(session.browser, { mentions: { people: 'off' } });
     await page.reload();
     await waitForScan(page);
     await page.waitForTimeout(300);
@@ -131,16 +131,19 @@ describe('options page', () => {
       expect(await seriousViolations(options)).toEqual([]);
       await options.screenshot({ path: join(ARTIFACTS, `options-${scheme}.png`), fullPage: true });
       if (scheme === 'light') {
-        await options.getByRole('checkbox', { name: 'Claims' }).uncheck();
+        await options.getByRole('combobox', { name: 'Claims' }).selectOption('off');
         await expect.poll(async () => (await highlightTexts(page, 'backstory-claim')).length).toBe(0);
         expect(await entityCount(page)).toBeGreaterThan(40);
-        await options.getByRole('checkbox', { name: 'People' }).uncheck();
+        await options.getByRole('combobox', { name: 'People' }).selectOption('off');
         await expect
           .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Nicolás Maduro'))
           .toBe(false);
         await options.getByRole('radio', { name: 'Underline', exact: true }).check();
         const stored = await session.browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
-        expect(stored.settings).toMatchObject({ hiddenCategories: ['claims', 'people'], style: 'underline' });
+        expect(stored.settings).toMatchObject({
+          mentions: expect.objectContaining({ claims: 'off', people: 'off', places: 'first' }),
+          style: 'underline',
+        });
       }
       await options.close();
     }

@@ -18,8 +18,9 @@ const entity = (range: Range, id = 0): PageFinding => ({
   alias: '',
   rule: 'alias',
   range,
+  story: 0,
 });
-const claim = (range: Range): PageClaimFinding => ({ claim: 0, start: 0, end: 0, range });
+const claim = (range: Range): PageClaimFinding => ({ claim: 0, start: 0, end: 0, range, story: 0 });
 
 /** The offset of `text`'s first character inside the text node that holds it. */
 function pointAt(text: string): { node: Node; offset: number } {

@@ -76,3 +76,77 @@ describe('which findings a full scan paints', () => {
     expect(marked()).toEqual([]);
   });
 });
+
+describe('first mentions', () => {
+  const story = '<p>Nicolás Maduro spoke. Gustavo Petro replied to Nicolás Maduro.</p><p>Nicolás Maduro left.</p>';
+
+  it('paints the first mention of each name and keeps every mention in the findings', async () => {
+    document.body.innerHTML = story;
+    scanner = createPageScanner(document, matcher, { forceWrap: true, everyMention: () => false });
+    await scanner.scan();
+    expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro']);
+    expect(scanner.findings().entities.map((f) => f.range.toString())).toEqual([
+      'Nicolás Maduro',
+      'Gustavo Petro',
+      'Nicolás Maduro',
+      'Nicolás Maduro',
+    ]);
+    expect(scanner.painted().entities).toHaveLength(2);
+    // An unpainted mention is not a highlight to hover.
+    const later = document.querySelectorAll('p')[1]!.firstChild!;
+    expect(scanner.hitTest(later, 2)).toBeUndefined();
+  });
+
+  it('paints every mention of the categories everyMention says so of', async () => {
+    document.body.innerHTML = story;
+    scanner = createPageScanner(document, matcher, {
+      forceWrap: true,
+      everyMention: (hit) => hit.kind === 'entity' && hit.finding.entity === 0,
+    });
+    await scanner.scan();
+    expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro', 'Nicolás Maduro', 'Nicolás Maduro']);
+  });
+
+  it('paints a later mention once the reader jumps to it, and hovering reaches it then', async () => {
+    document.body.innerHTML = story;
+    scanner = createPageScanner(document, matcher, { forceWrap: true, everyMention: () => false });
+    await scanner.scan();
+    expect(scanner.reveal('entity', 'nicolas-maduro', 2)).toBe(true);
+    expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro', 'Nicolás Maduro']);
+    const mark = document.querySelectorAll('p')[1]!.querySelector(MARK_TAG)!;
+    expect(mark.textContent).toBe('Nicolás Maduro');
+    expect(scanner.hitTest(mark.firstChild!, 2)?.kind).toBe('entity');
+    expect(scanner.painted().entities.map((f) => f.story)).toEqual([0, 0, 0]);
+  });
+
+  it('gives a part of the page rescanned after a change stories of its own', async () => {
+    // Rescanning only the changed part needs the Highlight API painter: a minimal one (happy-dom has none).
+    const registry = new Map<string, unknown>();
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    (window as unknown as { Highlight: unknown }).Highlight = class extends Set<Range> {
+      priority = 0;
+      constructor(...ranges: Range[]) {
+        super(ranges);
+      }
+    };
+    try {
+      document.body.innerHTML = `<main>${story}</main><aside><p>Waiting for news.</p></aside>`;
+      const current = createPageScanner(document, matcher, { settleDelay: 10, everyMention: () => false });
+      scanner = current;
+      expect(scanner.painter.kind).toBe('highlight-api');
+      await current.scan();
+      document.querySelector('aside p')!.textContent = 'Live: Nicolás Maduro again.';
+      await expect.poll(() => current.findings().entities.length).toBe(5);
+      const stories = current.findings().entities.map((f) => f.story);
+      expect(stories.at(-1)).not.toBe(stories[0]);
+      expect(current.painted().entities.map((f) => f.range.startContainer.parentElement?.textContent)).toEqual([
+        document.querySelector('p')!.textContent,
+        document.querySelector('p')!.textContent,
+        'Live: Nicolás Maduro again.',
+      ]);
+    } finally {
+      scanner?.stop();
+      delete (window as unknown as { Highlight?: unknown }).Highlight;
+    }
+  });
+});

@@ -108,7 +108,11 @@ describe('what a "not here" correction keeps (issue 18, item 12)', () => {
 
 describe('settings file', () => {
   it('round-trips settings and corrections', () => {
-    const settings = { ...DEFAULT_SETTINGS, hiddenCategories: ['claims'], hoverDelayMs: 900 };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      mentions: { ...DEFAULT_SETTINGS.mentions, claims: 'off' as const },
+      hoverDelayMs: 900,
+    };
     expect(importSettingsFile(exportSettingsFile(settings, [notHere, neverOnSite]))).toEqual({
       ok: true,
       settings,

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   type Settings,
+  hiddenCategories,
   isActiveOn,
   parseSettings,
+  setMentionMode,
   toggleSite,
 } from '../../../../lib/preferences/settings';
 
@@ -15,6 +17,36 @@ describe('DEFAULT_SETTINGS', () => {
     expect(DEFAULT_SETTINGS.enabled).toBe(true);
     expect(DEFAULT_SETTINGS.disabledSites).toEqual([]);
     expect(isActiveOn(DEFAULT_SETTINGS, 'www.bbc.co.uk')).toBe(true);
+  });
+});
+
+describe('mentions', () => {
+  it('highlight the first mention of every category by default (calm pages)', () => {
+    expect(Object.values(DEFAULT_SETTINGS.mentions)).toEqual(Array(8).fill('first'));
+    expect(Object.keys(DEFAULT_SETTINGS.mentions)).toEqual(expect.arrayContaining(['people', 'places', 'claims']));
+    expect(hiddenCategories(DEFAULT_SETTINGS)).toEqual([]);
+  });
+
+  it('takes each category’s mode, and unknown modes or categories fall back or drop', () => {
+    const parsed = parseSettings({ mentions: { people: 'all', claims: 'off', places: 'some', aliens: 'all' } });
+    expect(parsed.mentions).toMatchObject({ people: 'all', claims: 'off', places: 'first' });
+    expect(parsed.mentions).not.toHaveProperty('aliens');
+    expect(hiddenCategories(parsed)).toEqual(['claims']);
+  });
+
+  it('migrates settings saved as hiddenCategories: those categories off, the others calm', () => {
+    const parsed = parseSettings({ hiddenCategories: ['claims', 'people', 'nonsense'], style: 'underline' });
+    expect(parsed.mentions).toMatchObject({ claims: 'off', people: 'off', places: 'first', drugs: 'first' });
+    expect(parsed).not.toHaveProperty('hiddenCategories');
+    expect(parsed.style).toBe('underline');
+    // Once modes are saved they win over a leftover list.
+    expect(parseSettings({ ...parsed, hiddenCategories: ['places'] }).mentions.places).toBe('first');
+  });
+
+  it('sets one category’s mode without touching the others', () => {
+    const next = setMentionMode(DEFAULT_SETTINGS, 'places', 'all');
+    expect(next.mentions).toEqual({ ...DEFAULT_SETTINGS.mentions, places: 'all' });
+    expect(DEFAULT_SETTINGS.mentions.places).toBe('first');
   });
 });
 

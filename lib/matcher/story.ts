@@ -20,25 +20,31 @@ export interface Stories {
   around(offset: number): [number, number];
 }
 
-/** Story boundaries of `text`, found once (one indexOf pass); lookups are binary searches. */
-export function storiesOf(text: string, window = STORY_WINDOW): Stories {
+/** Where each story of `text` starts (one indexOf pass): 0, then just after each separator. */
+function storyStarts(text: string): number[] {
   const starts = [0];
   for (let at = text.indexOf(STORY_SEPARATOR); at >= 0; at = text.indexOf(STORY_SEPARATOR, at + 2)) {
     starts.push(at + 2);
   }
+  return starts;
+}
+
+/** Story boundaries of `text`, found once; lookups are binary searches. */
+export function storiesOf(text: string, window = STORY_WINDOW): Stories {
+  const starts = storyStarts(text);
   return {
     around(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      const storyEnd = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
-      return [Math.max(starts[lo]!, offset - window), Math.min(storyEnd, offset + window)];
+      const story = lowerBound(starts, offset + 1) - 1;
+      const storyEnd = story + 1 < starts.length ? starts[story + 1]! : text.length;
+      return [Math.max(starts[story]!, offset - window), Math.min(storyEnd, offset + window)];
     },
   };
+}
+
+/** Numbers the stories of a page's text: storyAt(offset) is 0 in the first story, 1 in the next… */
+export function storyNumbering(text: string): { count: number; storyAt(offset: number): number } {
+  const starts = storyStarts(text);
+  return { count: starts.length, storyAt: (offset) => lowerBound(starts, offset + 1) - 1 };
 }
 
 /** Index of the first value in sorted `values` that is ≥ `at`. */

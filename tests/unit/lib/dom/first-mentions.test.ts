@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstMentions, storyNumbering } from '../../../../lib/dom/first-mentions';
+import { firstMentions } from '../../../../lib/dom/first-mentions';
+import { storyNumbering } from '../../../../lib/matcher/story';
 import { STORY_SEPARATOR } from '../../../../lib/matcher/story';
 
 describe('storyNumbering', () => {

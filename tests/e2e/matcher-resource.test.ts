@@ -47,7 +47,8 @@ describe('matcher fetched from matcher.bin', () => {
     await page.goto(session.server.url('/fixtures/demo.html'));
     await waitForScan(page);
     const texts = await highlightTexts(page, 'backstory-entity');
-    expect(texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua', 'DEA']));
+    // First mentions, as the inline build paints them (the demo names the DEA in full first).
+    expect(texts).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro', 'Tren de Aragua', 'MS-13']));
     expect(texts.length).toBeGreaterThan(40);
     const claims = await highlightTexts(page, 'backstory-claim');
     expect(claims.some((sentence) => sentence.includes('$50 million'))).toBe(true);

@@ -61,7 +61,13 @@ export function findInText(
   const candidates = newCandidates();
   collectCandidates(matcher, text, candidates);
   const claims = claimsFromHits(matcher.claims, text, candidates.terms);
-  const resolved = resolveCandidates(matcher, text, candidates, { ...limits, claimStarts: starts(claims) }, pageContext);
+  const resolved = resolveCandidates(
+    matcher,
+    text,
+    candidates,
+    { ...limits, claimStarts: starts(claims) },
+    pageContext,
+  );
   return { entities: resolved.findings, context: resolved.context, claims, candidates };
 }
 

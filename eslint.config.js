@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Preact hooks follow React's rules (preact/hooks has the same call-order contract).
-    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from './i18n';
 import { sourceDateLabel } from './source-date';
 import { SourceLinkView } from './SourceLinkView';
+import { SourcePassage } from './SourcePassage';
 import { StatusLabel } from './StatusLabel';
 
 /** Why a piece of text was highlighted, as the matcher recorded it. */
@@ -266,7 +267,7 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
                   <time dateTime={entry.source.date}>{sourceDateLabel(i18n, entry.source)}</time> ·{' '}
                   {entry.source.publisher}
                 </p>
-                <blockquote>{entry.text}</blockquote>
+                <SourcePassage source={entry.source}>{entry.text}</SourcePassage>
                 <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
               </li>
             ))}
@@ -303,7 +304,7 @@ function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<Ca
                 <strong>{i18n.t(STANCES[entry.stance])}</strong> · {entry.source.publisher},{' '}
                 <time dateTime={entry.source.date}>{sourceDateLabel(i18n, entry.source)}</time>
               </p>
-              <blockquote>{entry.quote}</blockquote>
+              <SourcePassage source={entry.source}>{entry.quote}</SourcePassage>
               <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
             </li>
           ))}

@@ -21,7 +21,8 @@ export function useParts(archive: ArchiveIndex, names: readonly string[]): Parts
     return () => {
       live = false;
     };
-    // `key` stands for `names`.
+    // `key` stands for `names`, a new array on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [archive, key, ready]);
   return ready ? 'ready' : settled?.key === key && settled.failed ? 'failed' : 'loading';
 }

@@ -124,7 +124,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   /**
    * Findings with their ranges on the page. A finding `early` already holds (the same entity or claim over
    * the same text of the same index: a long page's top) keeps its range, so it is neither made nor
-   * asked about or painted again. Stories are numbered from `firstStory`.
+   * asked about or painted again. Stories are numbered from `firstStory`; `storyCount` is how many the
+   * index holds.
    */
   const withRanges = (
     index: TextIndex,
@@ -132,14 +133,14 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     claims: ClaimFinding[],
     firstStory: number,
     early?: PageFindings,
-  ): PageFindings => {
+  ): { findings: PageFindings; storyCount: number } => {
     const earlier = early ? rangesByStart(early) : new Map<number, RangeEntry[]>();
     const range = (start: number, end: number, item: number, kind: FindingKind) =>
       earlier.get(start)?.find((e) => e.end === end && e.item === item && e.kind === kind)?.range ??
       rangeFor(index, start, end, doc);
     const stories = storyNumbering(index.text);
     const story = (start: number) => firstStory + stories.storyAt(start);
-    return {
+    const findings = {
       entities: entities.map((f) => ({
         ...f,
         range: range(f.start, f.end, f.entity, 'entity'),
@@ -147,6 +148,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       })),
       claims: claims.map((f) => ({ ...f, range: range(f.start, f.end, f.claim, 'claim'), story: story(f.start) })),
     };
+    return { findings, storyCount: stories.count };
   };
 
   /** What of the shown findings is painted: first mentions where the reader chose so, and jumped-to ones. */
@@ -228,13 +230,13 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const mark = `backstory:scan-start:${++passes}`;
     performance.mark(mark);
     const slicer = createSlicer(win, undefined, controller.signal);
-    let painted = false;
+    let firstPaintMeasured = false;
     /** This pass's early findings (a long page's top), with offsets into the same text as the final ones. */
     let early: PageFindings | undefined;
     /** The pass's first highlights are measured once, whichever paint brings them. */
     const measureFirstPaint = () => {
-      if (!painted) performance.measure(FIRST_PAINT_MEASURE, mark);
-      painted = true;
+      if (!firstPaintMeasured) performance.measure(FIRST_PAINT_MEASURE, mark);
+      firstPaintMeasured = true;
     };
     try {
       const found = await scanSliced(root(), {
@@ -245,15 +247,15 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         // Wrapping would move the text nodes the index points to: the fallback paints once, at the end.
         showsTop: painter.kind === 'highlight-api',
         showTop: (top: TextFindings) => {
-          early = withRanges(top.index, top.entities, top.claims, 0);
+          early = withRanges(top.index, top.entities, top.claims, 0).findings;
           show(early, undefined, false);
           measureFirstPaint();
         },
       });
       watcher.watchShadowRoots(found.index.shadowRoots);
       // A long page has hundreds of findings: making their ranges and painting them are a task each.
-      const next = withRanges(found.index, found.entities, found.claims, 0, early);
-      nextStory = storyNumbering(found.index.text).count;
+      const { findings: next, storyCount } = withRanges(found.index, found.entities, found.claims, 0, early);
+      nextStory = storyCount;
       await slicer.checkpoint();
       const nextShown = await visibleInSlices(next, slicer);
       await slicer.checkpoint();
@@ -300,10 +302,10 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       if (!index.text) continue;
       const found = findInText(matcher, index.text, limits, context);
       context = found.context;
-      const withRange = withRanges(index, found.entities, found.claims, nextStory);
-      nextStory += storyNumbering(index.text).count;
-      next.entities.push(...withRange.entities);
-      next.claims.push(...withRange.claims);
+      const { findings, storyCount } = withRanges(index, found.entities, found.claims, nextStory);
+      nextStory += storyCount;
+      next.entities.push(...findings.entities);
+      next.claims.push(...findings.claims);
     }
     next.entities = capPerEntity(sortByPosition(next.entities), limits.maxPerEntity).slice(0, limits.maxTotal);
     next.claims = sortByPosition(next.claims).slice(0, maxClaims);

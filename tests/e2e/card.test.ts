@@ -99,6 +99,46 @@ describe('in-page card', () => {
     await page.close();
   });
 
+  it('labels passages of the archive’s reworded CNN copy, and does not quote them as CNN’s words', async () => {
+    const page = await openDemo();
+    // Maduro's passages begin with the CNN copy's (the archive's oldest coverage of him after August's).
+    const point = await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
+      const range = [...highlight].find(
+        (r) => /Maduro$/.test(r.toString()) && !r.startContainer.parentElement!.closest('a'),
+      )!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    await card(page).locator('.card-expand').click();
+    await card(page).locator('.timeline li').first().waitFor();
+    const entries = await card(page)
+      .locator('.timeline > li')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          publisher: li.querySelector('.timeline-meta')!.textContent!.split(' · ').at(-1)!.trim(),
+          quoted: !!li.querySelector('blockquote'),
+          note: li.querySelector('.reworded-note')?.textContent ?? null,
+        })),
+      );
+    const cnn = entries.filter((e) => e.publisher === 'CNN');
+    expect(cnn.length).toBeGreaterThan(0);
+    for (const entry of cnn)
+      expect(entry).toEqual({
+        publisher: 'CNN',
+        quoted: false,
+        note: "Reworded copy of CNN's report: wording may differ from CNN's",
+      });
+    for (const entry of entries.filter((e) => e.publisher !== 'CNN'))
+      expect(entry).toMatchObject({ quoted: true, note: null });
+    await card(page).locator('.passage-reworded').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'card-reworded-light.png') });
+    expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
+    await page.close();
+  });
+
   it('is reachable from the keyboard: the shortcut steps to a highlight and focuses its card', async () => {
     const page = await openDemo();
     const tabId = await tabIdOf(session.browser, page);

@@ -45,6 +45,10 @@ describe('lint guard rails', { timeout: 120_000 }, () => {
     const fired = await rulesFiring('components/StatusLabel.tsx', code);
     expect(fired).toContain('react-hooks/rules-of-hooks');
     expect(fired).toContain('react-hooks/exhaustive-deps');
+    // Hooks of their own live in .ts files too.
+    const inHookFile = await rulesFiring('entrypoints/archive/use-focus-target.ts', code);
+    expect(inHookFile).toContain('react-hooks/rules-of-hooks');
+    expect(inHookFile).toContain('react-hooks/exhaustive-deps');
   });
 
   it('flags a promise left floating (type-aware)', async () => {

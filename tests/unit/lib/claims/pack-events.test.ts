@@ -46,6 +46,7 @@ describe('the bundled pack’s claims as outlets word them', () => {
       'trump-to-pardon-juan-orlando-hernandez',
       'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
     ],
+    ['moinil-threat-level-raised-to-highest', 'Police raised the threat level for Moinil to the highest category.'],
   ])('%s: %s', (id, text) => {
     expect(found(text)).toContain(id);
   });
@@ -74,6 +75,8 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ['brussels-over-60-shootings-by-late-october', 'Brussels has recorded 78 shootings so far this year.'],
     ['coast-guard-lethal-force-three-times-in-five-years', 'The Coast Guard used lethal force five times last year.'],
     ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
+    // Protection alone is an older state of affairs, not the raised threat level.
+    ['moinil-threat-level-raised-to-highest', 'The Brussels prosecutor has been under police protection since July.'],
   ])('%s is not: %s', (id, text) => {
     expect(found(text)).not.toContain(id);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { leadSentences, sentences } from '../../../../lib/view/lead';
+import { sentences as sentenceSpans } from '../../../../lib/claims/sentences';
+import { leadSentences } from '../../../../lib/view/lead';
 
-describe('sentences', () => {
+// Previews cut summaries with the sentence splitter claims use on page text.
+const sentences = (text: string) => sentenceSpans(text).map(([start, end]) => text.slice(start, end));
+
+describe('sentences of a summary', () => {
   it('splits at full stops before a capital, not after abbreviations', () => {
     expect(sentences('The U.S. Navy sank a boat. Gen. Smith said so. He left!')).toEqual([
       'The U.S. Navy sank a boat.',

@@ -36,6 +36,8 @@ export interface CardProps {
   onCorrect?: (type: 'not-here' | 'never-on-site') => void;
   /** Copies text to the clipboard (citations, links to passages). */
   onCopy?: (text: string) => Promise<void>;
+  /** The entity's claim the preview shows, the most relevant on the page (lib/view/lead-claim.ts); else its first. */
+  leadClaimId?: string;
 }
 
 const RULES: Record<Reason['rule'], MessageKey> = {
@@ -141,10 +143,10 @@ function CorrectButtons({
  * What a hover first shows: name, type, the summary's first sentences, the status of the most
  * relevant claim, the reason where it was a judgement, and one action to see everything.
  */
-function Preview({ data, reason, headingId, onClose, onExpand, onCorrect }: CardProps) {
+function Preview({ data, reason, headingId, onClose, onExpand, onCorrect, leadClaimId }: CardProps) {
   const i18n = useI18n();
   const [correcting, setCorrecting] = useState(false);
-  const lead = data.kind === 'entity' ? data.claims[0] : data;
+  const lead = data.kind === 'entity' ? (data.claims.find((c) => c.id === leadClaimId) ?? data.claims[0]) : data;
   return (
     <article class="card card-preview" aria-labelledby={headingId}>
       <Header data={data} headingId={headingId} onClose={onClose} />

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import packJson from '../../assets/knowledge.json';
+import type { KnowledgePack } from '../../lib/knowledge/types';
 import { seriousViolations } from './support/axe';
 import { ARTIFACTS } from './support/browser';
 import { highlightPoint, sendToTab, setSettings, tabIdOf, waitForScan } from './support/page';
@@ -16,6 +18,19 @@ async function openDemo(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> 
   await page.goto(session.server.url('/fixtures/demo.html'));
   await waitForScan(page);
   return page;
+}
+
+/** A highlighted "Maduro" in the article's text (not in a link, where a click follows the link). */
+async function maduroPoint(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
+    const range = [...highlight].find(
+      (r) => /Maduro$/.test(r.toString()) && !r.startContainer.parentElement!.closest('a'),
+    )!;
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return [rect.left + rect.width / 2, rect.top + rect.height / 2] as [number, number];
+  });
 }
 
 describe('in-page card', () => {
@@ -99,19 +114,21 @@ describe('in-page card', () => {
     await page.close();
   });
 
+  it('previews the claim of the entity found on this page, not its first claim', async () => {
+    const page = await openDemo();
+    await page.mouse.click(...(await maduroPoint(page)));
+    await card(page).locator('.card-lead-statement').waitFor();
+    // Maduro's first claim in the pack (the Cartel de los Soles designation) is not on the demo page.
+    const pack = packJson as KnowledgePack;
+    const onPage = pack.claims.find((c) => c.id === 'maduro-arrest-reward-doubled-to-50-million')!;
+    expect((await card(page).locator('.card-lead-statement').textContent())!.trim()).toBe(onPage.statement);
+    await page.close();
+  });
+
   it('labels passages of the archive’s reworded CNN copy, and does not quote them as CNN’s words', async () => {
     const page = await openDemo();
     // Maduro's passages begin with the CNN copy's (the archive's oldest coverage of him after August's).
-    const point = await page.evaluate(() => {
-      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
-      const range = [...highlight].find(
-        (r) => /Maduro$/.test(r.toString()) && !r.startContainer.parentElement!.closest('a'),
-      )!;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
+    await page.mouse.click(...(await maduroPoint(page)));
     await card(page).locator('.card-expand').click();
     await card(page).locator('.timeline li').first().waitFor();
     const entries = await card(page)

@@ -7,7 +7,9 @@ import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/view/card-data';
 import { placeCard } from '../../lib/dom/position';
+import type { CorrectionRefusal } from '../../lib/preferences/correction-limits';
 import { type I18n, i18nFrom } from '../../lib/view/i18n';
+import { leadClaim } from '../../lib/view/lead-claim';
 import { OPEN_CARD_FOR_TESTS_KEY } from './test-hooks';
 
 export const CARD_HOST_TAG = 'backstory-ui';
@@ -40,6 +42,12 @@ export interface CardRequest {
   focus: boolean;
 }
 
+/** A claim found on the page, where it is: the preview shows the entity's claim nearest the word. */
+export interface ClaimOnPage {
+  id: string;
+  range: Range;
+}
+
 export interface CardHost {
   show(request: CardRequest): Promise<void>;
   hide(): void;
@@ -59,7 +67,9 @@ export interface CardHost {
 export function createCardHost(
   ctx: ContentScriptContext,
   loadCard: (request: CardRequest) => Promise<CardData | undefined>,
-  onCorrect: (request: CardRequest, type: 'not-here' | 'never-on-site') => void,
+  /** Saves a correction; says why when it was not saved. */
+  onCorrect: (request: CardRequest, type: 'not-here' | 'never-on-site') => CorrectionRefusal | undefined,
+  claimsOnPage: () => readonly ClaimOnPage[],
 ): CardHost {
   let shell: HTMLDivElement | undefined;
   let shadowHost: HTMLElement | undefined;
@@ -128,7 +138,17 @@ export function createCardHost(
     shell.dataset.side = placement.side;
   };
 
-  const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
+  /** Measured on screen, so that nearness is what the reader sees: the word and the claim's sentence. */
+  const leadClaimId = (request: CardRequest, data: CardData): string | undefined => {
+    if (data.kind !== 'entity' || !data.claims.length) return undefined;
+    const ids = new Set(data.claims.map((claim) => claim.id));
+    const mentions = claimsOnPage()
+      .filter((claim) => ids.has(claim.id))
+      .map((claim) => ({ id: claim.id, position: claim.range.getBoundingClientRect().top }));
+    return leadClaim(data.claims, mentions, request.anchor.getBoundingClientRect().top)?.id;
+  };
+
+  const draw = (request: CardRequest, data: CardData | undefined | 'loading', refused?: CorrectionRefusal) => {
     if (!shell || !i18n) return;
     shell.dataset.variant = expanded ? 'expanded' : 'preview';
     const headingId = `backstory-card-${request.kind}-${request.id}`;
@@ -149,6 +169,7 @@ export function createCardHost(
               shell?.querySelector<HTMLElement>('h2')?.focus();
             }}
             reason={request.reason}
+            leadClaimId={leadClaimId(request, data)}
             headingId={headingId}
             onClose={() => host.hide()}
             onCopy={(text) => navigator.clipboard.writeText(text)}
@@ -157,10 +178,16 @@ export function createCardHost(
               request.navigated
                 ? undefined
                 : (type) => {
-                    onCorrect({ ...request, label: data.kind === 'entity' ? data.name : data.statement }, type);
-                    host.hide();
+                    const refusal = onCorrect(
+                      { ...request, label: data.kind === 'entity' ? data.name : data.statement },
+                      type,
+                    );
+                    // A refused correction keeps the card open, saying why, instead of failing silently.
+                    if (refusal) draw(request, data, refusal);
+                    else host.hide();
                   }
             }
+            correctionRefused={refused}
           />
         )}
       </I18nContext.Provider>,

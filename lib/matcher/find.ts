@@ -34,6 +34,11 @@ export interface FindOptions {
   maxTotal?: number;
   /** Treat the text as part of a page about the pack's subject (a sentence out of such an article). */
   assumeOnTopic?: boolean;
+  /**
+   * Where the text's claims start, in text order, when the caller has found them already (the page scan
+   * does, slice by slice); else they are found here when a story needs them.
+   */
+  claimStarts?: readonly number[];
 }
 
 export interface Span {
@@ -51,7 +56,7 @@ export interface CueHit {
   key: number;
 }
 
-const DEFAULTS: Required<FindOptions> = {
+const DEFAULTS: Required<Omit<FindOptions, 'claimStarts'>> = {
   cueWindow: 600,
   storyWindow: STORY_WINDOW,
   maxPerEntity: 100,
@@ -162,7 +167,7 @@ export function resolveCandidates(
   for (let i = 0; i < candidates.topicHits.length; i++) contextTopic.add(candidates.topicHits.get(i, 1));
   // A rescan of one part counts the rest of the page as its story.
   const pageOnTopic = assumeOnTopic || topicMin === 0 || !!pageContext?.onTopic;
-  let claimStarts: number[] | undefined;
+  let claimStarts = options.claimStarts;
   const onTopicAt = (offset: number): boolean => {
     if (pageOnTopic) return true;
     const [lo, hi] = stories.around(offset);

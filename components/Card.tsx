@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from './i18n';
 import { sourceDateLabel } from './source-date';
 import { SourceLinkView } from './SourceLinkView';
+import { SourcePassage } from './SourcePassage';
 import { StatusLabel } from './StatusLabel';
 
 /** Why a piece of text was highlighted, as the matcher recorded it. */
@@ -35,6 +36,8 @@ export interface CardProps {
   onCorrect?: (type: 'not-here' | 'never-on-site') => void;
   /** Copies text to the clipboard (citations, links to passages). */
   onCopy?: (text: string) => Promise<void>;
+  /** The entity's claim the preview shows, the most relevant on the page (lib/view/lead-claim.ts); else its first. */
+  leadClaimId?: string;
 }
 
 const RULES: Record<Reason['rule'], MessageKey> = {
@@ -140,10 +143,10 @@ function CorrectButtons({
  * What a hover first shows: name, type, the summary's first sentences, the status of the most
  * relevant claim, the reason where it was a judgement, and one action to see everything.
  */
-function Preview({ data, reason, headingId, onClose, onExpand, onCorrect }: CardProps) {
+function Preview({ data, reason, headingId, onClose, onExpand, onCorrect, leadClaimId }: CardProps) {
   const i18n = useI18n();
   const [correcting, setCorrecting] = useState(false);
-  const lead = data.kind === 'entity' ? data.claims[0] : data;
+  const lead = data.kind === 'entity' ? (data.claims.find((c) => c.id === leadClaimId) ?? data.claims[0]) : data;
   return (
     <article class="card card-preview" aria-labelledby={headingId}>
       <Header data={data} headingId={headingId} onClose={onClose} />
@@ -266,7 +269,7 @@ function EntityBody({ data, onSelect, onCopy }: { data: EntityCardData } & Pick<
                   <time dateTime={entry.source.date}>{sourceDateLabel(i18n, entry.source)}</time> ·{' '}
                   {entry.source.publisher}
                 </p>
-                <blockquote>{entry.text}</blockquote>
+                <SourcePassage source={entry.source}>{entry.text}</SourcePassage>
                 <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
               </li>
             ))}
@@ -303,7 +306,7 @@ function ClaimBody({ data, onSelect, onCopy }: { data: ClaimCardData } & Pick<Ca
                 <strong>{i18n.t(STANCES[entry.stance])}</strong> · {entry.source.publisher},{' '}
                 <time dateTime={entry.source.date}>{sourceDateLabel(i18n, entry.source)}</time>
               </p>
-              <blockquote>{entry.quote}</blockquote>
+              <SourcePassage source={entry.source}>{entry.quote}</SourcePassage>
               <SourceLinkView link={entry.link} citation={entry.source.citation} onCopy={onCopy} />
             </li>
           ))}

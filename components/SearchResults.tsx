@@ -39,6 +39,7 @@ export function SearchResults({ query, results, onSelect }: SearchResultsProps) 
           result.date !== undefined
             ? sourceDateLabel(i18n, { date: result.date, dateIsEstimate: !!result.dateIsEstimate })
             : undefined,
+          result.reworded ? i18n.t('rewordedShort') : undefined,
         ].filter(Boolean);
         return (
           <li key={`${result.kind}:${result.id}`}>

@@ -141,6 +141,11 @@ function ArticleItem({ archive, source, expanded, onToggle, target, copy }: Arti
           {i18n.plural('passageCount', passages.length)}
         </span>
       </p>
+      {source.reworded && (
+        <p class="article-reworded">
+          <strong>{i18n.t('rewordedCopy', source.publisher)}.</strong> {source.reworded.why}
+        </p>
+      )}
       <p class="article-actions">
         <SourceLinkView link={sourceLink(source)} />
         <CiteButton citation={citation(source)} copy={copy} />

@@ -5,6 +5,7 @@ import { type TimelineEvent, buildTimeline, groupByMonth } from '../../lib/archi
 import { ENTITY_TYPE_MESSAGES } from '../../lib/view/entity-groups';
 import { capitalise } from '../../lib/view/i18n';
 import { RichMessage, useI18n } from '../i18n';
+import { SourcePassage } from '../SourcePassage';
 import { StatusLabel } from '../StatusLabel';
 import { EntityPicker } from './EntityPicker';
 import { Loading } from './Loading';
@@ -158,9 +159,9 @@ function EventItem({ archive, event, entity }: { archive: ArchiveIndex; event: T
         <span class="event-kind">{i18n.t(event.first ? 'firstMention' : 'mention')}</span> {date} · {source.publisher}:{' '}
         <a href={formatRoute({ view: 'articles', article: source.id, passage: event.passage })}>{title}</a>
       </p>
-      <blockquote>
+      <SourcePassage source={source}>
         <PassageText archive={archive} passage={event.passage} current={entity} />
-      </blockquote>
+      </SourcePassage>
     </li>
   );
 }

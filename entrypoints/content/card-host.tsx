@@ -8,6 +8,7 @@ import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/view/card-data';
 import { placeCard } from '../../lib/dom/position';
 import { type I18n, i18nFrom } from '../../lib/view/i18n';
+import { leadClaim } from '../../lib/view/lead-claim';
 import { OPEN_CARD_FOR_TESTS_KEY } from './test-hooks';
 
 export const CARD_HOST_TAG = 'backstory-ui';
@@ -40,6 +41,12 @@ export interface CardRequest {
   focus: boolean;
 }
 
+/** A claim found on the page, where it is: the preview shows the entity's claim nearest the word. */
+export interface ClaimOnPage {
+  id: string;
+  range: Range;
+}
+
 export interface CardHost {
   show(request: CardRequest): Promise<void>;
   hide(): void;
@@ -60,6 +67,7 @@ export function createCardHost(
   ctx: ContentScriptContext,
   loadCard: (request: CardRequest) => Promise<CardData | undefined>,
   onCorrect: (request: CardRequest, type: 'not-here' | 'never-on-site') => void,
+  claimsOnPage: () => readonly ClaimOnPage[],
 ): CardHost {
   let shell: HTMLDivElement | undefined;
   let shadowHost: HTMLElement | undefined;
@@ -128,6 +136,16 @@ export function createCardHost(
     shell.dataset.side = placement.side;
   };
 
+  /** Measured on screen, so that nearness is what the reader sees: the word and the claim's sentence. */
+  const leadClaimId = (request: CardRequest, data: CardData): string | undefined => {
+    if (data.kind !== 'entity' || !data.claims.length) return undefined;
+    const ids = new Set(data.claims.map((claim) => claim.id));
+    const mentions = claimsOnPage()
+      .filter((claim) => ids.has(claim.id))
+      .map((claim) => ({ id: claim.id, position: claim.range.getBoundingClientRect().top }));
+    return leadClaim(data.claims, mentions, request.anchor.getBoundingClientRect().top)?.id;
+  };
+
   const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
     if (!shell || !i18n) return;
     shell.dataset.variant = expanded ? 'expanded' : 'preview';
@@ -149,6 +167,7 @@ export function createCardHost(
               shell?.querySelector<HTMLElement>('h2')?.focus();
             }}
             reason={request.reason}
+            leadClaimId={leadClaimId(request, data)}
             headingId={headingId}
             onClose={() => host.hide()}
             onCopy={(text) => navigator.clipboard.writeText(text)}

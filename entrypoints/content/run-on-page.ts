@@ -73,7 +73,12 @@ export async function runOnPage(
     const admitted = admitCorrection(corrections, correction, new Date());
     if (admitted.ok) void correctionsItem.set(admitted.corrections);
   };
-  const card = createCardHost(ctx, loadCard, correct);
+  const claimsOnPage = () =>
+    (scanner?.findings().claims ?? []).map((finding) => ({
+      id: matcher.data.claims.claims[finding.claim]!.id,
+      range: finding.range,
+    }));
+  const card = createCardHost(ctx, loadCard, correct, claimsOnPage);
 
   const report = (): PageReport => ({
     url: location.href,

@@ -60,13 +60,15 @@ export function findInText(
 ): { entities: EntityFinding[]; context: PageContext; claims: ClaimFinding[]; candidates: Candidates } {
   const candidates = newCandidates();
   collectCandidates(matcher, text, candidates);
-  const resolved = resolveCandidates(matcher, text, candidates, limits, pageContext);
-  return {
-    entities: resolved.findings,
-    context: resolved.context,
-    claims: claimsFromHits(matcher.claims, text, candidates.terms),
+  const claims = claimsFromHits(matcher.claims, text, candidates.terms);
+  const resolved = resolveCandidates(
+    matcher,
+    text,
     candidates,
-  };
+    { ...limits, claimStarts: starts(claims) },
+    pageContext,
+  );
+  return { entities: resolved.findings, context: resolved.context, claims, candidates };
 }
 
 export async function scanSliced(
@@ -106,14 +108,19 @@ export async function scanSliced(
     await slicer.checkpoint();
     claims.push(...claimsFromHits(matcher.claims, index.text, candidates.terms, from, to, firstTerm));
     if (showsFirstSlice && from === 0) {
-      const early = resolveCandidates(matcher, index.text, candidates, limits);
+      const early = resolveCandidates(matcher, index.text, candidates, { ...limits, claimStarts: starts(claims) });
       options.showTop({ index, entities: early.findings, claims: claims.slice(0, maxClaims) });
     }
     await slicer.checkpoint();
   }
-  const resolved = resolveCandidates(matcher, index.text, candidates, limits);
+  const resolved = resolveCandidates(matcher, index.text, candidates, { ...limits, claimStarts: starts(claims) });
   await slicer.checkpoint();
   return { index, entities: resolved.findings, claims: claims.slice(0, maxClaims), context: resolved.context };
+}
+
+/** Where claims start: the entity step reads whether a story states one (claims are in text order). */
+function starts(claims: readonly ClaimFinding[]): number[] {
+  return claims.map((claim) => claim.start);
 }
 
 /**

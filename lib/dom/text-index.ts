@@ -189,12 +189,16 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
           if (parent !== lastParent) {
             let block: Node = parent;
             while (block !== top && block.nodeType === 1 && INLINE.has(block.nodeName)) block = block.parentNode!;
-            if (block !== lastBlock) pendingBreak = length > 0;
-            const story = storyOf(parent);
-            if (story !== lastStory) pendingStory = length > 0;
+            if (block !== lastBlock) {
+              pendingBreak = length > 0;
+              // Only inline elements lie between a text's parent and its block, and no story element
+              // is inline: texts of one block share its story, looked up once per block.
+              const story = storyOf(block);
+              if (story !== lastStory) pendingStory = length > 0;
+              lastStory = story;
+            }
             lastParent = parent;
             lastBlock = block;
-            lastStory = story;
           }
           if (pendingStory) {
             parts.push(STORY_SEPARATOR);

@@ -13,7 +13,8 @@
  *   `describing` TextualBody, and the evidence.
  * - A source with a URL is a `linking` SpecificResource on the article (evidence: with a
  *   TextQuoteSelector for the quote); a source without one is a `describing` TextualBody holding its
- *   citation ("… URL unknown."): no address is ever invented.
+ *   citation ("… URL unknown."): no address is ever invented. Evidence from a reworded copy (the
+ *   pack's `reworded` sources) says so, is not set in quotation marks and gets no selector.
  * - Targets carry a TextQuoteSelector (exact, and up to 32 code points of prefix and suffix) and a
  *   TextPositionSelector whose start/end count Unicode code points, as the model says, in the page
  *   text as Backstory's text index extracts it (text nodes joined, U+2029 between blocks, whitespace
@@ -22,7 +23,7 @@
  * - Extra properties use the `schema:` prefix the anno.jsonld context defines, so the documents
  *   need no context of their own.
  */
-import { citation, textFragment } from '../view/links';
+import { citation, rewordedLabel, textFragment } from '../view/links';
 import type { EntityType, KnowledgePack, Source } from '../knowledge/types';
 import { ENTITY_TYPE_LABELS } from '../view/entity-groups';
 import type { TextPositionSelector, TextQuoteSelector } from './anchor';
@@ -197,7 +198,8 @@ function sourceBody(source: Source, quote?: string): AnnotationBody {
       ...(source.headline ? { 'schema:headline': source.headline } : {}),
     },
   };
-  if (quote) {
+  // A reworded copy's words are not on the publisher's page: a selector or fragment would point at nothing.
+  if (quote && !source.reworded) {
     body.selector = { type: 'TextQuoteSelector', exact: quote };
     // A link that browsers scroll to the quote (URL text fragment), for readers of the JSON.
     body.source['schema:url'] = source.url + textFragment(quote);
@@ -248,8 +250,11 @@ function claimBodies(finding: ClaimFindingData, packIndex: PackIndex): Annotatio
     const source = packIndex.source(evidence.source);
     if (!source) continue;
     const body = sourceBody(source, evidence.quote);
-    if (body.type === 'SpecificResource') body.source['schema:description'] = `Evidence (${evidence.stance})`;
-    else body.value = `Evidence (${evidence.stance}): “${evidence.quote}” — ${citation(source)}`;
+    const reworded = rewordedLabel(source);
+    const what = `Evidence (${evidence.stance})${reworded ? `, ${reworded}` : ''}`;
+    if (body.type === 'SpecificResource') body.source['schema:description'] = what;
+    // Not in quotation marks when the words are a reworded copy's rather than the publisher's.
+    else body.value = `${what}: ${reworded ? evidence.quote : `“${evidence.quote}”`} — ${citation(source)}`;
     bodies.push(body);
   }
   return bodies;

@@ -180,6 +180,28 @@ export function readArchiveSources(check: Checker, raw: unknown): ArchiveArticle
   });
 }
 
+/** The team's judgement on one archive source (assets/curated/source-notes.json). */
+export interface SourceNote {
+  source: string;
+  /** The archive's text is a machine-reworded copy, not the publisher's wording. */
+  reworded: boolean;
+  /** Why, in a sentence of our own citing the archive's note. */
+  why: string;
+}
+
+export function readSourceNotes(check: Checker, raw: unknown): SourceNote[] {
+  return check.array(raw, '$').map((item, i) => {
+    const path = `$[${i}]`;
+    const record = check.object(item, path);
+    check.known(record, path, ['source', 'reworded', 'why']);
+    return {
+      source: check.string(record.source, `${path}.source`, ID.pattern, ID.what),
+      reworded: check.boolean(record.reworded, `${path}.reworded`),
+      why: check.string(record.why, `${path}.why`),
+    };
+  });
+}
+
 export function readTopic(check: Checker, raw: unknown): Topic {
   const record = check.object(raw, '$');
   check.known(record, '$', ['terms', 'broadTerms', 'minDistinct']);

@@ -20,8 +20,8 @@ function readSources(check: Checker, raw: unknown): Source[] {
   return check.array(raw, '$.sources').map((item, i) => {
     const path = `$.sources[${i}]`;
     const record = check.object(item, path);
-    check.known(record, path, ['id', 'headline', 'publisher', 'authors', 'date', 'dateIsEstimate', 'url']);
-    return {
+    check.known(record, path, ['id', 'headline', 'publisher', 'authors', 'date', 'dateIsEstimate', 'url', 'reworded']);
+    const source: Source = {
       id: check.string(record.id, `${path}.id`, ID_PATTERN, 'a kebab-case id'),
       headline: record.headline === null ? null : check.string(record.headline, `${path}.headline`),
       publisher: check.string(record.publisher, `${path}.publisher`),
@@ -34,6 +34,14 @@ function readSources(check: Checker, raw: unknown): Source[] {
           ? null
           : check.string(record.url, `${path}.url`, URL_PATTERN, 'an https URL or null'),
     };
+    if (record.reworded !== undefined) {
+      const reworded = check.object(record.reworded, `${path}.reworded`);
+      if (reworded === record.reworded) {
+        check.known(reworded, `${path}.reworded`, ['why']);
+        source.reworded = { why: check.string(reworded.why, `${path}.reworded.why`) };
+      }
+    }
+    return source;
   });
 }
 

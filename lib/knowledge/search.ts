@@ -26,6 +26,8 @@ export interface SearchResult {
   date?: string;
   dateIsEstimate?: boolean;
   sourceId?: string;
+  /** For a passage: its article is a reworded copy, so the snippet is not the publisher's wording. */
+  reworded?: true;
   score: number;
   /** The pack it was found in, when several are searched. */
   pack?: string;
@@ -129,7 +131,13 @@ function toResult(doc: Doc, words: readonly string[], score: number): SearchResu
     snippet,
     marks,
     ...(source
-      ? { publisher: source.publisher, date: source.date, dateIsEstimate: source.dateIsEstimate, sourceId: source.id }
+      ? {
+          publisher: source.publisher,
+          date: source.date,
+          dateIsEstimate: source.dateIsEstimate,
+          sourceId: source.id,
+          ...(source.reworded ? { reworded: true as const } : {}),
+        }
       : {}),
     score,
   };

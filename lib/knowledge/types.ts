@@ -32,6 +32,16 @@ export interface Source {
   dateIsEstimate: boolean;
   /** Null means unknown: never invent one. */
   url: string | null;
+  /**
+   * The archive holds a machine-reworded copy, not the publisher's text (the team's reading of the
+   * archive's notes): its sentences must not be quoted as the publisher's words.
+   */
+  reworded?: SourceRewording;
+}
+
+export interface SourceRewording {
+  /** Why the team judged it reworded, in a sentence citing the archive's note. */
+  why: string;
 }
 
 export interface Entity {

@@ -33,6 +33,11 @@ export interface FindOptions {
   maxTotal?: number;
   /** Treat the text as part of a page about the pack's subject (a sentence out of such an article). */
   assumeOnTopic?: boolean;
+  /**
+   * Where the text's claims start, in text order, when the caller has found them already (the page scan
+   * does, slice by slice); else they are found here when a story needs them.
+   */
+  claimStarts?: readonly number[];
 }
 
 export interface Span {
@@ -50,7 +55,7 @@ export interface CueHit {
   key: number;
 }
 
-const DEFAULTS: Required<FindOptions> = {
+const DEFAULTS: Required<Omit<FindOptions, 'claimStarts'>> = {
   cueWindow: 600,
   storyWindow: STORY_WINDOW,
   maxPerEntity: 100,
@@ -161,7 +166,7 @@ export function resolveCandidates(
   for (let i = 0; i < candidates.topicHits.length; i++) contextTopic.add(candidates.topicHits.get(i, 1));
   // A rescan of one part counts the rest of the page as its story.
   const pageOnTopic = assumeOnTopic || topicMin === 0 || !!pageContext?.onTopic;
-  let claimStarts: number[] | undefined;
+  let claimStarts = options.claimStarts;
   const onTopicAt = (offset: number): boolean => {
     if (pageOnTopic) return true;
     const [lo, hi] = stories.around(offset);
@@ -337,8 +342,29 @@ function distinctKeys(
 }
 
 /**
- * Keeps the leftmost span, and the longest among those starting at the same place; no overlaps. Only
- * the kept spans become objects, with the targets they name.
+ * An order's wording just before a policy's name ("an executive order reclassifying fentanyl as a
+ * weapon of mass destruction", "una orden ejecutiva que designa el fentanilo…"): at most four words
+ * between, in the same sentence; "in order to" is no order.
+ */
+const ORDER_BEFORE =
+  /(?<![\p{L}])(?:(?<!\bin )order|decree|directive|orden|decreto|directiva)(?:\s+ejecutiva)?(?:\s+[\p{L}\p{N}'’-]+){0,4}\s+$/iu;
+
+/**
+ * Whether the names inside a kept span are mentions of their own: a policy's name that completes the
+ * description of an order names the drug or the place the order is about, as the policy's name alone
+ * ("fentanyl as a WMD", "the EU drugs strategy") or a proper name ("Mexico City") does not.
+ */
+function describes(matcher: Matcher, text: string, span: Span): boolean {
+  return (
+    span.targets.some((t) => !t.exclude && matcher.data.entities[t.entity]!.type === 'policy') &&
+    ORDER_BEFORE.test(text.slice(Math.max(0, span.start - 80), span.start))
+  );
+}
+
+/**
+ * Keeps the leftmost span, and the longest among those starting at the same place; no overlaps,
+ * except the names inside an order's description (see describes), kept leftmost-longest among themselves
+ * right after it. Only the kept spans become objects, with the targets they name.
  */
 function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span[] {
   const { data, length } = spans;
@@ -352,12 +378,22 @@ function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span
   if (!sorted) order.sort(before);
   const kept: Span[] = [];
   let lastEnd = -1;
+  // Inside a description: where the last name kept inside it ends (-1: not inside one).
+  let innerEnd = -1;
   for (const i of order) {
     const start = data[i * 3]!;
-    if (start < lastEnd) continue;
     const end = data[i * 3 + 1]!;
-    kept.push({ start, end, targets: nameTargets(matcher, text, start, end, data[i * 3 + 2]!) });
+    if (start < lastEnd) {
+      if (innerEnd >= 0 && start >= innerEnd && end <= lastEnd) {
+        kept.push({ start, end, targets: nameTargets(matcher, text, start, end, data[i * 3 + 2]!) });
+        innerEnd = end;
+      }
+      continue;
+    }
+    const span = { start, end, targets: nameTargets(matcher, text, start, end, data[i * 3 + 2]!) };
+    kept.push(span);
     lastEnd = end;
+    innerEnd = describes(matcher, text, span) ? start : -1;
   }
   return kept;
 }

@@ -4,9 +4,9 @@
 import { compileMatcherData, loadMatcher } from '../matcher/compile';
 import { findEntities } from '../matcher/find';
 import { BLOCK_SEPARATOR } from '../text/fold';
-import type { ArchiveArticle, CuratedClaim, CuratedEntity } from '../knowledge/curated';
+import type { ArchiveArticle, CuratedClaim, CuratedEntity, SourceNote } from '../knowledge/curated';
 import { markdownLineToText } from '../knowledge/markdown';
-import type { Claim, Entity, KnowledgePack, Passage, Source, Topic } from '../knowledge/types';
+import type { Claim, Entity, KnowledgePack, Passage, Source, SourceRewording, Topic } from '../knowledge/types';
 import { KnowledgeError, type ValidationIssue } from '../knowledge/validate';
 
 export interface ArchiveInput {
@@ -19,6 +19,8 @@ export interface CuratedInput {
   topic?: Topic;
   entities: { file: string; records: CuratedEntity[] }[];
   claims: { file: string; records: CuratedClaim[] }[];
+  /** The team's notes on sources (which ones are reworded copies). */
+  sourceNotes?: { file: string; records: SourceNote[] };
 }
 
 /** One article's body: its lines joined by block separators, and where each passage lies in it. */
@@ -57,6 +59,33 @@ function spaces(text: string): string {
   return text.replace(/[\s\u00a0\u202f\u2029]/g, ' ');
 }
 
+/** Reworded sources by id; a note on a source the archive does not have, or a second note on one, is an issue. */
+function sourceRewordings(
+  notes: CuratedInput['sourceNotes'],
+  sourceIds: ReadonlySet<string>,
+  issues: ValidationIssue[],
+): Map<string, SourceRewording> {
+  const rewordings = new Map<string, SourceRewording>();
+  const seen = new Set<string>();
+  notes?.records.forEach((note, i) => {
+    if (!sourceIds.has(note.source))
+      issues.push({
+        file: notes.file,
+        path: `$[${i}].source`,
+        message: `expected a source id from archive/sources.json, got "${note.source}"`,
+      });
+    else if (seen.has(note.source))
+      issues.push({
+        file: notes.file,
+        path: `$[${i}].source`,
+        message: `expected one note per source, "${note.source}" has two`,
+      });
+    seen.add(note.source);
+    if (note.reworded) rewordings.set(note.source, { why: note.why });
+  });
+  return rewordings;
+}
+
 export function compilePack(
   version: string,
   archive: ArchiveInput,
@@ -66,15 +95,11 @@ export function compilePack(
   const issues: ValidationIssue[] = [];
   const articles = [...archive.articles].sort((a, b) => a.date.localeCompare(b.date));
   const sourceIds = new Set(articles.map((a) => a.id));
-  const sources: Source[] = articles.map(({ id, headline, publisher, authors, date, dateIsEstimate, url }) => ({
-    id,
-    headline,
-    publisher,
-    authors,
-    date,
-    dateIsEstimate,
-    url,
-  }));
+  const rewordings = sourceRewordings(curated.sourceNotes, sourceIds, issues);
+  const sources: Source[] = articles.map(({ id, headline, publisher, authors, date, dateIsEstimate, url }) => {
+    const reworded = rewordings.get(id);
+    return { id, headline, publisher, authors, date, dateIsEstimate, url, ...(reworded ? { reworded } : {}) };
+  });
 
   const bodies = articles.map((article) => {
     const fileText = archive.files[article.file];

@@ -26,7 +26,9 @@ export function textFragment(quote: string): string {
   return `#:~:text=${encodeFragmentPart(start)},${encodeFragmentPart(end)}`;
 }
 
-export function sourceLink(source: Source, quote?: string): SourceLink {
+export function sourceLink(source: Source, passage?: string): SourceLink {
+  // A reworded copy's words are not on the publisher's page: no fragment or search could find them.
+  const quote = source.reworded ? undefined : passage;
   if (source.url) {
     return {
       kind: 'article',
@@ -43,10 +45,26 @@ export function sourceLink(source: Source, quote?: string): SourceLink {
   };
 }
 
-/** A plain reference for pasting: publisher, headline, date, URL or "URL unknown". */
+/**
+ * What goes with a passage of a reworded source wherever it is quoted (exports; the UI says the same
+ * in its language): the words are the copy's, not the publisher's.
+ */
+export function rewordedLabel(source: Source): string | undefined {
+  return source.reworded
+    ? `Reworded copy of ${source.publisher}'s report: wording may differ from ${source.publisher}'s`
+    : undefined;
+}
+
+/**
+ * A plain reference for pasting: publisher, headline, date, URL or "URL unknown", and for a reworded
+ * source a warning that the archive's words are not the publisher's.
+ */
 export function citation(source: Source): string {
   const authors = source.authors.length ? `${source.authors.join(', ')}. ` : '';
   const headline = source.headline ? `“${source.headline}”. ` : '';
   const date = source.dateIsEstimate ? `${source.date} (date estimated)` : source.date;
-  return `${authors}${headline}${source.publisher}, ${date}. ${source.url ?? 'URL unknown'}.`;
+  const reworded = source.reworded
+    ? ` Archived as a reworded copy: wording may differ from ${source.publisher}'s.`
+    : '';
+  return `${authors}${headline}${source.publisher}, ${date}. ${source.url ?? 'URL unknown'}.${reworded}`;
 }

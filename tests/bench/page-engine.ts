@@ -6,7 +6,7 @@
  * the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
  */
 import { claimsFromHits } from '../../lib/claims/match';
-import { createPageScanner } from '../../lib/dom/page-scanner';
+import { type Hit, createPageScanner } from '../../lib/dom/page-scanner';
 import { createPainter } from '../../lib/dom/paint';
 import { buildTextIndex, rangeFor } from '../../lib/dom/text-index';
 import { type Automaton, buildAutomaton, scanText } from '../../lib/scan/automaton';
@@ -15,7 +15,8 @@ import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/la
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 import { foldCode } from '../../lib/text/fold';
-import { groupOf } from '../../lib/view/entity-groups';
+import { DEFAULT_SETTINGS, hiddenCategories } from '../../lib/preferences/settings';
+import { categoryOf, isShown } from '../../lib/preferences/shown';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 
 export interface FloorResult {
@@ -91,6 +92,8 @@ export interface PassResult {
   reports: number;
   entities: number;
   claims: number;
+  /** Highlights painted (first mentions at the default settings). */
+  painted: number;
 }
 
 export interface MarkResult {
@@ -331,8 +334,9 @@ async function scannerScan(): Promise<ScannerResult> {
 
 /**
  * Backstory's pass as the content script runs it on a cold page: load the matcher, then the real
- * lib/dom/page-scanner.ts scan with the content script's display filter (hidden categories, read per
- * finding) and its report (the popup's summaries, built at each onScan; the message itself is not sent).
+ * lib/dom/page-scanner.ts scan with the content script's display rules at the default settings (no
+ * category hidden, no corrections, first mentions painted: lib/preferences/shown.ts, read per finding)
+ * and its report (the popup's summaries, built at each onScan; the message itself is not sent).
  */
 async function pass(): Promise<PassResult> {
   const t0 = now();
@@ -340,12 +344,17 @@ async function pass(): Promise<PassResult> {
   const matcher = state.matcher!;
   const t1 = now();
   let reports = 0;
-  const hidden: string[] = [];
+  const settings = DEFAULT_SETTINGS;
+  const item = (hit: Hit) => (hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity);
+  const page = () => ({ url: location.href, hostname: location.hostname });
   const scanner = createPageScanner(document, matcher, {
-    isShown: (hit) => {
-      const category = hit.kind === 'claim' ? 'claims' : groupOf(matcher.data.entities[hit.finding.entity]!.type).id;
-      return !hidden.includes(category);
-    },
+    isShown: (hit) =>
+      isShown(
+        matcher.data,
+        { kind: hit.kind, item: item(hit), text: () => hit.finding.range.toString() },
+        { hiddenCategories: hiddenCategories(settings), corrections: [], page },
+      ),
+    everyMention: (hit) => settings.mentions[categoryOf(matcher.data, hit.kind, item(hit))] === 'all',
     onScan: (shown) => {
       reports++;
       state.retained = [summariseEntities(matcher.data, shown.entities), summariseClaims(matcher.data, shown.claims)];
@@ -354,7 +363,15 @@ async function pass(): Promise<PassResult> {
   const found = await scanner.scan();
   const t2 = now();
   state.retained = { scanner, found, retained: state.retained };
-  return { loadMs: t1 - t0, ms: t2 - t1, reports, entities: found.entities.length, claims: found.claims.length };
+  const painted = scanner.painted();
+  return {
+    loadMs: t1 - t0,
+    ms: t2 - t1,
+    reports,
+    entities: found.entities.length,
+    claims: found.claims.length,
+    painted: painted.entities.length + painted.claims.length,
+  };
 }
 
 /**

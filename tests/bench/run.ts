@@ -927,6 +927,8 @@ interface PageSummary {
   passReports: number;
   passEntities: number;
   passClaims: number;
+  /** Highlights the pass painted (NaN from a --base engine that does not say). */
+  passPainted: number;
   /** The same with --base's code (NaN without it). */
   basePass: number;
   basePassCpu: number;
@@ -971,6 +973,7 @@ function summarise(target: PageInfo, r: PageResult): PageSummary {
     passReports: median(r.pass.map((p) => p.reports)),
     passEntities: r.pass[0]?.entities ?? 0,
     passClaims: r.pass[0]?.claims ?? 0,
+    passPainted: r.pass[0]?.painted ?? NaN,
     basePass: median(r.basePass.map((p) => p.ms)),
     basePassCpu: median(r.basePass.map((p) => p.cpu)),
     basePassEntities: r.basePass[0]?.entities ?? NaN,
@@ -1026,7 +1029,7 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
   line();
   line(
     '"walk" = the floor (TreeWalker over every text node + one join). "pass" = the content script\'s work on a cold load: ' +
-      "the real lib/dom/page-scanner.ts createPageScanner(…).scan() with the content script's display filter and popup summaries " +
+      "the real lib/dom/page-scanner.ts createPageScanner(…).scan() with the content script's display rules at the default settings (first mentions painted) and popup summaries " +
       "(wall: the scan's promise, yields included; the matcher's load is apart). CPU = the renderer main thread's thread time " +
       "(trace) from the run's start to two frames after its end: for the pass the matcher load (the content script's evaluation-time work), " +
       'scan, claims, ranges, painting, reports and the highlight repaint it causes; for markRegExp its call and the style, layout and paint its marks force; ' +
@@ -1043,7 +1046,7 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
     'markRegExp ms (CPU)',
     'markRegExp / pass: wall, CPU',
     ...(base ? ['before: pass ms (CPU)', 'before / after: wall, CPU'] : []),
-    'entities / claims',
+    'entities / claims (painted)',
   ];
   line(`| ${head.join(' | ')} |`);
   line(`|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);
@@ -1064,7 +1067,7 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
             `${ratio(p.basePass / p.pass)}, ${ratio(p.basePassCpu / p.passCpu)}`,
           ]
         : []),
-      `${p.passEntities} / ${p.passClaims}${base && (p.basePassEntities !== p.passEntities || p.basePassClaims !== p.passClaims) ? ` (before ${p.basePassEntities} / ${p.basePassClaims})` : ''}`,
+      `${p.passEntities} / ${p.passClaims} (${p.passPainted})${base && (p.basePassEntities !== p.passEntities || p.basePassClaims !== p.passClaims) ? ` (before ${p.basePassEntities} / ${p.basePassClaims})` : ''}`,
     ];
     line(`| ${cells.join(' | ')} |`);
   }

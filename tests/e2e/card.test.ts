@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import packJson from '../../assets/knowledge.json';
+import type { KnowledgePack } from '../../lib/knowledge/types';
 import { seriousViolations } from './support/axe';
 import { ARTIFACTS } from './support/browser';
 import { highlightPoint, sendToTab, setSettings, tabIdOf, waitForScan } from './support/page';
@@ -16,6 +18,19 @@ async function openDemo(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> 
   await page.goto(session.server.url('/fixtures/demo.html'));
   await waitForScan(page);
   return page;
+}
+
+/** A highlighted "Maduro" in the article's text (not in a link, where a click follows the link). */
+async function maduroPoint(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-entity')!;
+    const range = [...highlight].find(
+      (r) => /Maduro$/.test(r.toString()) && !r.startContainer.parentElement!.closest('a'),
+    )!;
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return [rect.left + rect.width / 2, rect.top + rect.height / 2] as [number, number];
+  });
 }
 
 describe('in-page card', () => {
@@ -96,6 +111,48 @@ describe('in-page card', () => {
     await card(page).locator('.evidence li').first().waitFor();
     expect(await card(page).locator('.evidence li').count()).toBeGreaterThan(1);
     await page.screenshot({ path: join(ARTIFACTS, 'card-claim-light.png') });
+    await page.close();
+  });
+
+  it('previews the claim of the entity found on this page, not its first claim', async () => {
+    const page = await openDemo();
+    await page.mouse.click(...(await maduroPoint(page)));
+    await card(page).locator('.card-lead-statement').waitFor();
+    // Maduro's first claim in the pack (the Cartel de los Soles designation) is not on the demo page.
+    const pack = packJson as KnowledgePack;
+    const onPage = pack.claims.find((c) => c.id === 'maduro-arrest-reward-doubled-to-50-million')!;
+    expect((await card(page).locator('.card-lead-statement').textContent())!.trim()).toBe(onPage.statement);
+    await page.close();
+  });
+
+  it('labels passages of the archive’s reworded CNN copy, and does not quote them as CNN’s words', async () => {
+    const page = await openDemo();
+    // Maduro's passages begin with the CNN copy's (the archive's oldest coverage of him after August's).
+    await page.mouse.click(...(await maduroPoint(page)));
+    await card(page).locator('.card-expand').click();
+    await card(page).locator('.timeline li').first().waitFor();
+    const entries = await card(page)
+      .locator('.timeline > li')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          publisher: li.querySelector('.timeline-meta')!.textContent!.split(' · ').at(-1)!.trim(),
+          quoted: !!li.querySelector('blockquote'),
+          note: li.querySelector('.reworded-note')?.textContent ?? null,
+        })),
+      );
+    const cnn = entries.filter((e) => e.publisher === 'CNN');
+    expect(cnn.length).toBeGreaterThan(0);
+    for (const entry of cnn)
+      expect(entry).toEqual({
+        publisher: 'CNN',
+        quoted: false,
+        note: "Reworded copy of CNN's report: wording may differ from CNN's",
+      });
+    for (const entry of entries.filter((e) => e.publisher !== 'CNN'))
+      expect(entry).toMatchObject({ quoted: true, note: null });
+    await card(page).locator('.passage-reworded').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'card-reworded-light.png') });
+    expect(await seriousViolations(page, 'backstory-ui')).toEqual([]);
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wr
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type ClaimExclusion, readClaimExclusions } from '../../pack-compiler/claim-coverage';
 import { type ArchiveInput, type CuratedInput, compilePack } from '../../pack-compiler/compile-pack';
-import { readArchiveSources, readClaims, readEntities, readTopic } from '../../knowledge/curated';
+import { readArchiveSources, readClaims, readEntities, readSourceNotes, readTopic } from '../../knowledge/curated';
 import type { KnowledgePack } from '../../knowledge/types';
 import { Checker, KnowledgeError } from '../../knowledge/validate';
 
@@ -110,6 +110,8 @@ export function loadInputs(dirs: KnowledgeDirs = DEFAULT_DIRS): LoadedInputs {
   }
   const topicPath = join(dirs.curated, 'topic.json');
   const topicCheck = checker(topicPath);
+  const notesPath = join(dirs.curated, 'source-notes.json');
+  const notesCheck = checker(notesPath);
   const curated: CuratedInput = {
     ...(existsSync(topicPath) ? { topic: readTopic(topicCheck, readJson(topicCheck, topicPath)) } : {}),
     entities: jsonFiles(join(dirs.curated, 'entities')).map((path) => {
@@ -120,6 +122,11 @@ export function loadInputs(dirs: KnowledgeDirs = DEFAULT_DIRS): LoadedInputs {
       const check = checker(path);
       return { file: check.file, records: readClaims(check, readJson(check, path)) };
     }),
+    ...(existsSync(notesPath)
+      ? {
+          sourceNotes: { file: notesCheck.file, records: readSourceNotes(notesCheck, readJson(notesCheck, notesPath)) },
+        }
+      : {}),
   };
   const issues = checkers.flatMap((c) => c.issues);
   if (issues.length) throw new KnowledgeError(issues);

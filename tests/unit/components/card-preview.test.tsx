@@ -65,6 +65,17 @@ describe('the preview', () => {
     expect(onExpand).toHaveBeenCalledTimes(1);
   });
 
+  it('shows the claim it is given as the most relevant, and its first claim for an unknown id', () => {
+    const chosen = maduro.claims.at(-1)!;
+    expect(chosen.id).not.toBe(maduro.claims[0]!.id);
+    let root = mount({ data: maduro, variant: 'preview', leadClaimId: chosen.id });
+    expect(root.querySelector('.card-lead-statement')!.textContent!.trim()).toBe(chosen.statement);
+    render(null, root);
+    root.remove();
+    root = mount({ data: maduro, variant: 'preview', leadClaimId: 'not-a-claim-of-his' });
+    expect(root.querySelector('.card-lead-statement')!.textContent!.trim()).toBe(maduro.claims[0]!.statement);
+  });
+
   it('says why where the matcher judged', () => {
     const root = mount({
       data: maduro,

@@ -143,6 +143,29 @@ describe('toWebAnnotations', () => {
     );
   });
 
+  it('labels evidence from a reworded copy, out of quotation marks and without a selector', () => {
+    const why = 'Our note: the archive says this copy was reworded.';
+    const reworded = structuredClone(pack);
+    for (const source of reworded.sources) source.reworded = { why };
+    const claim = toWebAnnotations(page, reworded).first.items.find((i) => i.motivation === 'assessing')!;
+    const [, , , linked, unlinked] = claim.body;
+    expect(linked).toMatchObject({
+      type: 'SpecificResource',
+      source: {
+        id: 'https://news.example/strikes_2025?a=1&b=2',
+        'schema:description':
+          "Evidence (states), Reworded copy of The Daily_Test's report: wording may differ from The Daily_Test's",
+      },
+    });
+    expect(linked).not.toHaveProperty('selector');
+    expect((linked as { source: Record<string, string> }).source).not.toHaveProperty('schema:url');
+    expect((unlinked as { value: string }).value).toBe(
+      "Evidence (supports), Reworded copy of Offline Weekly's report: wording may differ from Offline Weekly's: " +
+        'a $50 million bounty — “An article nobody linked”. Offline Weekly, 2025-09-01 (date estimated). URL unknown. ' +
+        "Archived as a reworded copy: wording may differ from Offline Weekly's.",
+    );
+  });
+
   it('adds created only when asked', () => {
     expect(items[0]).not.toHaveProperty('created');
     const dated = toWebAnnotations(page, pack, { created: '2025-12-20T10:00:00Z' });

@@ -48,6 +48,16 @@ describe('parsePack', () => {
       ['pack.json: $.sources[0].url: expected an https URL or null, got "http://example.org"'],
     ],
     [
+      'reworded source without a reason',
+      (p) => ((p.sources[0]!.reworded = {}), p),
+      ['pack.json: $.sources[0].reworded.why: expected a non-empty string, got nothing'],
+    ],
+    [
+      'reworded source as a flag',
+      (p) => ((p.sources[0]!.reworded = true), p),
+      ['pack.json: $.sources[0].reworded: expected an object, got boolean true'],
+    ],
+    [
       'source date malformed',
       (p) => ((p.sources[1]!.date = '15/12/2025'), p),
       ['pack.json: $.sources[1].date: expected a date as YYYY-MM-DD, got "15/12/2025"'],
@@ -98,6 +108,14 @@ describe('parsePack', () => {
     ],
   ])('rejects a pack with %s, naming the field', (_, breakIt, expected) => {
     expect(problems(breakIt(fresh()))).toEqual(expected);
+  });
+
+  it('keeps a reworded source’s reason, and a pack without any reworded source is fine', () => {
+    const p = fresh();
+    const cnn = parsePack(p, 'pack.json').sources.find((s) => s.id === 'cnn-venezuela-strike-options')!;
+    expect(cnn.reworded?.why).toMatch(/spun copy of CNN's report/);
+    for (const source of p.sources) delete source.reworded;
+    expect(parsePack(p, 'pack.json').sources.every((s) => s.reworded === undefined)).toBe(true);
   });
 
   it('lists every problem at once', () => {

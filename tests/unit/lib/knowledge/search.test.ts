@@ -63,5 +63,14 @@ describe('popup and archive search results', () => {
     expect(marked(passage.snippet, passage.marks).map((w) => w.toLowerCase())).toEqual(
       expect.arrayContaining(['belgium']),
     );
+    expect(passage).not.toHaveProperty('reworded');
+  });
+
+  it('marks a passage of a reworded copy (the archive’s CNN text) as such', () => {
+    const passages = search.search('sources instructed NCS').filter((r) => r.kind === 'passage');
+    const cnn = passages.filter((r) => r.sourceId === 'cnn-venezuela-strike-options');
+    expect(cnn.length).toBeGreaterThan(0);
+    for (const result of passages)
+      expect(result.reworded === true).toBe(result.sourceId === 'cnn-venezuela-strike-options');
   });
 });

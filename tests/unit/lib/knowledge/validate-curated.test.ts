@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readArchiveSources, readClaims, readEntities } from '../../../../lib/knowledge/curated';
+import { readArchiveSources, readClaims, readEntities, readSourceNotes } from '../../../../lib/knowledge/curated';
 import { Checker, KnowledgeError, type ValidationIssue, formatIssue } from '../../../../lib/knowledge/validate';
 import { loadInputs } from '../../../../lib/tools/node/knowledge-files';
 
@@ -465,6 +465,33 @@ describe('readArchiveSources', () => {
   });
 });
 
+describe('readSourceNotes', () => {
+  const FILE = 'curated/source-notes.json';
+  const NOTE: Json = {
+    source: 'wire-copy',
+    reworded: true,
+    why: 'The archive says this copy swapped words for synonyms.',
+  };
+  const read = (raw: unknown) => {
+    const check = new Checker(FILE);
+    const notes = readSourceNotes(check, raw);
+    return { notes, issues: issuesAsRows(check.issues, FILE) };
+  };
+
+  it('reads a good note', () => {
+    expect(read([NOTE])).toEqual({ notes: [NOTE], issues: [] });
+  });
+
+  it.each<[string, Patch, [string, string][]]>([
+    ['source not an id', (r) => (r.source = 'Wire Copy'), [['$[0].source', `${KEBAB}, got "Wire Copy"`]]],
+    ['reworded missing', (r) => delete r.reworded, [['$[0].reworded', 'expected true or false, got nothing']]],
+    ['why empty', (r) => (r.why = ' '), [['$[0].why', 'expected a non-empty string, got " "']]],
+    ['unknown field', (r) => (r.spun = true), [['$[0].spun', 'expected no such field (known: source, reworded, why)']]],
+  ])('reports %s', (_, patch, expected) => {
+    expect(read([patched(NOTE, patch)]).issues).toEqual(expected);
+  });
+});
+
 describe('loadInputs', () => {
   const root = mkdtempSync(join(tmpdir(), 'backstory-curated-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -511,5 +538,19 @@ describe('loadInputs', () => {
       [join('curated', 'entities', 'places.json'), 0],
     ]);
     expect(inputs.curated.claims[0]!.records[0]!.id).toBe(CLAIM.id);
+    expect(inputs.curated.sourceNotes).toBeUndefined();
+  });
+
+  it('reads source-notes.json when there is one, and reports its problems by path', () => {
+    const dirs = { archive: join(root, 'archive'), curated: join(root, 'curated') };
+    const note = { source: 'politico-fentanyl-wmd', reworded: true, why: 'Our reason, citing the archive.' };
+    write('curated/source-notes.json', [note]);
+    expect(loadInputs(dirs).curated.sourceNotes).toEqual({
+      file: join('curated', 'source-notes.json'),
+      records: [note],
+    });
+    write('curated/source-notes.json', [{ ...note, reworded: 'yes' }]);
+    expect(() => loadInputs(dirs)).toThrow(/source-notes\.json: \$\[0\]\.reworded: expected true or false, got "yes"/);
+    rmSync(join(root, 'curated', 'source-notes.json'));
   });
 });

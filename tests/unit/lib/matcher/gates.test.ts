@@ -118,3 +118,34 @@ describe('one pass for names, topic words and claim terms', () => {
     ]);
   });
 });
+
+describe('a story that states a claim is on the subject', () => {
+  const m = loadMatcher(
+    compileMatcherData(
+      'c',
+      [entity('united-states', 'United States', { background: true })],
+      [
+        {
+          id: 'seizure',
+          statement: 'Cocaine was seized at the port.',
+          status: 'reported',
+          match: { terms: [['cocaine'], ['seized']], figures: [] },
+        },
+      ],
+      { terms: ['cartel', 'fentanyl'], minDistinct: 2 },
+    ),
+  );
+  const named = (text: string, options = {}) =>
+    findEntities(m, text, options).map((f) => m.data.entities[f.entity]!.id);
+  const stating = 'The United States seized cocaine at the port.';
+
+  it('finds the claims itself when not told', () => {
+    expect(named(stating)).toEqual(['united-states']);
+    expect(named('The United States beat Canada.')).toEqual([]);
+  });
+
+  it('reads where claims start from the caller when it has found them already (the page scan)', () => {
+    expect(named(stating, { claimStarts: [] })).toEqual([]);
+    expect(named('The United States beat Canada.', { claimStarts: [0] })).toEqual(['united-states']);
+  });
+});

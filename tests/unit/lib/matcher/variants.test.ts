@@ -17,6 +17,11 @@ const matcher = loadMatcher(
       aliases: ['administración de Donald Trump'],
     }),
     entity('donald-trump', 'Donald Trump', { type: 'person' }),
+    entity('fentanyl', 'fentanyl', { type: 'drug', aliases: ['fentanilo'] }),
+    entity('fentanyl-order', 'fentanyl order', {
+      type: 'policy',
+      aliases: ['fentanyl as a weapon of mass destruction', 'fentanilo como arma de destrucción masiva'],
+    }),
   ]),
 );
 
@@ -54,6 +59,37 @@ describe('the outermost name wins', () => {
         ['trump-administration', 'administración de Donald Trump'],
         ['donald-trump', 'Donald Trump'],
       ],
+    ],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('names inside the description of an order', () => {
+  const order = ['fentanyl-order', 'fentanyl as a weapon of mass destruction'];
+  const orden = ['fentanyl-order', 'fentanilo como arma de destrucción masiva'];
+  it.each([
+    [
+      'The president signed an executive order classifying fentanyl as a weapon of mass destruction.',
+      [order, ['fentanyl', 'fentanyl']],
+    ],
+    ['A new order treats fentanyl as a weapon of mass destruction.', [order, ['fentanyl', 'fentanyl']]],
+    [
+      'Firmó una orden ejecutiva que designa el fentanilo como arma de destrucción masiva.',
+      [orden, ['fentanyl', 'fentanilo']],
+    ],
+    // The policy's name alone, or with no order before it, stays one mention.
+    ['Critics doubt that fentanyl as a weapon of mass destruction helps.', [order]],
+    ['Sheinbaum habló de declarar al fentanilo como arma de destrucción masiva.', [orden]],
+    ['They acted in order to treat fentanyl as a weapon of mass destruction.', [order]],
+    // An order further back in the sentence, or in the sentence before, is not its description.
+    [
+      'The order, signed on Monday after weeks of talks with several agencies, names fentanyl as a weapon of mass destruction.',
+      [order],
+    ],
+    [
+      'Trump signed the order. Fentanyl as a weapon of mass destruction is new.',
+      [['fentanyl-order', 'Fentanyl as a weapon of mass destruction']],
     ],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);

@@ -118,6 +118,7 @@ const CLAIM: CuratedClaim = {
 const ENTITIES_FILE = 'curated/entities/people.json';
 const AGENCIES_FILE = 'curated/entities/agencies.json';
 const CLAIMS_FILE = 'curated/claims/test.json';
+const NOTES_FILE = 'curated/source-notes.json';
 
 function inputs(): { archive: ArchiveInput; curated: CuratedInput } {
   return structuredClone({
@@ -269,6 +270,22 @@ describe('compilePack', () => {
     expect(JSON.stringify(shuffled)).toBe(JSON.stringify(pack));
   });
 
+  it('marks the sources the team’s notes call reworded, and only those', () => {
+    const why = 'The archive says this copy swapped words for synonyms.';
+    const pack = compile((input) => {
+      input.curated.sourceNotes = {
+        file: NOTES_FILE,
+        records: [
+          { source: 'wsj-colombia', reworded: true, why },
+          { source: 'politico-maduro', reworded: false, why: 'Checked against the original.' },
+        ],
+      };
+    });
+    expect(pack.sources.find((s) => s.id === 'wsj-colombia')!.reworded).toEqual({ why });
+    expect(pack.sources.find((s) => s.id === 'politico-maduro')).not.toHaveProperty('reworded');
+    expect(compile().sources.some((s) => 'reworded' in s)).toBe(false);
+  });
+
   it('does not change its inputs', () => {
     const input = inputs();
     const copy = structuredClone(input);
@@ -367,6 +384,25 @@ describe('compilePack errors', () => {
         path: '$[0].id',
         message: 'expected a unique id, "drugs-arrive-by-land" is used twice',
       },
+    ]);
+  });
+
+  it('reports a source note on a source the archive does not have, or a second note on one', () => {
+    const note = { source: 'wsj-colombia', reworded: true, why: 'A reason.' };
+    expect(
+      issuesOf((input) => {
+        input.curated.sourceNotes = {
+          file: NOTES_FILE,
+          records: [note, { ...note, source: 'cnn-nowhere' }, { ...note, reworded: false }],
+        };
+      }),
+    ).toEqual([
+      {
+        file: NOTES_FILE,
+        path: '$[1].source',
+        message: 'expected a source id from archive/sources.json, got "cnn-nowhere"',
+      },
+      { file: NOTES_FILE, path: '$[2].source', message: 'expected one note per source, "wsj-colombia" has two' },
     ]);
   });
 

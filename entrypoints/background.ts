@@ -6,8 +6,9 @@ import { i18nFrom } from '../lib/view/i18n';
 import type { KnowledgePack } from '../lib/knowledge/types';
 import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
+import { matcherDataFromPack } from '../lib/matcher/compile';
 import { type InstalledPack, packStorage } from '../lib/preferences/packs';
-import { correctionsItem, packsItem, savePackStorage } from './shared/stored';
+import { correctionsItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
 import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
@@ -16,13 +17,14 @@ export default defineBackground(() => {
   /** The pack a fact comes from: the bundled one, or one the person imported (read when asked). */
   // Imported packs are read and checked once, then again only after the options page changes them.
   let installed: Promise<InstalledPack[]> | undefined;
-  packsItem.watch(() => (installed = undefined));
-  // Pages read imported packs through their compiled matcher data; versions before it stored packs alone.
+  watchPacks(() => (installed = undefined));
+  // Pages read imported packs merged with the bundled one, automaton built: an update brings another
+  // bundled pack (and versions before stored packs alone, or their matcher data), so it is built again.
   // Corrections once kept the full URL and the highlighted text; parsing rewrites them as kept now.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
     void packsItem.get().then((packs) => {
-      if (packs.length) void savePackStorage(packStorage(packs));
+      if (packs.length) void savePackStorage(packStorage(packs, matcherDataFromPack(builtIn)));
     });
     void correctionsItem.get().then((corrections) => {
       if (corrections.length) void correctionsItem.set(corrections);

@@ -126,6 +126,8 @@ export function wireCardInteractions(
     const hit = hitAt(event.clientX, event.clientY);
     if (hit) {
       clearTimeout(hoverTimer);
+      // The move to this point, not handled yet, must not start a hover that reopens the card afresh.
+      latestMove = undefined;
       openedByHover = false;
       void card.show(requestFor(hit, matcher(), false));
     }

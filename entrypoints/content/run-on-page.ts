@@ -8,7 +8,14 @@ import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/pag
 import { categoryOf, isShown as isFindingShown } from '../../lib/preferences/shown';
 import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
-import { type PackMatcher, activeMatcherData } from '../../lib/preferences/packs';
+import { activeMatcherData } from '../../lib/preferences/packs';
+import {
+  PAGE_BUILT_MATCHER_MARK,
+  STORED_MATCHER_MARK,
+  type StoredMergedMatcher,
+  isCurrent,
+  loadMergedMatcher,
+} from '../../lib/preferences/merged-matcher';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 import { pageFindingsData } from '../../lib/findings/finding-data';
 import { type Settings, hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
@@ -17,7 +24,7 @@ import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
-import { correctionsItem, packMatchersItem, settingsItem } from '../shared/stored';
+import { correctionsItem, mergedMatcherItem, packMatchersItem, settingsItem } from '../shared/stored';
 
 /**
  * Backstory on one page: reads the settings, corrections and imported packs, scans and paints the page
@@ -28,20 +35,28 @@ export async function runOnPage(
   ctx: ContentScriptContext,
   loadBundled: () => BundledMatcher | Promise<BundledMatcher>,
 ): Promise<void> {
-  const stored = Promise.all([settingsItem.get(), correctionsItem.get(), packMatchersItem.get()]);
-  // The bundled pack's automaton and the fold tables come prebuilt with the extension; an automaton is
-  // built on the page only when imported packs are merged in. Loading the matcher while the storage
-  // reads are under way takes it off the path to the first highlight.
+  const stored = Promise.all([settingsItem.get(), correctionsItem.get(), mergedMatcherItem.get()]);
+  // The bundled pack's automaton and the fold tables come prebuilt with the extension, and so, from
+  // the options page, does the automaton of the bundled pack merged with imported ones. Loading the
+  // matcher while the storage reads are under way takes it off the path to the first highlight.
   const bundled = loadBundled();
-  const [[storedSettings, storedCorrections, packMatchers], { data: bundledData, matcher: bundledMatcher, prebuilt }] =
+  const [[storedSettings, storedCorrections, storedMerged], { data: bundledData, matcher: bundledMatcher, prebuilt }] =
     await Promise.all([stored, bundled]);
-  const buildMatcher = (imported: readonly PackMatcher[]) => {
-    const data = activeMatcherData(bundledData, imported);
-    return data === bundledData ? bundledMatcher : loadMatcher(data, { ...prebuilt, automaton: undefined });
+  /** The stored merged matcher; built here only when it is missing or was merged with another bundled pack. */
+  const matcherWith = async (merged: StoredMergedMatcher | undefined): Promise<Matcher> => {
+    if (isCurrent(merged, bundledData)) {
+      if (!merged.resource) return bundledMatcher;
+      performance.mark(STORED_MATCHER_MARK);
+      return loadMergedMatcher(merged.resource, prebuilt);
+    }
+    const data = activeMatcherData(bundledData, await packMatchersItem.get());
+    if (data === bundledData) return bundledMatcher;
+    performance.mark(PAGE_BUILT_MATCHER_MARK);
+    return loadMatcher(data, { ...prebuilt, automaton: undefined });
   };
   let settings: Settings = storedSettings;
   let corrections: Correction[] = storedCorrections;
-  let matcher: Matcher = buildMatcher(packMatchers);
+  let matcher: Matcher = await matcherWith(storedMerged);
   let scanner: PageScanner | undefined;
   let step = -1;
 
@@ -71,7 +86,9 @@ export async function runOnPage(
         ? { type, target, hostname: location.hostname, createdAt }
         : notHereCorrection(target, location.href, request.anchor.toString(), createdAt);
     const admitted = admitCorrection(corrections, correction, new Date());
-    if (admitted.ok) void correctionsItem.set(admitted.corrections);
+    if (!admitted.ok) return admitted.reason;
+    void correctionsItem.set(admitted.corrections);
+    return undefined;
   };
   const claimsOnPage = () =>
     (scanner?.findings().claims ?? []).map((finding) => ({
@@ -163,8 +180,13 @@ export async function runOnPage(
     reveal: ({ kind, id, occurrence, pack }) => scanner?.reveal(kind, id, occurrence, pack) ?? false,
     command: ({ command }) => runCommand(command),
   });
-  packMatchersItem.watch((imported) => {
-    matcher = buildMatcher(imported);
+  // A change of packs stores a new merged matcher: each tab loads it (the latest, if several come quickly).
+  let packChanges = 0;
+  mergedMatcherItem.watch(async (merged) => {
+    const change = ++packChanges;
+    const next = await matcherWith(merged);
+    if (change !== packChanges) return;
+    matcher = next;
     cardCache.clear();
     if (scanner) {
       stop();

@@ -9,6 +9,7 @@ import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
 import { type Correction, removeCorrection } from '../../lib/preferences/corrections';
 import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
+import { matcherDataFromPack } from '../../lib/matcher/compile';
 import { type ImportFailure, type InstalledPack, importPack, preparePackStorage } from '../../lib/preferences/packs';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/preferences/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
@@ -16,6 +17,8 @@ import { correctionsItem, packsItem, savePackStorage, settingsItem } from '../sh
 import { useAlwaysSites } from './use-always-sites';
 
 const builtIn = packJson as KnowledgePack;
+/** The bundled pack's matcher data, which imported packs are merged with when they change. */
+const builtInMatcherData = () => matcherDataFromPack(builtIn);
 
 const downloadJson = (name: string, text: string) => downloadText(document, name, text, 'application/json');
 
@@ -59,13 +62,15 @@ export function Options() {
   };
   /** Writes a new list of packs, computed and measured first; on any failure the list stays as it was. */
   const savePacks = async (next: InstalledPack[]): Promise<boolean> => {
-    const change = preparePackStorage(next);
+    const change = preparePackStorage(next, builtInMatcherData());
     if (!change.ok) {
       setPackErrors(change);
       return false;
     }
     const previous = packs;
     setPacks(next);
+    // Cleared now, not once written: the write of a large pack's matcher outlasts the next import's errors.
+    setPackErrors({ errors: [] });
     try {
       await savePackStorage(change.entries);
     } catch (error) {
@@ -73,7 +78,6 @@ export function Options() {
       setPackErrors({ errors: [i18n.t('packNotSaved', String(error))] });
       return false;
     }
-    setPackErrors({ errors: [] });
     return true;
   };
   const saveCorrections = (next: Correction[]) => {

@@ -12,6 +12,7 @@ import {
   parseInstalledPacks,
   parsePackMatchers,
 } from '../../lib/preferences/packs';
+import { MERGED_MATCHER_KEY, type StoredMergedMatcher, parseMergedMatcher } from '../../lib/preferences/merged-matcher';
 import {
   DISABLED_SITES_KEY,
   SETTINGS_KEY,
@@ -65,6 +66,17 @@ export const packsItem = parsedItem<InstalledPack[]>(`local:${PACKS_KEY}`, parse
 
 /** The imported packs' matcher data, which is all a page reads of them. */
 export const packMatchersItem = parsedItem<PackMatcher[]>(`local:${PACK_MATCHERS_KEY}`, parsePackMatchers);
+
+/** The bundled pack merged with the enabled imported ones, automaton built: what a page loads. */
+export const mergedMatcherItem = parsedItem<StoredMergedMatcher | undefined>(
+  `local:${MERGED_MATCHER_KEY}`,
+  parseMergedMatcher,
+);
+
+/** Calls back when the imported packs change, without reading them (each is parsed and checked on reading). */
+export function watchPacks(onChange: () => void): () => void {
+  return storage.watch(`local:${PACKS_KEY}`, () => onChange());
+}
 
 /** Writes the entries of a pack change (lib/preferences/packs.ts packStorage) in one storage call. */
 export function savePackStorage(entries: Record<string, unknown>): Promise<void> {

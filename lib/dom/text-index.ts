@@ -72,6 +72,7 @@ const INLINE = new Set([
  */
 const STORY_OUTER = 'article, aside';
 const STORY_INNER = 'section, li';
+const STORY_ANY = `${STORY_OUTER}, ${STORY_INNER}`;
 /** Outside an article, a heading begins a new story (a live blog's entries, a roundup's items). */
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -155,6 +156,18 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   let lastParent: Node | null = null;
   let lastBlock: Node | null = null;
   let lastStory: Element | null = null;
+  /**
+   * The story of the blocks under each parent: a block that is no story element itself has its parent's,
+   * and sibling blocks (a story's paragraphs) share one answer, so a deep page is not climbed per block.
+   */
+  const storyByParent = new Map<Node, Element | null>();
+  const storyOfBlock = (block: Node): Element | null => {
+    const parent = block.parentNode;
+    if (!parent || block.nodeType !== 1 || (block as Element).matches(STORY_ANY)) return storyOf(block);
+    let story = storyByParent.get(parent);
+    if (story === undefined) storyByParent.set(parent, (story = storyOf(parent)));
+    return story;
+  };
 
   const walkerOver = (top: Node) => doc.createTreeWalker(top, SHOW_ELEMENT | SHOW_TEXT);
   /** The next node after `element` (the walker's current node), leaving out its subtree. */
@@ -193,7 +206,7 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
               pendingBreak = length > 0;
               // Only inline elements lie between a text's parent and its block, and no story element
               // is inline: texts of one block share its story, looked up once per block.
-              const story = storyOf(block);
+              const story = storyOfBlock(block);
               if (story !== lastStory) pendingStory = length > 0;
               lastStory = story;
             }

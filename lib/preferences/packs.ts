@@ -7,6 +7,7 @@ import { parsePack } from '../knowledge/pack';
 import type { KnowledgePack } from '../knowledge/types';
 import { KnowledgeError, formatIssue } from '../knowledge/validate';
 import { type MatcherData, matcherDataFromPack } from '../matcher/compile';
+import { MERGED_MATCHER_KEY, mergedMatcherEntry } from './merged-matcher';
 
 export const PACKS_KEY = 'packs';
 export const BUILT_IN_PACK = 'backstory-archive';
@@ -202,9 +203,18 @@ export function packMatchersOf(installed: readonly InstalledPack[]): PackMatcher
   return installed.filter((p) => p.enabled).map((p) => ({ id: p.id, data: matcherDataFromPack(p.pack) }));
 }
 
-/** The storage entries to write whenever the list of packs changes. */
-export function packStorage(installed: readonly InstalledPack[]): Record<string, unknown> {
-  return { [PACKS_KEY]: installed, [PACK_MATCHERS_KEY]: packMatchersOf(installed) };
+/**
+ * The storage entries to write whenever the list of packs changes, in one call: the packs, their
+ * matcher data, and the bundled pack merged with the enabled ones, automaton built
+ * (lib/preferences/merged-matcher.ts), which is what pages load.
+ */
+export function packStorage(installed: readonly InstalledPack[], builtIn: MatcherData): Record<string, unknown> {
+  const imported = packMatchersOf(installed);
+  return {
+    [PACKS_KEY]: installed,
+    [PACK_MATCHERS_KEY]: imported,
+    [MERGED_MATCHER_KEY]: mergedMatcherEntry(builtIn, activeMatcherData(builtIn, imported)),
+  };
 }
 
 /**
@@ -220,10 +230,14 @@ export type PackStorageResult = { ok: true; entries: Record<string, unknown>; by
  * Everything a change of packs will write, computed (matcher data included) and measured before
  * anything is written, so that a failure leaves storage and the list as they were.
  */
-export function preparePackStorage(installed: readonly InstalledPack[], limit = PACK_STORAGE_LIMIT): PackStorageResult {
+export function preparePackStorage(
+  installed: readonly InstalledPack[],
+  builtIn: MatcherData,
+  limit = PACK_STORAGE_LIMIT,
+): PackStorageResult {
   let entries: Record<string, unknown>;
   try {
-    entries = packStorage(installed);
+    entries = packStorage(installed, builtIn);
   } catch (error) {
     return importFailure([`the packs' matcher data could not be made: ${(error as Error).message}`]);
   }

@@ -79,3 +79,13 @@ export function bytesFromBase64(encoded: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/** Bytes → base64, natively where the browser has Uint8Array.prototype.toBase64. */
+export function base64FromBytes(bytes: Uint8Array): string {
+  const native = (bytes as unknown as { toBase64?: () => string }).toBase64;
+  if (native) return native.call(bytes);
+  // btoa takes a binary string; built in slices, since one character per argument overflows the stack.
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

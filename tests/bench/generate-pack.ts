@@ -214,6 +214,24 @@ export function generatePack(real: KnowledgePack, targetAliases: number): Knowle
   };
 }
 
+/**
+ * A pack a person could import beside the bundled one: the synthetic entities of generatePack (about
+ * `targetAliases` aliases, none of the bundled pack's), each citing the real pack's first source.
+ */
+export function importablePack(real: KnowledgePack, targetAliases: number): KnowledgePack {
+  const generated = generatePack(real, targetAliases + aliasCount(real));
+  const realIds = new Set(real.entities.map((entity) => entity.id));
+  const source = real.sources[0]!;
+  return {
+    ...generated,
+    name: `Imported benchmark pack (${targetAliases} aliases)`,
+    sources: [source],
+    entities: generated.entities.filter((e) => !realIds.has(e.id)).map((e) => ({ ...e, sources: [source.id] })),
+    claims: [],
+    passages: [],
+  };
+}
+
 export function readRealPack(root = join(import.meta.dirname, '..', '..')): KnowledgePack {
   return JSON.parse(readFileSync(join(root, 'assets', 'knowledge.json'), 'utf8')) as KnowledgePack;
 }

@@ -7,6 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, ROOT, openCardForTests } from './support/browser';
 import { highlightPoint, highlightTexts, waitForScan } from './support/page';
 import { useSession } from './support/session';
+import { PAGE_BUILT_MATCHER_MARK, STORED_MATCHER_MARK } from '../../lib/preferences/merged-matcher';
 
 const work = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
 const packFile = join(work, 'riverside-pack.json');
@@ -94,6 +95,67 @@ describe('custom knowledge packs', () => {
   });
 });
 
+/** How many times the page loaded the stored merged matcher, and built one itself. */
+function matcherMarks(page: Page): Promise<{ stored: number; built: number }> {
+  return page.evaluate(
+    ({ stored, built }) => ({
+      stored: performance.getEntriesByName(stored).length,
+      built: performance.getEntriesByName(built).length,
+    }),
+    { stored: STORED_MATCHER_MARK, built: PAGE_BUILT_MATCHER_MARK },
+  );
+}
+
+describe('the merged matcher stored at import (#18 item 7)', () => {
+  it('is what pages load, in tabs already open and in new ones: no page builds an automaton', async () => {
+    const open = await session.browser.context.newPage();
+    await open.goto(session.server.url('/fixtures/riverside.html'));
+    await waitForScan(open);
+    const options = await openOptions();
+    await options.locator('.packs input[type=file]').setInputFiles(packFile);
+    await options.locator('[data-pack]').waitFor();
+    const stored = await session.browser.worker.evaluate(async () => {
+      const { mergedMatcher } = (await chrome.storage.local.get('mergedMatcher')) as {
+        mergedMatcher?: { bundled: string; resource?: string };
+      };
+      return { bundled: mergedMatcher?.bundled, resourceChars: mergedMatcher?.resource?.length ?? 0 };
+    });
+    expect(stored.resourceChars).toBeGreaterThan(100_000);
+
+    await expect.poll(async () => highlightTexts(open, 'backstory-entity')).toContain('Nadia Petrakis');
+    expect(await matcherMarks(open)).toEqual({ stored: 1, built: 0 });
+
+    const fresh = await session.browser.context.newPage();
+    await fresh.goto(session.server.url('/fixtures/riverside.html'));
+    await waitForScan(fresh);
+    expect(await highlightTexts(fresh, 'backstory-entity')).toContain('Nadia Petrakis');
+    expect(await matcherMarks(fresh)).toEqual({ stored: 1, built: 0 });
+
+    // Turned off, the pack leaves the page; no merged matcher is loaded or built for the bundled one alone.
+    await options.getByRole('switch', { name: 'Active' }).uncheck();
+    await expect.poll(async () => highlightTexts(fresh, 'backstory-entity')).not.toContain('Nadia Petrakis');
+    expect(await matcherMarks(fresh)).toEqual({ stored: 1, built: 0 });
+    await Promise.all([options.close(), open.close(), fresh.close()]);
+  });
+
+  it('is not used once it no longer matches the bundled pack: the page builds one, as before', async () => {
+    const options = await openOptions();
+    await options.locator('.packs input[type=file]').setInputFiles(packFile);
+    await options.locator('[data-pack]').waitFor();
+    // As after an update that brought another bundled pack, before the worker stores a new one.
+    await session.browser.worker.evaluate(async () => {
+      const { mergedMatcher } = (await chrome.storage.local.get('mergedMatcher')) as { mergedMatcher: object };
+      await chrome.storage.local.set({ mergedMatcher: { ...mergedMatcher, bundled: 'an older bundled pack' } });
+    });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/riverside.html'));
+    await waitForScan(page);
+    expect(await highlightTexts(page, 'backstory-entity')).toContain('Nadia Petrakis');
+    expect(await matcherMarks(page)).toEqual({ stored: 0, built: 1 });
+    await Promise.all([options.close(), page.close()]);
+  });
+});
+
 describe('local corrections', () => {
   it('"not this entity here" removes the highlight, is listed in the options and can be undone', async () => {
     const page = await session.browser.context.newPage();
@@ -130,6 +192,36 @@ describe('local corrections', () => {
       .poll(async () => (await highlightTexts(page, 'backstory-entity')).includes('Tren de Aragua'))
       .toBe(true);
     await options.close();
+    await page.close();
+  });
+
+  it('a correction over the rate limit is not saved, and the card says so instead of closing', async () => {
+    // Ten corrections made just now, on other sites: the limit for one minute.
+    await session.browser.worker.evaluate((createdAt) => {
+      const corrections = Array.from({ length: 10 }, (_, i) => ({
+        type: 'never-on-site',
+        target: { kind: 'entity', id: `entity-${i}`, label: `Entity ${i}` },
+        hostname: `site-${i}.example`,
+        createdAt,
+      }));
+      return chrome.storage.local.set({ corrections });
+    }, new Date().toISOString());
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+    await page.mouse.click(point!.x, point!.y);
+    const card = page.locator('backstory-ui');
+    await card.getByRole('button', { name: 'Wrong match?' }).click();
+    await card.getByRole('button', { name: 'Not this entity here' }).click();
+    await expect
+      .poll(() => card.locator('.card-correct-refused').textContent())
+      .toBe('Not saved: too many corrections in one minute. Try again in a moment.');
+    expect(await card.locator('.card-shell').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'card-correction-refused.png') });
+    const stored = await session.browser.worker.evaluate(() => chrome.storage.local.get('corrections'));
+    expect((stored.corrections as unknown[]).length).toBe(10);
+    expect(await highlightTexts(page, 'backstory-entity')).toContain('Tren de Aragua');
     await page.close();
   });
 

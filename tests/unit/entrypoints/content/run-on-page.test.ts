@@ -14,11 +14,16 @@ import english from '../../../../assets/public/_locales/en/messages.json';
 import type { BundledMatcher } from '../../../../entrypoints/content/bundled-matcher';
 import { runOnPage } from '../../../../entrypoints/content/run-on-page';
 import { OPEN_CARD_FOR_TESTS_KEY } from '../../../../entrypoints/content/test-hooks';
-import { correctionsItem, packMatchersItem, settingsItem } from '../../../../entrypoints/shared/stored';
+import { correctionsItem, savePackStorage, settingsItem } from '../../../../entrypoints/shared/stored';
 import { MARK_TAG } from '../../../../lib/dom/paint';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
-import { packMatchersOf } from '../../../../lib/preferences/packs';
+import {
+  MERGED_MATCHER_KEY,
+  PAGE_BUILT_MATCHER_MARK,
+  STORED_MATCHER_MARK,
+} from '../../../../lib/preferences/merged-matcher';
+import { packStorage } from '../../../../lib/preferences/packs';
 import { DEFAULT_SETTINGS, type Settings, setMentionMode } from '../../../../lib/preferences/settings';
 import type { PageReport, Request } from '../../../../lib/protocol/requests';
 import { buildAutomaton } from '../../../../lib/scan/automaton';
@@ -209,13 +214,27 @@ describe('content script: stored changes', { timeout: 60_000 }, () => {
     expect(names(await report())).toEqual(['gustavo-petro']);
   });
 
-  it('scans again with an imported pack once it is installed', async () => {
+  const installed = [{ id: 'riverside-courier', enabled: true, importedAt: '2026-01-01', pack: importedPack }];
+
+  it('scans again with an imported pack once it is installed, loading the merged matcher stored with it', async () => {
     await run();
     expect(names(await report())).not.toContain('ada-brook');
-    await packMatchersItem.set(
-      packMatchersOf([{ id: 'riverside-courier', enabled: true, importedAt: '2026-01-01', pack: importedPack }]),
-    );
+    performance.clearMarks();
+    // As the options page installs a pack: the packs, their matcher data and the merged matcher at once.
+    await savePackStorage(packStorage(installed, data));
     await expect.poll(async () => names(await report()), WAIT).toContain('ada-brook');
     expect(marks()).toContain('Ada Brook');
+    expect(performance.getEntriesByName(STORED_MATCHER_MARK)).toHaveLength(1);
+    expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(0);
+  });
+
+  it('builds the matcher itself when the stored one was merged with another bundled pack', async () => {
+    const { [MERGED_MATCHER_KEY]: merged, ...rest } = packStorage(installed, data);
+    await savePackStorage({ ...rest, [MERGED_MATCHER_KEY]: { ...(merged as object), bundled: 'an-older-pack' } });
+    performance.clearMarks();
+    await run();
+    expect(names(await report())).toContain('ada-brook');
+    expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(1);
+    expect(performance.getEntriesByName(STORED_MATCHER_MARK)).toHaveLength(0);
   });
 });

@@ -2,9 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   correctionsItem,
+  mergedMatcherItem,
   packMatchersItem,
   packsItem,
   savePackStorage,
+  watchPacks,
   settingsItem,
 } from '../../../../entrypoints/shared/stored';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/preferences/settings';
@@ -65,6 +67,17 @@ describe('correctionsItem, packsItem, packMatchersItem', () => {
     expect(await correctionsItem.get()).toEqual([]);
     expect(await packsItem.get()).toEqual([]);
     expect(await packMatchersItem.get()).toEqual([]);
+    await fakeBrowser.storage.local.set({ mergedMatcher: { bundled: 7 } });
+    expect(await mergedMatcherItem.get()).toBeUndefined();
+  });
+
+  it('watchPacks calls back on a change of the packs alone, without the packs', async () => {
+    const calls: unknown[][] = [];
+    const stop = watchPacks((...args: unknown[]) => calls.push(args));
+    await fakeBrowser.storage.local.set({ corrections: [] });
+    await fakeBrowser.storage.local.set({ packs: [{ id: 'x' }] });
+    await expect.poll(() => calls).toEqual([[]]);
+    stop();
   });
 
   it('savePackStorage writes every entry of a pack change', async () => {

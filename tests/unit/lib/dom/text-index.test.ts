@@ -92,6 +92,11 @@ describe('buildTextIndex: stories', () => {
     ],
     // Within one story nothing changes.
     ['<div><p>One</p><div>Two</div></div>', `One${SEP}Two`],
+    // Sibling blocks share their parent's story unless one is a story element itself.
+    [
+      '<article><p>One</p><li>Two</li><p>Three</p></article><section><p>Four</p><p><i>Five</i></p><li>Six</li><p>Seven</p></section>',
+      `One${SEP}Two${SEP}Three${STORY}Four${SEP}Five${STORY}Six${STORY}Seven`,
+    ],
   ])('marks story boundaries: %j', (html, text) => {
     expect(textOf(html)).toBe(text);
   });

@@ -17,8 +17,10 @@ import {
   preparePackStorage,
   parsePackMatchers,
 } from '../../../../lib/preferences/packs';
+import { MERGED_MATCHER_KEY } from '../../../../lib/preferences/merged-matcher';
 
 const REAL = readFileSync(join(import.meta.dirname, '../../../../assets/knowledge.json'), 'utf8');
+const BUILT_IN = matcherDataFromPack(JSON.parse(REAL) as KnowledgePack);
 const NOW = new Date('2026-01-02T03:04:05Z');
 
 function smallPack(name: string, entityName: string): KnowledgePack {
@@ -146,7 +148,7 @@ describe('import checks everything before anything is written (#18 items 2 and 1
         match: { terms: [['budget']], figures: ['about a lot'], paraphrases: ['A large budget.'] },
       },
     ];
-    expect(() => packStorage([{ id: 'f', enabled: true, importedAt: '', pack }])).toThrow();
+    expect(() => packStorage([{ id: 'f', enabled: true, importedAt: '', pack }], BUILT_IN)).toThrow();
     const result = importPack([], 'figures.json', JSON.stringify(pack), NOW);
     expect(result).toEqual({
       ok: false,
@@ -168,22 +170,25 @@ describe('import checks everything before anything is written (#18 items 2 and 1
   it('measures what a change will write and refuses one over the limit with a clear reason', () => {
     const imported = importPack([], 'r.json', JSON.stringify(smallPack('Riverside Courier', 'Ada Brook')), NOW);
     const packs = imported.ok ? imported.packs : [];
-    const change = preparePackStorage(packs);
-    expect(change.ok && Object.keys(change.entries)).toEqual([PACKS_KEY, PACK_MATCHERS_KEY]);
+    const change = preparePackStorage(packs, BUILT_IN);
+    expect(change.ok && Object.keys(change.entries)).toEqual([PACKS_KEY, PACK_MATCHERS_KEY, MERGED_MATCHER_KEY]);
     const bytes = change.ok ? change.bytes : 0;
-    expect(bytes).toBeGreaterThan(JSON.stringify(packs).length);
-    expect(preparePackStorage(packs, bytes)).toMatchObject({ ok: true });
-    expect(preparePackStorage(packs, bytes - 1)).toEqual({
+    // The merged matcher is counted: the bundled pack's automaton alone is far larger than this pack.
+    const merged = change.ok ? JSON.stringify(change.entries[MERGED_MATCHER_KEY]).length : 0;
+    expect(merged).toBeGreaterThan(100_000);
+    expect(bytes).toBeGreaterThan(JSON.stringify(packs).length + merged);
+    expect(preparePackStorage(packs, BUILT_IN, bytes)).toMatchObject({ ok: true });
+    expect(preparePackStorage(packs, BUILT_IN, bytes - 1)).toEqual({
       ok: false,
       errors: [
-        expect.stringMatching(/^too big: the packs and their matcher data would take 0\.0 MB .* at most 0\.0 MB/),
+        expect.stringMatching(/^too big: the packs and their matcher data would take \d+\.\d MB .* at most \d+\.\d MB/),
       ],
     });
   });
 
   it('turns a failure while making matcher data into an error rather than a throw', () => {
     const broken = [{ id: 'x', enabled: true, importedAt: '', pack: { ...smallPack('X', 'Ada'), entities: null } }];
-    expect(preparePackStorage(broken as never)).toEqual({
+    expect(preparePackStorage(broken as never, BUILT_IN)).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^the packs' matcher data could not be made: /)],
     });
@@ -224,7 +229,7 @@ describe('several packs at once', () => {
 
   it('stores, beside the packs, only the matcher data of the enabled ones for pages to read', () => {
     const both = [...installed, { ...installed[0]!, id: 'off', enabled: false }];
-    const stored = packStorage(both);
+    const stored = packStorage(both, builtIn);
     expect(stored[PACKS_KEY]).toBe(both);
     const matchers = parsePackMatchers(JSON.parse(JSON.stringify(stored[PACK_MATCHERS_KEY])));
     expect(matchers.map((m) => m.id)).toEqual(['riverside-courier']);

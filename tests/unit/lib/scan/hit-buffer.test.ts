@@ -49,4 +49,21 @@ describe('HitBuffer', () => {
     expect(buffer.orderBy(1)).toEqual([0, 1, 2]);
     expect(buffer.orderBy(1, 3)).toEqual([]);
   });
+
+  it('orders any input as a stable sort does: nearly in order, reversed (a hostile page) and shuffled', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const inputs = [
+      Array.from({ length: 500 }, (_, i) => i * 3 - Math.floor(random() * 7)),
+      Array.from({ length: 500 }, (_, i) => 1000 - i),
+      Array.from({ length: 500 }, () => Math.floor(random() * 50)),
+    ];
+    for (const starts of inputs) {
+      const buffer = new HitBuffer(2);
+      starts.forEach((start, i) => buffer.push(i, start));
+      const expected = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]! || a - b);
+      expect(buffer.orderBy(1)).toEqual(expected);
+      expect(buffer.orderBy(1, 100)).toEqual(expected.filter((i) => i >= 100));
+    }
+  });
 });

@@ -14,7 +14,7 @@ import { StatusLabel } from './StatusLabel';
 /** Why a piece of text was highlighted, as the matcher recorded it. */
 export interface Reason {
   alias: string;
-  rule: 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic' | 'claim';
+  rule: 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic' | 'near-spelling' | 'claim';
   cue?: string;
 }
 
@@ -48,6 +48,7 @@ const RULES: Record<Reason['rule'], MessageKey> = {
   'name-on-page': 'reasonNameOnPage',
   'cue-nearby': 'reasonCueNearby',
   'page-topic': 'reasonPageTopic',
+  'near-spelling': 'reasonNearSpelling',
   claim: 'reasonClaim',
 };
 

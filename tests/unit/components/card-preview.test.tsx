@@ -106,6 +106,17 @@ describe('the preview', () => {
     );
   });
 
+  it('says how the page spelt a name it read with a typo', () => {
+    const root = mount({
+      data: maduro,
+      variant: 'preview',
+      reason: { alias: 'Nicolás Maduro', rule: 'near-spelling', cue: 'Nicolas Madura' },
+    });
+    expect(root.querySelector('.card-reason')!.textContent).toBe(
+      'Read “Nicolas Madura” as “Nicolás Maduro”: written one letter off, in a story about this subject.',
+    );
+  });
+
   it('keeps “Wrong match?” one click away', async () => {
     const onCorrect = vi.fn();
     const root = mount({ data: maduro, variant: 'preview', onCorrect });

@@ -3,6 +3,7 @@ import { ENTITY_TYPE_MESSAGES } from '../lib/view/entity-groups';
 import type { I18n, MessageKey } from '../lib/view/i18n';
 import type { EvidenceStance } from '../lib/knowledge/types';
 import { leadSentences } from '../lib/view/lead';
+import { type CorrectionRefusal, MAX_CORRECTIONS } from '../lib/preferences/correction-limits';
 import { useState } from 'preact/hooks';
 import { useI18n } from './i18n';
 import { sourceDateLabel } from './source-date';
@@ -13,7 +14,7 @@ import { StatusLabel } from './StatusLabel';
 /** Why a piece of text was highlighted, as the matcher recorded it. */
 export interface Reason {
   alias: string;
-  rule: 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic' | 'claim';
+  rule: 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic' | 'near-spelling' | 'claim';
   cue?: string;
 }
 
@@ -34,6 +35,8 @@ export interface CardProps {
   onSelect?: (kind: 'entity' | 'claim', id: string) => void;
   /** Offered on the page for the highlighted item: a local correction of a wrong match. */
   onCorrect?: (type: 'not-here' | 'never-on-site') => void;
+  /** The last correction was not saved: the list is full, or too many were made just now. */
+  correctionRefused?: CorrectionRefusal;
   /** Copies text to the clipboard (citations, links to passages). */
   onCopy?: (text: string) => Promise<void>;
   /** The entity's claim the preview shows, the most relevant on the page (lib/view/lead-claim.ts); else its first. */
@@ -45,6 +48,7 @@ const RULES: Record<Reason['rule'], MessageKey> = {
   'name-on-page': 'reasonNameOnPage',
   'cue-nearby': 'reasonCueNearby',
   'page-topic': 'reasonPageTopic',
+  'near-spelling': 'reasonNearSpelling',
   claim: 'reasonClaim',
 };
 
@@ -84,6 +88,7 @@ export function Card(props: CardProps) {
         <section class="card-correct" aria-label={i18n.t('correctRegion')}>
           <h3>{i18n.t('wrongMatch')}</h3>
           <CorrectButtons kind={data.kind} onCorrect={onCorrect} />
+          <RefusalLine refusal={props.correctionRefused} />
         </section>
       )}
       <footer class="card-footer">{i18n.t('cardFooter', data.pack.name, data.pack.version)}</footer>
@@ -139,11 +144,25 @@ function CorrectButtons({
   );
 }
 
+/** Said where the buttons are, so that a correction that was not saved does not fail silently. */
+function RefusalLine({ refusal }: { refusal: CorrectionRefusal | undefined }) {
+  const i18n = useI18n();
+  return (
+    <p class="card-correct-refused" role="status">
+      {refusal === 'full'
+        ? i18n.t('correctionRefusedFull', i18n.number(MAX_CORRECTIONS))
+        : refusal === 'too-fast'
+          ? i18n.t('correctionRefusedTooFast')
+          : ''}
+    </p>
+  );
+}
+
 /**
  * What a hover first shows: name, type, the summary's first sentences, the status of the most
  * relevant claim, the reason where it was a judgement, and one action to see everything.
  */
-function Preview({ data, reason, headingId, onClose, onExpand, onCorrect, leadClaimId }: CardProps) {
+function Preview({ data, reason, headingId, onClose, onExpand, onCorrect, correctionRefused, leadClaimId }: CardProps) {
   const i18n = useI18n();
   const [correcting, setCorrecting] = useState(false);
   const lead = data.kind === 'entity' ? (data.claims.find((c) => c.id === leadClaimId) ?? data.claims[0]) : data;
@@ -183,9 +202,10 @@ function Preview({ data, reason, headingId, onClose, onExpand, onCorrect, leadCl
           </button>
         )}
       </div>
-      {onCorrect && correcting && (
+      {onCorrect && (correcting || correctionRefused) && (
         <section class="card-correct" aria-label={i18n.t('correctRegion')}>
           <CorrectButtons kind={data.kind} onCorrect={onCorrect} />
+          <RefusalLine refusal={correctionRefused} />
         </section>
       )}
     </article>

@@ -7,6 +7,7 @@ import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/view/card-data';
 import { placeCard } from '../../lib/dom/position';
+import type { CorrectionRefusal } from '../../lib/preferences/correction-limits';
 import { type I18n, i18nFrom } from '../../lib/view/i18n';
 import { leadClaim } from '../../lib/view/lead-claim';
 import { OPEN_CARD_FOR_TESTS_KEY } from './test-hooks';
@@ -66,7 +67,8 @@ export interface CardHost {
 export function createCardHost(
   ctx: ContentScriptContext,
   loadCard: (request: CardRequest) => Promise<CardData | undefined>,
-  onCorrect: (request: CardRequest, type: 'not-here' | 'never-on-site') => void,
+  /** Saves a correction; says why when it was not saved. */
+  onCorrect: (request: CardRequest, type: 'not-here' | 'never-on-site') => CorrectionRefusal | undefined,
   claimsOnPage: () => readonly ClaimOnPage[],
 ): CardHost {
   let shell: HTMLDivElement | undefined;
@@ -146,7 +148,7 @@ export function createCardHost(
     return leadClaim(data.claims, mentions, request.anchor.getBoundingClientRect().top)?.id;
   };
 
-  const draw = (request: CardRequest, data: CardData | undefined | 'loading') => {
+  const draw = (request: CardRequest, data: CardData | undefined | 'loading', refused?: CorrectionRefusal) => {
     if (!shell || !i18n) return;
     shell.dataset.variant = expanded ? 'expanded' : 'preview';
     const headingId = `backstory-card-${request.kind}-${request.id}`;
@@ -176,10 +178,16 @@ export function createCardHost(
               request.navigated
                 ? undefined
                 : (type) => {
-                    onCorrect({ ...request, label: data.kind === 'entity' ? data.name : data.statement }, type);
-                    host.hide();
+                    const refusal = onCorrect(
+                      { ...request, label: data.kind === 'entity' ? data.name : data.statement },
+                      type,
+                    );
+                    // A refused correction keeps the card open, saying why, instead of failing silently.
+                    if (refusal) draw(request, data, refusal);
+                    else host.hide();
                   }
             }
+            correctionRefused={refused}
           />
         )}
       </I18nContext.Provider>,

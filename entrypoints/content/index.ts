@@ -91,7 +91,9 @@ export default defineContentScript({
           ? { type, target, hostname: location.hostname, createdAt }
           : notHereCorrection(target, location.href, request.anchor.toString(), createdAt);
       const admitted = admitCorrection(corrections, correction, new Date());
-      if (admitted.ok) void correctionsItem.set(admitted.corrections);
+      if (!admitted.ok) return admitted.reason;
+      void correctionsItem.set(admitted.corrections);
+      return undefined;
     };
     const claimsOnPage = () =>
       (scanner?.findings().claims ?? []).map((finding) => ({

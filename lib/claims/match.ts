@@ -114,12 +114,18 @@ export function loadClaimMatcher(data: ClaimMatcherData): ClaimMatcher {
  * groups); stamps of the current round stand in for clearing, so a round costs only its own hits.
  */
 export class ClaimTally {
-  /** For each term, the groups (numbered across all claims) that contain it. */
-  private readonly groupsOfTerm: number[][];
-  /** For each term, the claims it excludes. */
-  private readonly excludedBy: number[][];
-  private readonly claimOfGroup: number[];
-  private readonly groupCount: number[];
+  /**
+   * For each term, the groups (numbered across all claims) that contain it: groupsOfTerm[termGroups[t],
+   * termGroups[t + 1]). Flat typed arrays: a page builds this cold, and thousands of small arrays cost
+   * more to make than the counting pass.
+   */
+  private readonly termGroups: Uint32Array;
+  private readonly groupsOfTerm: Uint32Array;
+  /** For each term, the claims it excludes: excludedBy[termExcludes[t], termExcludes[t + 1]). */
+  private readonly termExcludes: Uint32Array;
+  private readonly excludedBy: Uint32Array;
+  private readonly claimOfGroup: Uint32Array;
+  private readonly groupCount: Uint32Array;
   private readonly termStamp: Uint32Array;
   private readonly groupStamp: Uint32Array;
   private readonly claimStamp: Uint32Array;
@@ -130,22 +136,45 @@ export class ClaimTally {
   private round = 0;
 
   constructor(data: ClaimMatcherData) {
-    this.groupsOfTerm = data.termKeys.map(() => []);
-    this.excludedBy = data.termKeys.map(() => []);
-    this.claimOfGroup = [];
-    this.groupCount = data.claims.map((claim) => claim.groups.length);
-    data.claims.forEach((claim, index) => {
+    const terms = data.termKeys.length;
+    const claims = data.claims;
+    this.termGroups = new Uint32Array(terms + 1);
+    this.termExcludes = new Uint32Array(terms + 1);
+    this.groupCount = new Uint32Array(claims.length);
+    let groups = 0;
+    for (let c = 0; c < claims.length; c++) {
+      const claim = claims[c]!;
+      this.groupCount[c] = claim.groups.length;
       for (const group of claim.groups) {
-        for (const term of group) this.groupsOfTerm[term]!.push(this.claimOfGroup.length);
-        this.claimOfGroup.push(index);
+        for (const term of group) this.termGroups[term + 1]!++;
+        groups++;
       }
-      for (const term of claim.exclude) this.excludedBy[term]!.push(index);
-    });
-    this.termStamp = new Uint32Array(data.termKeys.length);
-    this.groupStamp = new Uint32Array(this.claimOfGroup.length);
-    this.claimStamp = new Uint32Array(data.claims.length);
-    this.excludedStamp = new Uint32Array(data.claims.length);
-    this.groupsPresent = new Uint32Array(data.claims.length);
+      for (const term of claim.exclude) this.termExcludes[term + 1]!++;
+    }
+    for (let t = 0; t < terms; t++) {
+      this.termGroups[t + 1]! += this.termGroups[t]!;
+      this.termExcludes[t + 1]! += this.termExcludes[t]!;
+    }
+    this.groupsOfTerm = new Uint32Array(this.termGroups[terms]!);
+    this.excludedBy = new Uint32Array(this.termExcludes[terms]!);
+    this.claimOfGroup = new Uint32Array(groups);
+    // Filled in pack order, so each term's groups and claims keep the order the pack gives them.
+    const groupFill = this.termGroups.slice(0, terms);
+    const excludeFill = this.termExcludes.slice(0, terms);
+    let group = 0;
+    for (let c = 0; c < claims.length; c++) {
+      const claim = claims[c]!;
+      for (const members of claim.groups) {
+        for (const term of members) this.groupsOfTerm[groupFill[term]!++] = group;
+        this.claimOfGroup[group++] = c;
+      }
+      for (const term of claim.exclude) this.excludedBy[excludeFill[term]!++] = c;
+    }
+    this.termStamp = new Uint32Array(terms);
+    this.groupStamp = new Uint32Array(groups);
+    this.claimStamp = new Uint32Array(claims.length);
+    this.excludedStamp = new Uint32Array(claims.length);
+    this.groupsPresent = new Uint32Array(claims.length);
   }
 
   /** Starts a round with no terms. */
@@ -158,7 +187,8 @@ export class ClaimTally {
     const round = this.round;
     if (this.termStamp[term] === round) return;
     this.termStamp[term] = round;
-    for (const group of this.groupsOfTerm[term]!) {
+    for (let k = this.termGroups[term]!, end = this.termGroups[term + 1]!; k < end; k++) {
+      const group = this.groupsOfTerm[k]!;
       if (this.groupStamp[group] === round) continue;
       this.groupStamp[group] = round;
       const claim = this.claimOfGroup[group]!;
@@ -169,7 +199,9 @@ export class ClaimTally {
       }
       this.groupsPresent[claim]!++;
     }
-    for (const claim of this.excludedBy[term]!) this.excludedStamp[claim] = round;
+    for (let k = this.termExcludes[term]!, end = this.termExcludes[term + 1]!; k < end; k++) {
+      this.excludedStamp[this.excludedBy[k]!] = round;
+    }
   }
 
   /**

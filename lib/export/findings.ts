@@ -17,7 +17,7 @@ export interface EntityFindingData {
   end: number;
   /** The curated alias that matched. */
   alias?: string;
-  /** Why it was highlighted: 'alias', 'name-on-page', 'cue-nearby' or 'page-topic'. */
+  /** Why it was highlighted: 'alias', 'name-on-page', 'cue-nearby', 'page-topic' or 'near-spelling'. */
   rule?: string;
   /** What confirmed an ambiguous alias. */
   cue?: string;

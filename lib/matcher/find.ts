@@ -9,9 +9,10 @@ import { type Candidates, collectCandidates, nameTargets, newCandidates } from '
 import type { Matcher, MatcherTarget } from './compile';
 import { joinedName } from './joined-name';
 import { languageAround } from './language';
+import { nearSpellings } from './near-spelling';
 import { STORY_WINDOW, type Stories, lowerBound, nearestIndex, storiesOf } from './story';
 
-export type FindingRule = 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic';
+export type FindingRule = 'alias' | 'name-on-page' | 'cue-nearby' | 'page-topic' | 'near-spelling';
 
 export interface EntityFinding {
   entity: number;
@@ -179,7 +180,9 @@ export function resolveCandidates(
 
   const findings: EntityFinding[] = [];
   const perEntity = new Map<number, number>();
-  for (const finding of found) {
+  // Misspelt names are looked for only where some story may be on the subject (a name or topic words).
+  const mayBeOnTopic = pageOnTopic || evidence.specific.length > 0 || topic.starts.length >= topicMin;
+  for (const finding of mayBeOnTopic ? withMisspeltNames(matcher, text, chosen, found, onTopicAt) : found) {
     // Off the pack's subject, broad entities and names confirmed only by scattered cues stay quiet.
     if (
       !finding ||
@@ -218,6 +221,35 @@ export function resolveCandidates(
     onTopic,
   };
   return { findings, context };
+}
+
+/**
+ * The findings with the misspelt long names (lib/matcher/near-spelling.ts) of stories on the subject,
+ * in text order. A misspelt name is the outermost name: it replaces the names found inside it ("Trump"
+ * in "Donlad Trump", which alone reads as someone else's name), and gives way to a name it cuts across.
+ */
+function withMisspeltNames(
+  matcher: Matcher,
+  text: string,
+  chosen: readonly Span[],
+  found: readonly (EntityFinding | undefined)[],
+  onTopicAt: (offset: number) => boolean,
+): readonly (EntityFinding | undefined)[] {
+  const misspelt = nearSpellings(matcher.data, text);
+  if (!misspelt.length) return found;
+  const merged: (EntityFinding | undefined)[] = [];
+  let i = 0;
+  for (const name of misspelt) {
+    while (i < chosen.length && chosen[i]!.end <= name.start) merged.push(found[i++]);
+    let j = i;
+    while (j < chosen.length && chosen[j]!.start < name.end) j++;
+    const covers = chosen.slice(i, j).every((span) => span.start >= name.start && span.end <= name.end);
+    if (!covers || !onTopicAt(name.start)) continue;
+    merged.push({ ...name, rule: 'near-spelling', cue: text.slice(name.start, name.end) });
+    i = j;
+  }
+  while (i < chosen.length) merged.push(found[i++]);
+  return merged;
 }
 
 /** The page context's cues: the earlier context's, then these, each entity's in the order they were found. */

@@ -11,7 +11,10 @@ export const MAX_CORRECTIONS = 500;
 export const MAX_CORRECTIONS_PER_WINDOW = 10;
 export const RATE_WINDOW_MS = 60_000;
 
-export type Admission = { ok: true; corrections: Correction[] } | { ok: false; reason: 'full' | 'too-fast' };
+/** Why a correction was not saved: the stored list is full, or too many were made just now. */
+export type CorrectionRefusal = 'full' | 'too-fast';
+
+export type Admission = { ok: true; corrections: Correction[] } | { ok: false; reason: CorrectionRefusal };
 
 /** The list with the new correction added, unless the list is full or too many were added just now. */
 export function admitCorrection(corrections: readonly Correction[], correction: Correction, now: Date): Admission {

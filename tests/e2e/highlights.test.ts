@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser';
-import { highlightTexts, setSettings, tabIdOf } from './support/page';
+import { highlightPoint, highlightTexts, setSettings, tabIdOf } from './support/page';
 import { useSession } from './support/session';
 
 const session = useSession();
@@ -131,6 +131,27 @@ describe('a homepage that mixes stories', () => {
     expect(texts).toEqual(expect.arrayContaining(['Rand Paul', 'Pentagon']));
     // The point guard's card and the singer's list item say "Paul" too: another story, another Paul.
     expect(texts).not.toContain('Paul');
+    await page.close();
+  });
+});
+
+describe('names as outlets write them', () => {
+  it('reads a misspelt long name in a story on the subject, says why, and leaves it alone elsewhere', async () => {
+    const page = await openAndWait('/fixtures/misspelt.html');
+    const texts = await highlightTexts(page, 'backstory-entity');
+    // The chess story's "Nicolas Madura" is not on the subject: one highlight only.
+    expect(texts.filter((text) => text === 'Nicolas Madura')).toHaveLength(1);
+    // The order's description names the drug too: both painted, the drug's inside the order's.
+    expect(texts).toEqual(expect.arrayContaining(['fentanyl as a weapon of mass destruction', 'fentanyl']));
+    const point = await highlightPoint(page, 'backstory-entity', 'Nicolas Madura');
+    await page.mouse.click(point!.x, point!.y);
+    const card = page.locator('backstory-ui .card-shell');
+    await card.locator('h2').waitFor();
+    expect(await card.locator('h2').textContent()).toBe('Nicolás Maduro');
+    expect(await card.locator('.card-reason').textContent()).toBe(
+      'Read “Nicolas Madura” as “Nicolás Maduro”: written one letter off, in a story about this subject.',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'misspelt-name-card.png') });
     await page.close();
   });
 });

@@ -195,6 +195,36 @@ describe('local corrections', () => {
     await page.close();
   });
 
+  it('a correction over the rate limit is not saved, and the card says so instead of closing', async () => {
+    // Ten corrections made just now, on other sites: the limit for one minute.
+    await session.browser.worker.evaluate((createdAt) => {
+      const corrections = Array.from({ length: 10 }, (_, i) => ({
+        type: 'never-on-site',
+        target: { kind: 'entity', id: `entity-${i}`, label: `Entity ${i}` },
+        hostname: `site-${i}.example`,
+        createdAt,
+      }));
+      return chrome.storage.local.set({ corrections });
+    }, new Date().toISOString());
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/fixtures/demo.html'));
+    await waitForScan(page);
+    const point = await highlightPoint(page, 'backstory-entity', 'Tren de Aragua');
+    await page.mouse.click(point!.x, point!.y);
+    const card = page.locator('backstory-ui');
+    await card.getByRole('button', { name: 'Wrong match?' }).click();
+    await card.getByRole('button', { name: 'Not this entity here' }).click();
+    await expect
+      .poll(() => card.locator('.card-correct-refused').textContent())
+      .toBe('Not saved: too many corrections in one minute. Try again in a moment.');
+    expect(await card.locator('.card-shell').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'card-correction-refused.png') });
+    const stored = await session.browser.worker.evaluate(() => chrome.storage.local.get('corrections'));
+    expect((stored.corrections as unknown[]).length).toBe(10);
+    expect(await highlightTexts(page, 'backstory-entity')).toContain('Tren de Aragua');
+    await page.close();
+  });
+
   it('"never on this site" keeps an entity off every page of the site, and settings files carry it', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(session.server.url('/fixtures/demo.html'));

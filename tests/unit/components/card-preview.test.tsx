@@ -76,6 +76,25 @@ describe('the preview', () => {
     expect(root.querySelector('.card-lead-statement')!.textContent!.trim()).toBe(maduro.claims[0]!.statement);
   });
 
+  it('says why a correction was not saved, where its buttons are', () => {
+    const root = mount({ data: maduro, variant: 'preview', onCorrect: () => {}, correctionRefused: 'too-fast' });
+    expect(root.querySelector('.card-correct .card-correct-refused')!.textContent).toBe(
+      'Not saved: too many corrections in one minute. Try again in a moment.',
+    );
+    expect(root.querySelector('.card-correct-refused')!.getAttribute('role')).toBe('status');
+    render(null, root);
+    root.remove();
+    const expanded = mount({ data: maduro, variant: 'expanded', onCorrect: () => {}, correctionRefused: 'full' });
+    expect(expanded.querySelector('.card-correct-refused')!.textContent).toBe(
+      'Not saved: Backstory keeps at most 500 corrections. Undo some in Settings to make room.',
+    );
+  });
+
+  it('keeps the correction status line empty until a correction is refused', () => {
+    const root = mount({ data: maduro, variant: 'expanded', onCorrect: () => {} });
+    expect(root.querySelector('.card-correct-refused')!.textContent).toBe('');
+  });
+
   it('says why where the matcher judged', () => {
     const root = mount({
       data: maduro,
@@ -84,6 +103,17 @@ describe('the preview', () => {
     });
     expect(root.querySelector('.card-reason')!.textContent).toBe(
       'Matched “Maduro”, a name shared with others; confirmed by “Caracas” nearby.',
+    );
+  });
+
+  it('says how the page spelt a name it read with a typo', () => {
+    const root = mount({
+      data: maduro,
+      variant: 'preview',
+      reason: { alias: 'Nicolás Maduro', rule: 'near-spelling', cue: 'Nicolas Madura' },
+    });
+    expect(root.querySelector('.card-reason')!.textContent).toBe(
+      'Read “Nicolas Madura” as “Nicolás Maduro”: written one letter off, in a story about this subject.',
     );
   });
 

@@ -80,6 +80,19 @@ describe('in Spanish', () => {
     expectNoEnglish(root);
   });
 
+  it('an entity card read from a misspelt name says so in Spanish', () => {
+    const root = mount(
+      <Card
+        data={cardData(pack, 'entity', 'nicolas-maduro')!}
+        reason={{ alias: 'Nicolás Maduro', rule: 'near-spelling', cue: 'Nicolas Madura' }}
+        headingId="h"
+      />,
+    );
+    expect(root.querySelector('.card-reason')?.textContent).toBe(
+      'Se lee «Nicolas Madura» como «Nicolás Maduro»: escrito con una letra de diferencia, en una noticia sobre este tema.',
+    );
+  });
+
   it('a claim card: status, stances and who said it', () => {
     const claim = pack.claims.find((c) => c.status === 'needs-context')!;
     const root = mount(<Card data={cardData(pack, 'claim', claim.id)!} headingId="h" onCopy={async () => {}} />);

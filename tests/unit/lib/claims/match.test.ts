@@ -282,4 +282,30 @@ describe('ClaimTally with excluded terms', () => {
     expect(run(['strike', 'second', 'killed'], false)).toEqual([0]);
     expect(run(['strike', 'killed'], true)).toEqual([0]);
   });
+
+  it("keeps each term's groups and vetoes apart when terms are shared by several claims", () => {
+    const shared = loadClaimMatcher(
+      compileClaimMatcherData(
+        ['a', 'b', 'c'].map((id) => ({
+          id,
+          statement: `Claim ${id}.`,
+          status: 'reported',
+          match: {
+            terms: id === 'c' ? [['second'], ['strike', 'boat']] : [['strike'], ['killed', 'boat']],
+            figures: [],
+            exclude: id === 'c' ? [] : ['second'],
+          },
+        })),
+      ),
+    );
+    const add = (terms: string[], inSentence: boolean) => {
+      shared.tally.begin();
+      for (const key of terms) shared.tally.add(shared.data.termKeys.indexOf(key));
+      return shared.tally.candidates(inSentence);
+    };
+    expect(add(['strike', 'boat'], true)).toEqual([0, 1]);
+    expect(add(['strike', 'boat', 'second'], true)).toEqual([2]);
+    expect(add(['strike', 'boat', 'second'], false)).toEqual([0, 1, 2]);
+    expect(add(['second', 'killed'], true)).toEqual([]);
+  });
 });

@@ -1,0 +1,177 @@
+/**
+ * Long names written with a typo ("Nicolas Madura", "Pete Hegseht"): a run of capitalised words that
+ * is one of the pack's names of two words or more, with one typo in some of its long words (six
+ * letters or more, the first letter right, not a letter added at the end: "Latin American") and at
+ * least one word exact. Short names ("Marco Rubio", "Gustavo Petro") are left out: one letter off,
+ * they are someone else ("Gustavo Pedro"). The caller keeps only those in stories already on the
+ * pack's subject.
+ */
+import { foldCode, foldKey } from '../text/fold';
+import { oneEditApart } from '../text/one-edit';
+import type { MatcherData } from './compile';
+
+/** Shortest word, folded, that may carry a typo. */
+const MIN_TYPO_WORD = 6;
+
+interface LongName {
+  entity: number;
+  /** The alias as curated. */
+  text: string;
+  /** Its words, folded. */
+  words: string[];
+}
+
+interface NameIndex {
+  names: LongName[];
+  /** Folded word → the names holding it and where. */
+  byWord: Map<string, { name: number; position: number }[]>;
+  /** wordHash of every key of byWord. */
+  hashes: Set<number>;
+}
+
+export interface NearSpelling {
+  entity: number;
+  start: number;
+  end: number;
+  /** The name it stands for, as curated. */
+  alias: string;
+}
+
+const PROPER_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+const indexes = new WeakMap<MatcherData, NameIndex>();
+
+/** The pack's long unambiguous names written as proper names, made once per matcher data. */
+function nameIndex(data: MatcherData): NameIndex {
+  let index = indexes.get(data);
+  if (index) return index;
+  index = { names: [], byWord: new Map(), hashes: new Set() };
+  const seen = new Set<string>();
+  for (const targets of data.targets) {
+    for (const target of targets) {
+      if (target.cue || target.topic || target.term !== undefined || target.exclude || target.ambiguous) continue;
+      const words = target.text.split(/\s+/);
+      if (words.length < 2 || !words.every((word) => PROPER_WORD.test(word))) continue;
+      const folded = words.map((word) => foldKey(word));
+      if (!folded.some((word) => word.length >= MIN_TYPO_WORD)) continue;
+      const key = `${target.entity} ${folded.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const name = index.names.push({ entity: target.entity, text: target.text, words: folded }) - 1;
+      folded.forEach((word, position) => {
+        index!.hashes.add(wordHash(word));
+        const list = index!.byWord.get(word);
+        if (list) list.push({ name, position });
+        else index!.byWord.set(word, [{ name, position }]);
+      });
+    }
+  }
+  indexes.set(data, index);
+  return index;
+}
+
+interface PageWord {
+  start: number;
+  end: number;
+  /** Folded when a name is checked against it (most words never are). */
+  folded?: string;
+}
+
+/** Per UTF-16 code below U+3000: 0 not yet seen, 1 letter or mark, 2 neither. */
+const letterKinds = new Uint8Array(0x3000);
+
+function letterKind(code: number): number {
+  if (code >= 0x3000) return 2;
+  let kind = letterKinds[code]!;
+  if (kind === 0) {
+    const ch = String.fromCharCode(code);
+    kind = /[\p{L}\p{M}]/u.test(ch) ? 1 : 2;
+    letterKinds[code] = kind;
+  }
+  return kind;
+}
+
+const uppers = new Map<number, boolean>();
+
+/** Whether a letter past ASCII is a capital ("Á", "Ł"). */
+function isUpper(code: number): boolean {
+  let upper = uppers.get(code);
+  if (upper === undefined) uppers.set(code, (upper = /\p{Lu}/u.test(String.fromCharCode(code))));
+  return upper;
+}
+
+/** The hash nearSpellings computes of a folded word as it reads the page. */
+function wordHash(folded: string): number {
+  let hash = 0;
+  for (let i = 0; i < folded.length; i++) hash = (hash * 31 + folded.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * Misspelt long names in text, in text order, none overlapping another. One pass over the characters:
+ * a capitalised word is hashed as it is read and folded only when the hash is one of a name's words.
+ */
+export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
+  const index = nameIndex(data);
+  if (!index.names.length) return [];
+  const found: NearSpelling[] = [];
+  let run: PageWord[] = [];
+  let anchored = false;
+  const flush = () => {
+    if (anchored && run.length >= 2) readRun(index, text, run, found);
+    run = [];
+    anchored = false;
+  };
+  const length = text.length;
+  for (let start = 0; start < length; start++) {
+    const code = text.charCodeAt(start);
+    // A capital that starts a word (ASCII checked inline: most of a page's characters).
+    if (code < 0x80 ? code < 0x41 || code > 0x5a : letterKind(code) !== 1 || !isUpper(code)) continue;
+    if (start > 0 && letterKind(text.charCodeAt(start - 1)) === 1) continue;
+    let at = start;
+    let hash = 0;
+    for (; at < length; at++) {
+      const code = text.charCodeAt(at);
+      if (letterKind(code) === 2) break;
+      hash = (hash * 31 + foldCode(code)) | 0;
+    }
+    const last = run.at(-1);
+    // Words of one name are one space apart.
+    if (last && !(start === last.end + 1 && (text[last.end] === ' ' || text[last.end] === '\u00a0'))) flush();
+    run.push({ start, end: at });
+    if (index.hashes.has(hash)) anchored = true;
+    start = at;
+  }
+  flush();
+  return found;
+}
+
+/** Adds the misspelt names in one run of capitalised words. */
+function readRun(index: NameIndex, text: string, run: PageWord[], found: NearSpelling[]): void {
+  for (const word of run) word.folded = foldKey(text.slice(word.start, word.end));
+  let taken = -1;
+  for (let k = 0; k < run.length; k++) {
+    for (const { name, position } of index.byWord.get(run[k]!.folded!) ?? []) {
+      const { words, entity, text } = index.names[name]!;
+      const first = k - position;
+      if (first < 0 || first + words.length > run.length || run[first]!.start < taken) continue;
+      let typos = 0;
+      const fits = words.every((word, j) => {
+        const written = run[first + j]!.folded!;
+        if (written === word) return true;
+        typos++;
+        // A letter added at the end makes another word ("Latin American"), not a typo.
+        return (
+          word.length >= MIN_TYPO_WORD &&
+          written[0] === word[0] &&
+          !written.startsWith(word) &&
+          oneEditApart(written, word)
+        );
+      });
+      if (!fits || !typos) continue;
+      const end = run[first + words.length - 1]!.end;
+      found.push({ entity, start: run[first]!.start, end, alias: text });
+      taken = end;
+    }
+  }
+}

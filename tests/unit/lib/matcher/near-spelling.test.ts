@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
+import { findEntities } from '../../../../lib/matcher/find';
+
+function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
+  return { id, name, type: 'person', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
+}
+
+const matcher = loadMatcher(
+  compileMatcherData(
+    'test',
+    [
+      entity('nicolas-maduro', 'Nicolás Maduro', { aliases: ['Nicolas Maduro'] }),
+      entity('pete-hegseth', 'Pete Hegseth'),
+      entity('gustavo-petro', 'Gustavo Petro'),
+      entity('claudia-sheinbaum', 'Claudia Sheinbaum', { aliases: ['Sheinbaum'] }),
+      entity('donald-trump', 'Donald Trump', { aliases: ['Trump'] }),
+      entity('latin-america', 'Latin America', { type: 'place', background: true }),
+      entity('venezuela', 'Venezuela', { type: 'place' }),
+    ],
+    [],
+    { terms: ['cartel', 'cartels', 'drug boats', 'cocaine'], minDistinct: 2 },
+  ),
+);
+
+const found = (text: string) =>
+  findEntities(matcher, text).map((f) => [matcher.data.entities[f.entity]!.id, text.slice(f.start, f.end), f.rule]);
+
+describe('long names written with a typo', () => {
+  it('reads them as the name in a story on the subject, and says so', () => {
+    expect(found('Nicolas Madura accused Washington of arming the cartels that ship cocaine.')).toEqual([
+      ['nicolas-maduro', 'Nicolas Madura', 'near-spelling'],
+    ]);
+    expect(found('Venezuela says Pete Hegsteh ordered more strikes.')).toEqual([
+      ['venezuela', 'Venezuela', 'alias'],
+      ['pete-hegseth', 'Pete Hegsteh', 'near-spelling'],
+    ]);
+    expect(found("Strikes on drug boats went on, and Pete Hegset's aides defended the cartels policy.")).toEqual([
+      ['pete-hegseth', 'Pete Hegset', 'near-spelling'],
+    ]);
+  });
+
+  it('says which name it stands for and how the page wrote it', () => {
+    const [finding] = findEntities(matcher, 'Venezuela: Nicolás Madura spoke on Monday.').slice(1);
+    expect(finding).toMatchObject({ alias: 'Nicolás Maduro', cue: 'Nicolás Madura', rule: 'near-spelling' });
+  });
+
+  it('leaves them alone in a story about something else', () => {
+    expect(found('Nicolas Madura won the regional chess open on Sunday.')).toEqual([]);
+  });
+
+  it('leaves short names, words that only add letters, and two typos alone', () => {
+    // "Petro" is too short to carry a typo: "Gustavo Pedro" is someone else.
+    expect(found('Venezuela hosted Gustavo Pedro.')).toEqual([['venezuela', 'Venezuela', 'alias']]);
+    // A demonym is not a typo of the place.
+    expect(found('Cartels move cocaine through Latin American ports.')).toEqual([]);
+    // Every word off, or two typos in one word, is too far.
+    expect(found('Venezuela: Nicolaz Madura and Pete Hgesteh.')).toEqual([['venezuela', 'Venezuela', 'alias']]);
+    // The first letter must be right.
+    expect(found('Venezuela: Nicolas Naduro spoke.')).toEqual([['venezuela', 'Venezuela', 'alias']]);
+  });
+
+  it('needs the words written as a name: capitalised, one space apart', () => {
+    expect(found('Venezuela: nicolas madura spoke.')).toEqual([['venezuela', 'Venezuela', 'alias']]);
+    expect(found('Venezuela: Nicolas\n\nMadura spoke.')).toEqual([['venezuela', 'Venezuela', 'alias']]);
+  });
+
+  it('is the outermost name: it takes over the names found inside it', () => {
+    expect(found('Cluadia Sheinbaum spoke about the cartels and fentanyl... cocaine.')).toEqual([
+      ['claudia-sheinbaum', 'Cluadia Sheinbaum', 'near-spelling'],
+    ]);
+    // "Donlad" joined to "Trump" alone reads as someone else's name; misspelt, it is his.
+    expect(found('Donlad Trump threatened the cartels that move cocaine.')).toEqual([
+      ['donald-trump', 'Donlad Trump', 'near-spelling'],
+    ]);
+    // Off the subject nothing changes: joined to another capitalised word, the surname is someone else's.
+    expect(found('Cluadia Sheinbaum opened the book fair.')).toEqual([]);
+  });
+
+  it('never overrides a name spelt right', () => {
+    expect(found('Venezuela: Nicolás Maduro spoke.')).toEqual([
+      ['venezuela', 'Venezuela', 'alias'],
+      ['nicolas-maduro', 'Nicolás Maduro', 'alias'],
+    ]);
+  });
+});

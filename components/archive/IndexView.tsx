@@ -4,6 +4,7 @@ import { ClaimIndex } from './ClaimIndex';
 import { EntityIndex } from './EntityIndex';
 import { Loading } from './Loading';
 import type { PartsState } from './useParts';
+import { ViewSection } from './ViewSection';
 
 export interface IndexViewProps {
   archive: ArchiveIndex;
@@ -19,10 +20,7 @@ export interface IndexViewProps {
 export function IndexView({ archive, tab, filter, state, onFilter }: IndexViewProps) {
   const i18n = useI18n();
   return (
-    <section aria-labelledby="view-heading">
-      <h2 id="view-heading" tabIndex={-1}>
-        {i18n.t('tabIndex')}
-      </h2>
+    <ViewSection title={i18n.t('tabIndex')}>
       <nav class="subtabs" aria-label={i18n.t('tabIndex')}>
         <a href="#/index" aria-current={tab === 'entities' ? 'page' : undefined}>
           {i18n.t('entitiesByType')}
@@ -38,6 +36,6 @@ export function IndexView({ archive, tab, filter, state, onFilter }: IndexViewPr
       ) : (
         <ClaimIndex archive={archive} />
       )}
-    </section>
+    </ViewSection>
   );
 }

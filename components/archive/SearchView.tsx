@@ -3,6 +3,7 @@ import type { SearchResult } from '../../lib/knowledge/search';
 import { useI18n } from '../i18n';
 import { SearchResults } from '../SearchResults';
 import { Loading } from './Loading';
+import { ViewSection } from './ViewSection';
 
 export interface SearchViewProps {
   /** The query as the address holds it. */
@@ -17,10 +18,7 @@ export function SearchView({ q, results, onSelect }: SearchViewProps) {
   const i18n = useI18n();
   const query = q.trim();
   return (
-    <section class="search-view" aria-labelledby="view-heading" data-search-query={q}>
-      <h2 id="view-heading" tabIndex={-1}>
-        {i18n.t('tabSearch')}
-      </h2>
+    <ViewSection title={i18n.t('tabSearch')} class="search-view" data-search-query={q}>
       {results === 'pending' || results === 'failed' ? (
         <Loading state={results === 'pending' ? 'loading' : 'failed'} what="searching" />
       ) : results ? (
@@ -37,6 +35,6 @@ export function SearchView({ q, results, onSelect }: SearchViewProps) {
       ) : (
         <p class="empty-state">{i18n.t('searchHint')}</p>
       )}
-    </section>
+    </ViewSection>
   );
 }

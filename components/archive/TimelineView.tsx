@@ -2,6 +2,7 @@ import { useI18n } from '../i18n';
 import { Loading } from './Loading';
 import { Timeline, type TimelineProps } from './Timeline';
 import type { PartsState } from './useParts';
+import { ViewSection } from './ViewSection';
 
 export type TimelineViewProps = TimelineProps & {
   /** Whether the names the timeline shows have loaded. */
@@ -12,11 +13,8 @@ export type TimelineViewProps = TimelineProps & {
 export function TimelineView({ state, ...timeline }: TimelineViewProps) {
   const i18n = useI18n();
   return (
-    <section aria-labelledby="view-heading">
-      <h2 id="view-heading" tabIndex={-1}>
-        {i18n.t('tabTimeline')}
-      </h2>
+    <ViewSection title={i18n.t('tabTimeline')}>
       {state !== 'ready' ? <Loading state={state} /> : <Timeline {...timeline} />}
-    </section>
+    </ViewSection>
   );
 }

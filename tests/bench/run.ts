@@ -9,7 +9,8 @@
  *   --quick          3 runs, the real pack and 1,000 aliases, one page of each kind, no extras' repeats
  *   --ontopic        the on-topic pages alone with the real pack, 3 runs, no extras (a few minutes)
  *   --pages=a,b      only pages whose name contains one of these (`ontopic`, `offtopic` pick a set)
- *   --packs=real,1000 only these packs; --reps=N runs per figure; --only=pages skips the extras
+ *   --packs=real,1000 only these packs; --reps=N runs per figure; --only=pages skips the extras;
+ *                    --only=startup measures the content script's start-up alone (the pages' start-up set)
  *   --base=DIR       also runs the pass with DIR's tests/bench/page-engine.ts and DIR's lib/ (the code
  *                    before a change), interleaved load by load with this tree's: side-by-side figures
  *
@@ -73,6 +74,7 @@ const PACK_SIZES = ONTOPIC_ONLY ? [] : QUICK ? [1_000] : [1_000, 10_000, 100_000
 const PACK_FILTER = option('packs')?.split(',');
 const PAGE_FILTER = option('pages')?.split(',') ?? (ONTOPIC_ONLY ? ['ontopic'] : undefined);
 const PAGES_ONLY = option('only') === 'pages' || ONTOPIC_ONLY;
+const STARTUP_ONLY = option('only') === 'startup';
 const BASE_DIR = option('base');
 const ONTOPIC_PAGES = join(ROOT, '..', 'shared', 'pages-ontopic');
 /** mark.js markRegExp takes seconds with big packs: fewer runs there. */
@@ -1278,7 +1280,7 @@ async function main(): Promise<void> {
 
   try {
     for (const pack of packs) results.set(pack.key, new Map());
-    for (const target of pages) {
+    for (const target of STARTUP_ONLY ? [] : pages) {
       const t0 = Date.now();
       const byPack = await measurePage(context, server, packsFor(target), target);
       for (const pack of packsFor(target)) {
@@ -1295,7 +1297,7 @@ async function main(): Promise<void> {
     // mark(array): one run each, capped; a handful of pages only (it takes seconds per page).
     const bySize = [...newsPages].sort((a, b) => a.bytes - b.bytes);
     const ontopicBySize = pages.filter(isOntopicArticle).sort((a, b) => a.bytes - b.bytes);
-    for (const pack of packs) {
+    for (const pack of STARTUP_ONLY ? [] : packs) {
       const markArrayPages =
         pack.key !== 'real' || QUICK
           ? [bySize[0] ?? ontopicBySize[0] ?? generatedPage]
@@ -1307,7 +1309,7 @@ async function main(): Promise<void> {
         log(`  [${pack.key}] mark(array) on ${target.name}: ${r.note}`);
       }
     }
-    if (!PAGES_ONLY) {
+    if (!PAGES_ONLY && !STARTUP_ONLY) {
       for (const pack of packs) heaps.push(await measureHeap(context, server, pack, generatedPage));
       longTasks.push(await measureLongTasks(context, server, largest, generatedPage));
       const stress = pages.find((p) => p.name === STRESS_ONTOPIC);

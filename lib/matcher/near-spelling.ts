@@ -91,6 +91,11 @@ function letterKind(code: number): number {
   return kind;
 }
 
+/** A letter or a mark, with ASCII checked inline. */
+function isLetter(code: number): boolean {
+  return code < 0x80 ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a : letterKind(code) === 1;
+}
+
 const uppers = new Map<number, boolean>();
 
 /** Whether a letter past ASCII is a capital ("Á", "Ł"). */
@@ -127,13 +132,14 @@ export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
     const code = text.charCodeAt(start);
     // A capital that starts a word (ASCII checked inline: most of a page's characters).
     if (code < 0x80 ? code < 0x41 || code > 0x5a : letterKind(code) !== 1 || !isUpper(code)) continue;
-    if (start > 0 && letterKind(text.charCodeAt(start - 1)) === 1) continue;
+    if (start > 0 && isLetter(text.charCodeAt(start - 1))) continue;
     let at = start;
     let hash = 0;
     for (; at < length; at++) {
       const code = text.charCodeAt(at);
-      if (letterKind(code) === 2) break;
-      hash = (hash * 31 + foldCode(code)) | 0;
+      if (!isLetter(code)) break;
+      // ASCII folds to lower case; the rest through the shared fold table.
+      hash = (hash * 31 + (code < 0x80 ? code | 0x20 : foldCode(code))) | 0;
     }
     const last = run.at(-1);
     // Words of one name are one space apart.

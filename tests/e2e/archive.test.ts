@@ -304,6 +304,31 @@ describe('archive browser', () => {
     await page.close();
   });
 
+  it('labels the reworded CNN copy in the reader, the timeline and search, and passes axe', async () => {
+    const { page, errors } = await openArchive('#/article/cnn-venezuela-strike-options', 'dark');
+    const label = "Reworded copy of CNN's report: wording may differ from CNN's";
+    const note = page.locator('#article-cnn-venezuela-strike-options .article-reworded');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(new RegExp(`^${label}\\. The archive's notes on this file say`));
+    // Another article carries no such note.
+    expect(await page.locator('.article-reworded').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`chrome-extension://${browser.extensionId}/archive.html#/timeline?entity=nicolas-maduro`);
+    const cnnEvent = page.locator('.event-passage', { hasText: 'CNN:' }).first();
+    await cnnEvent.locator('.reworded-note').waitFor();
+    expect(await cnnEvent.locator('.reworded-note').textContent()).toBe(label);
+    expect(await cnnEvent.locator('blockquote').count()).toBe(0);
+    expect(await page.locator('.event-passage:not(:has(.reworded-note)) blockquote').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`chrome-extension://${browser.extensionId}/archive.html#/search?q=sources%20instructed%20NCS`);
+    await page.locator('.search-results li').first().waitFor();
+    expect(await page.locator('.search-results .result-kind').first().textContent()).toBe(
+      'Archive · CNN · September 5, 2025 (est.) · reworded copy, not the original wording',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   // Seventeen page loads, fourteen of them with an axe run: more than the default minute on a busy machine.
   it('passes axe in light and dark, and fits a 360 px screen', { timeout: 180_000 }, async () => {
     const views: [string, string][] = [

@@ -7,6 +7,7 @@ import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/view/card-data';
 import { placeCard } from '../../lib/dom/position';
+import { sameRange } from '../../lib/dom/same-range';
 import type { CorrectionRefusal } from '../../lib/preferences/correction-limits';
 import { type I18n, i18nFrom } from '../../lib/view/i18n';
 import { leadClaim } from '../../lib/view/lead-claim';
@@ -46,6 +47,18 @@ export interface CardRequest {
 export interface ClaimOnPage {
   id: string;
   range: Range;
+}
+
+/** The same card for the same words, opened from the page (a link inside a card opens another). */
+function isSameCard(a: CardRequest, b: CardRequest): boolean {
+  return (
+    !a.navigated &&
+    !b.navigated &&
+    a.kind === b.kind &&
+    a.id === b.id &&
+    a.pack === b.pack &&
+    sameRange(a.anchor, b.anchor)
+  );
 }
 
 export interface CardHost {
@@ -198,6 +211,12 @@ export function createCardHost(
 
   const host: CardHost = {
     async show(request) {
+      // The word whose card is open, hovered or clicked again: the card stays as the reader left it
+      // (expanded, its correction menu open), whatever new Range objects a repaint made for the word.
+      if (open && isSameCard(open, request)) {
+        if (request.focus) shell?.querySelector<HTMLElement>('h2, .card-loading')?.focus();
+        return;
+      }
       const mine = ++sequence;
       await (mounting ??= mount());
       if (!shell || mine !== sequence) return;

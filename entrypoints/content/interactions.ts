@@ -2,6 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import type { Reason } from '../../components/Card';
 import type { Hit, PageScanner } from '../../lib/dom/page-scanner';
 import type { Matcher } from '../../lib/matcher/compile';
+import { sameRange } from '../../lib/dom/same-range';
 import type { CardHost, CardRequest } from './card-host';
 
 /** How long a card opened by hovering stays once the pointer has left both the text and the card. */
@@ -84,7 +85,10 @@ export function wireCardInteractions(
     const hit = point && scanner()?.hitTest(point.node, point.offset);
     return hit && isOver(hit.finding.range, x, y) ? hit : undefined;
   };
-  const sameAsOpen = (hit: Hit) => card.current()?.anchor === hit.finding.range;
+  const sameAsOpen = (hit: Hit) => {
+    const open = card.current()?.anchor;
+    return !!open && sameRange(open, hit.finding.range);
+  };
 
   // Only the reader's own pointer and keys: a page script can make up events (`dispatchEvent`,
   // `element.click()`) to open cards and press their buttons, but cannot make them trusted.

@@ -1,6 +1,6 @@
 /**
  * Long names written with a typo ("Nicolas Madura", "Pete Hegseht"): a run of capitalised words that
- * is one of the pack's names of two words or more, with one typo in some of its long words (six
+ * is an entity's name of two words or more, with one typo in some of its long words (six
  * letters or more, the first letter right, not a letter added at the end: "Latin American") and at
  * least one word exact. Short names ("Marco Rubio", "Gustavo Petro") are left out: one letter off,
  * they are someone else ("Gustavo Pedro"). The caller keeps only those in stories already on the
@@ -41,30 +41,28 @@ const PROPER_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 const indexes = new WeakMap<MatcherData, NameIndex>();
 
-/** The pack's long unambiguous names written as proper names, made once per matcher data. */
+/**
+ * The entities' long names written as proper names, made once per matcher data. Their canonical names
+ * only: the aliases travel in chunks (lib/matcher/lazy-data.ts) that a page parses only when its
+ * matches point to them, and reading them all here cost every page the parse.
+ */
 function nameIndex(data: MatcherData): NameIndex {
   let index = indexes.get(data);
   if (index) return index;
   index = { names: [], byWord: new Map(), hashes: new Set() };
-  const seen = new Set<string>();
-  for (const targets of data.targets) {
-    for (const target of targets) {
-      if (target.cue || target.topic || target.term !== undefined || target.exclude || target.ambiguous) continue;
-      const words = target.text.split(/\s+/);
-      if (words.length < 2 || !words.every((word) => PROPER_WORD.test(word))) continue;
-      const folded = words.map((word) => foldKey(word));
-      if (!folded.some((word) => word.length >= MIN_TYPO_WORD)) continue;
-      const key = `${target.entity} ${folded.join(' ')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const name = index.names.push({ entity: target.entity, text: target.text, words: folded }) - 1;
-      folded.forEach((word, position) => {
-        index!.hashes.add(wordHash(word));
-        const list = index!.byWord.get(word);
-        if (list) list.push({ name, position });
-        else index!.byWord.set(word, [{ name, position }]);
-      });
-    }
+  for (let entity = 0; entity < data.entities.length; entity++) {
+    const text = data.entities[entity]!.name;
+    const words = text.split(/\s+/);
+    if (words.length < 2 || !words.every((word) => PROPER_WORD.test(word))) continue;
+    const folded = words.map((word) => foldKey(word));
+    if (!folded.some((word) => word.length >= MIN_TYPO_WORD)) continue;
+    const name = index.names.push({ entity, text, words: folded }) - 1;
+    folded.forEach((word, position) => {
+      index!.hashes.add(wordHash(word));
+      const list = index!.byWord.get(word);
+      if (list) list.push({ name, position });
+      else index!.byWord.set(word, [{ name, position }]);
+    });
   }
   indexes.set(data, index);
   return index;

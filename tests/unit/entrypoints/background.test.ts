@@ -11,6 +11,12 @@ import background from '../../../entrypoints/background';
 import { ALWAYS_RUN_SCRIPT_ID, type RegisteredScript } from '../../../lib/preferences/always-sites';
 import type { PageReport } from '../../../lib/protocol/requests';
 import { messagesGetter } from '../../../lib/view/i18n';
+import packJson from '../../../assets/knowledge.json';
+import type { KnowledgePack } from '../../../lib/knowledge/types';
+import { matcherDataFromPack } from '../../../lib/matcher/compile';
+import { findEntities } from '../../../lib/matcher/find';
+import { loadMergedMatcher, parseMergedMatcher } from '../../../lib/preferences/merged-matcher';
+import { computeFoldTables } from '../../../lib/text/fold';
 
 const MANIFEST_SCRIPT = {
   matches: ['*://*.cnn.com/*', 'http://127.0.0.1/*'],
@@ -144,6 +150,51 @@ describe('background: messages', () => {
       1,
     );
     expect(missing).toBeNull();
+  });
+
+  it('after an update, stores the imported packs merged with the new bundled pack for pages (#18 item 7)', async () => {
+    const pack = {
+      version: '1',
+      name: 'Riverside Courier',
+      sources: [
+        { id: 's1', headline: 'H', publisher: 'P', authors: [], date: '2025-01-01', dateIsEstimate: false, url: null },
+      ],
+      entities: [
+        {
+          id: 'ada-brook',
+          type: 'person',
+          name: 'Ada Brook',
+          aliases: [],
+          ambiguous: [],
+          cues: [],
+          caseSensitive: [],
+          exclude: [],
+          summary: 'Someone.',
+          sources: ['s1'],
+          related: [],
+          passages: [0],
+        },
+      ],
+      claims: [],
+      passages: [{ source: 's1', text: 'Ada Brook spoke.' }],
+    };
+    await fakeBrowser.storage.local.set({
+      packs: [{ id: 'riverside-courier', enabled: true, importedAt: '', pack }],
+      mergedMatcher: { bundled: 'an older bundled pack', resource: 'AAAA' },
+    });
+    await start();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    const builtIn = matcherDataFromPack(packJson as unknown as KnowledgePack);
+    await expect
+      .poll(
+        async () => parseMergedMatcher((await fakeBrowser.storage.local.get('mergedMatcher')).mergedMatcher)?.bundled,
+      )
+      .toBe(builtIn.version);
+    const { mergedMatcher } = await fakeBrowser.storage.local.get('mergedMatcher');
+    const matcher = loadMergedMatcher(parseMergedMatcher(mergedMatcher)!.resource!, { fold: computeFoldTables() });
+    expect(
+      findEntities(matcher, 'Ada Brook met Nicolás Maduro.').map((f) => matcher.data.entities[f.entity]!.id),
+    ).toEqual(['ada-brook', 'nicolas-maduro']);
   });
 
   it('passes a keyboard shortcut to the active tab', async () => {

@@ -139,6 +139,7 @@ export function SettingsForm({ settings, shortcuts, onChange, onPreview, onEditS
             ))}
           </ul>
         )}
+        <p class="note">{i18n.t('syncNote')}</p>
       </section>
       <section>
         <h2>{i18n.t('shortcutsHeading')}</h2>
@@ -155,7 +156,6 @@ export function SettingsForm({ settings, shortcuts, onChange, onPreview, onEditS
           </button>
         )}
       </section>
-      <p class="note">{i18n.t('syncNote')}</p>
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { matcherDataFromPack } from '../../../lib/matcher/compile';
 import { findEntities } from '../../../lib/matcher/find';
 import { loadMergedMatcher, parseMergedMatcher } from '../../../lib/preferences/merged-matcher';
 import { computeFoldTables } from '../../../lib/text/fold';
+import { smallPack } from '../../support/small-pack';
 
 const MANIFEST_SCRIPT = {
   matches: ['*://*.cnn.com/*', 'http://127.0.0.1/*'],
@@ -153,31 +154,8 @@ describe('background: messages', () => {
   });
 
   it('after an update, stores the imported packs merged with the new bundled pack for pages (#18 item 7)', async () => {
-    const pack = {
-      version: '1',
-      name: 'Riverside Courier',
-      sources: [
-        { id: 's1', headline: 'H', publisher: 'P', authors: [], date: '2025-01-01', dateIsEstimate: false, url: null },
-      ],
-      entities: [
-        {
-          id: 'ada-brook',
-          type: 'person',
-          name: 'Ada Brook',
-          aliases: [],
-          ambiguous: [],
-          cues: [],
-          caseSensitive: [],
-          exclude: [],
-          summary: 'Someone.',
-          sources: ['s1'],
-          related: [],
-          passages: [0],
-        },
-      ],
-      claims: [],
-      passages: [{ source: 's1', text: 'Ada Brook spoke.' }],
-    };
+    const pack = smallPack('Riverside Courier', 'Ada Brook');
+
     await fakeBrowser.storage.local.set({
       packs: [{ id: 'riverside-courier', enabled: true, importedAt: '', pack }],
       mergedMatcher: { bundled: 'an older bundled pack', resource: 'AAAA' },

@@ -28,6 +28,7 @@ import { DEFAULT_SETTINGS, type Settings, setMentionMode } from '../../../../lib
 import type { PageReport, Request } from '../../../../lib/protocol/requests';
 import { buildAutomaton } from '../../../../lib/scan/automaton';
 import { computeFoldTables } from '../../../../lib/text/fold';
+import { smallPack } from '../../../support/small-pack';
 import { cardData } from '../../../../lib/view/card-data';
 import { messagesGetter } from '../../../../lib/view/i18n';
 
@@ -39,31 +40,7 @@ const prebuilt = { automaton: buildAutomaton(data.keys), fold: computeFoldTables
 const bundled: BundledMatcher = { data, matcher: loadMatcher(data, prebuilt), prebuilt };
 
 /** A pack a reader imported, written for this test. */
-const importedPack: KnowledgePack = {
-  version: '1',
-  name: 'Riverside Courier',
-  sources: [
-    { id: 's1', headline: 'H', publisher: 'P', authors: [], date: '2025-01-01', dateIsEstimate: false, url: null },
-  ],
-  entities: [
-    {
-      id: 'ada-brook',
-      type: 'person',
-      name: 'Ada Brook',
-      aliases: [],
-      ambiguous: [],
-      cues: [],
-      caseSensitive: [],
-      exclude: [],
-      summary: 'The harbour master.',
-      sources: ['s1'],
-      related: [],
-      passages: [0],
-    },
-  ],
-  claims: [],
-  passages: [{ source: 's1', text: 'Ada Brook spoke.' }],
-};
+const importedPack = smallPack('Riverside Courier', 'Ada Brook', 'The harbour master.');
 
 const PAGE = [
   '<article>',

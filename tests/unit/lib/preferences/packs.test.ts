@@ -18,38 +18,11 @@ import {
   parsePackMatchers,
 } from '../../../../lib/preferences/packs';
 import { MERGED_MATCHER_KEY } from '../../../../lib/preferences/merged-matcher';
+import { smallPack } from '../../../support/small-pack';
 
 const REAL = readFileSync(join(import.meta.dirname, '../../../../assets/knowledge.json'), 'utf8');
 const BUILT_IN = matcherDataFromPack(JSON.parse(REAL) as KnowledgePack);
 const NOW = new Date('2026-01-02T03:04:05Z');
-
-function smallPack(name: string, entityName: string): KnowledgePack {
-  return {
-    version: '1',
-    name,
-    sources: [
-      { id: 's1', headline: 'H', publisher: 'P', authors: [], date: '2025-01-01', dateIsEstimate: false, url: null },
-    ],
-    entities: [
-      {
-        id: 'e1',
-        type: 'person',
-        name: entityName,
-        aliases: [],
-        ambiguous: [],
-        cues: [],
-        caseSensitive: [],
-        exclude: [],
-        summary: 'Someone.',
-        sources: ['s1'],
-        related: [],
-        passages: [0],
-      },
-    ],
-    claims: [],
-    passages: [{ source: 's1', text: `${entityName} spoke.` }],
-  };
-}
 
 describe('importPack', () => {
   it('adds a valid pack, replacing an older one with the same name', () => {
@@ -208,7 +181,7 @@ describe('several packs at once', () => {
       matcher.data.entities[f.entity]!.pack,
     ]);
     expect(found).toEqual([
-      ['e1', 'riverside-courier'],
+      ['ada-brook', 'riverside-courier'],
       ['nicolas-maduro', undefined],
       ['fentanyl', undefined],
     ]);

@@ -224,6 +224,12 @@ export function resolveCandidates(
 }
 
 /**
+ * Longest text read for misspelt names: an article, a roundup or a live blog (tens to a few hundred
+ * thousand characters). Longer texts keep the names spelt right only (a 10 MB page took a 258 ms task).
+ */
+export const MAX_MISSPELT_TEXT = 500_000;
+
+/**
  * The findings with the misspelt long names (lib/matcher/near-spelling.ts) of stories on the subject,
  * in text order. A misspelt name is the outermost name: it replaces the names found inside it ("Trump"
  * in "Donlad Trump", which alone reads as someone else's name), and gives way to a name it cuts across.
@@ -235,6 +241,8 @@ function withMisspeltNames(
   found: readonly (EntityFinding | undefined)[],
   onTopicAt: (offset: number) => boolean,
 ): readonly (EntityFinding | undefined)[] {
+  // The pass reads every character in one go: on a page of megabytes that is a long task of its own.
+  if (text.length > MAX_MISSPELT_TEXT) return found;
   const misspelt = nearSpellings(matcher.data, text);
   if (!misspelt.length) return found;
   const merged: (EntityFinding | undefined)[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
-import { findEntities } from '../../../../lib/matcher/find';
+import { MAX_MISSPELT_TEXT, findEntities } from '../../../../lib/matcher/find';
 
 function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
   return { id, name, type: 'person', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
@@ -75,6 +75,16 @@ describe('long names written with a typo', () => {
     ]);
     // Off the subject nothing changes: joined to another capitalised word, the surname is someone else's.
     expect(found('Cluadia Sheinbaum opened the book fair.')).toEqual([]);
+  });
+
+  it('are looked for in texts up to MAX_MISSPELT_TEXT long, not in longer ones', () => {
+    const story = 'Nicolas Madura accused Washington of arming the cartels that ship cocaine.';
+    const padding = (length: number) =>
+      `${'Harbour news of the day. '.repeat(Math.ceil(length / 25)).slice(0, length)}\n\n`;
+    const atLimit = padding(MAX_MISSPELT_TEXT - story.length - 2) + story;
+    expect(atLimit.length).toBe(MAX_MISSPELT_TEXT);
+    expect(found(atLimit).map(([id, , rule]) => [id, rule])).toEqual([['nicolas-maduro', 'near-spelling']]);
+    expect(found(padding(MAX_MISSPELT_TEXT) + story)).toEqual([]);
   });
 
   it('never overrides a name spelt right', () => {

@@ -98,3 +98,31 @@ describe('the bundled pack’s claims tell other events apart', () => {
     expect(found(text)).not.toContain(id);
   });
 });
+
+describe('the bundled pack’s boat-strike toll as a dated series', () => {
+  const TOLL = [
+    'us-strikes-seven-vessels-32-killed',
+    'us-strikes-16-vessels-over-60-killed',
+    'us-strikes-21-missile-strikes-over-80-killed',
+  ];
+  const tollEntries = (text: string) => found(text).filter((id) => TOLL.includes(id));
+
+  it.each([
+    ['More than 80 people have been killed in the U.S. strikes on alleged drug boats.', TOLL[2]],
+    ['Los ataques de Estados Unidos contra lanchas ya dejaron más de 80 muertos.', TOLL[2]],
+    ['The strikes on suspected drug boats have killed 83 people.', TOLL[2]],
+    ['Over 60 people have died in 16 strikes on alleged smuggling vessels.', TOLL[1]],
+    ['Seven boats have been hit and 32 people killed in the strikes.', TOLL[0]],
+  ])('a toll is the entry it agrees with: %s', (text, id) => {
+    expect(tollEntries(text)).toEqual([id]);
+  });
+
+  it.each([
+    ['The strikes on alleged drug boats have killed at least 43 people.', 'between two entries'],
+    ['The strikes on suspected drug boats have killed 87 people.', 'past the last entry'],
+    ['More than 80 people have been killed in 16 strikes on drug boats.', 'a toll and a strike count of two entries'],
+    ['Los ataques contra narcolanchas suman más de 100 muertos.', 'a later Spanish toll'],
+  ])('a toll that agrees with no entry is none of them: %s (%s)', (text) => {
+    expect(tollEntries(text)).toEqual([]);
+  });
+});

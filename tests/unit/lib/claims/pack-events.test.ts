@@ -47,6 +47,12 @@ describe('the bundled pack’s claims as outlets word them', () => {
       'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
     ],
     ['moinil-threat-level-raised-to-highest', 'Police raised the threat level for Moinil to the highest category.'],
+    ['trump-says-petro-will-be-next', 'Trump warned that Colombia’s Petro could be “next”.'],
+    ['trump-says-petro-will-be-next', 'Trump advirtió que Petro será "el siguiente" después de Maduro.'],
+    [
+      'trump-says-petro-will-be-next',
+      'Asked about Petro, Trump called the Colombian leader hostile. He added: “He is going to be next.”',
+    ],
     [
       'rubio-terror-designation-allows-use-of-pentagon',
       'Designar a los cárteles como terroristas permite a Washington usar todas las herramientas, incluido el Pentágono.',
@@ -85,6 +91,10 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
     // Protection alone is an older state of affairs, not the raised threat level.
     ['moinil-threat-level-raised-to-highest', 'The Brussels prosecutor has been under police protection since July.'],
+    // "Next" and "el siguiente" are everyday words: the claim is that Petro will be the next target.
+    ['trump-says-petro-will-be-next', 'Petro will travel to Washington next week.'],
+    ['trump-says-petro-will-be-next', 'Petro publicó el siguiente mensaje en X.'],
+    ['trump-says-petro-will-be-next', 'Petro viajará el próximo lunes a Bruselas.'],
     // "Tools" alone is not the Pentagon: a terror designation is as often said to arm prosecutors and banks.
     [
       'rubio-terror-designation-allows-use-of-pentagon',

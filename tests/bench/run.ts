@@ -1382,7 +1382,7 @@ async function main(): Promise<void> {
       startup = startup.concat(r);
       for (const s of r) {
         log(
-          `  start-up [${key}] ${s.page}: first highlight ${ms(median(s.runs.map((x) => x.firstHighlight - x.domContentLoaded)))} ms after DOMContentLoaded, ${ms(median(s.runs.map((x) => x.firstHighlight - x.evaluateStart)))} ms after injection${s.error ? ` (${s.error})` : ''}`,
+          `  start-up [${s.pack}] ${s.page}: first highlight ${ms(median(s.runs.map((x) => x.firstHighlight - x.domContentLoaded)))} ms after DOMContentLoaded, ${ms(median(s.runs.map((x) => x.firstHighlight - x.evaluateStart)))} ms after injection${s.error ? ` (${s.error})` : ''}`,
         );
       }
     } catch (error) {

@@ -169,7 +169,9 @@ describe('background: messages', () => {
       )
       .toBe(builtIn.version);
     const { mergedMatcher } = await fakeBrowser.storage.local.get('mergedMatcher');
-    const matcher = loadMergedMatcher(parseMergedMatcher(mergedMatcher)!.resource!, { fold: computeFoldTables() });
+    const matcher = await loadMergedMatcher(parseMergedMatcher(mergedMatcher)!.resource!, {
+      fold: computeFoldTables(),
+    });
     expect(
       findEntities(matcher, 'Ada Brook met Nicolás Maduro.').map((f) => matcher.data.entities[f.entity]!.id),
     ).toEqual(['ada-brook', 'nicolas-maduro']);

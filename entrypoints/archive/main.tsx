@@ -5,6 +5,7 @@ import { ArchiveIndex } from '../../lib/archive/archive-index';
 import { i18nFrom } from '../../lib/view/i18n';
 import { ArchiveApp } from './ArchiveApp';
 import { startSearchWorker } from './search-client';
+import '../../components/palette.css';
 import '../../components/status.css';
 import '../../components/card.css';
 import '../../components/search-results.css';

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Card, type Reason } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
+import paletteCss from '../../components/palette.css?inline';
 import { I18nContext } from '../../components/i18n';
 import statusCss from '../../components/status.css?inline';
 import type { CardData } from '../../lib/view/card-data';
@@ -104,7 +105,7 @@ export function createCardHost(
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      css: statusCss + cardCss,
+      css: paletteCss + statusCss + cardCss,
       onMount(container) {
         shell = document.createElement('div');
         shell.className = 'card-shell';

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { mountPage } from '../../components/i18n';
 import { i18nFrom } from '../../lib/view/i18n';
 import { App } from './App';
+import '../../components/palette.css';
 import '../../components/status.css';
 import '../../components/card.css';
 import '../../components/search-results.css';

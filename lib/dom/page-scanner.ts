@@ -82,6 +82,9 @@ export interface PageScannerOptions {
 const MAX_INCREMENTAL_NODES = 20_000;
 const MAX_INCREMENTAL_TEXT = 100_000;
 
+/** Findings asked isShown between two reads of the slice's clock (one may parse a data chunk: ~40 µs). */
+const SHOWN_PER_CLOCK_READ = 16;
+
 export function createPageScanner(doc: Document, matcher: Matcher, options: PageScannerOptions = {}): PageScanner {
   const win = doc.defaultView!;
   const painter = createPainter(win, options.forceWrap);
@@ -184,9 +187,11 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   const visibleInSlices = async (findings: PageFindings, slicer: Slicer): Promise<PageFindings | undefined> => {
     const filter = isShown;
     const next: PageFindings = { entities: [], claims: [] };
-    for (const finding of findings.entities) {
+    for (let i = 0; i < findings.entities.length; i++) {
+      const finding = findings.entities[i]!;
       if (isShownOnce({ kind: 'entity', finding })) next.entities.push(finding);
-      if (slicer.due()) await slicer.checkpoint();
+      // The clock is read every few findings: read after each, it took 4 % of the roundup's profile.
+      if (i % SHOWN_PER_CLOCK_READ === 0 && slicer.due()) await slicer.checkpoint();
     }
     for (const finding of findings.claims) if (isShownOnce({ kind: 'claim', finding })) next.claims.push(finding);
     return filter === isShown ? next : undefined;

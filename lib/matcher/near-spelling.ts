@@ -111,8 +111,16 @@ function wordHash(folded: string): number {
 }
 
 /**
- * Misspelt long names in text, in text order, none overlapping another. One pass over the characters:
- * a capitalised word is hashed as it is read and folded only when the hash is one of a name's words.
+ * Every code unit that may begin a capitalised word: ASCII capitals, and anything past ASCII below
+ * U+3000 (letterKind and isUpper decide). Without the u flag the regex reads code units, as charCodeAt.
+ */
+const MAYBE_CAPITAL = /[A-Z\u0080-\u2fff]/g;
+
+/**
+ * Misspelt long names in text, in text order, none overlapping another. One pass over the text: the
+ * regex engine skips to each code unit that may begin a capitalised word (most of a page's characters
+ * are not: a loop in script paid for each of them, cold, on every page), and a capitalised word is
+ * hashed as it is read and folded only when the hash is one of a name's words.
  */
 export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
   const index = nameIndex(data);
@@ -126,9 +134,12 @@ export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
     anchored = false;
   };
   const length = text.length;
-  for (let start = 0; start < length; start++) {
+  const next = MAYBE_CAPITAL;
+  next.lastIndex = 0;
+  while (next.test(text)) {
+    const start = next.lastIndex - 1;
     const code = text.charCodeAt(start);
-    // A capital that starts a word (ASCII checked inline: most of a page's characters).
+    // A capital that starts a word.
     if (code < 0x80 ? code < 0x41 || code > 0x5a : letterKind(code) !== 1 || !isUpper(code)) continue;
     if (start > 0 && isLetter(text.charCodeAt(start - 1))) continue;
     let at = start;
@@ -144,7 +155,8 @@ export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
     if (last && !(start === last.end + 1 && (text[last.end] === ' ' || text[last.end] === '\u00a0'))) flush();
     run.push({ start, end: at });
     if (index.hashes.has(hash)) anchored = true;
-    start = at;
+    // text[at] is no letter: no word begins there.
+    next.lastIndex = at + 1;
   }
   flush();
   return found;

@@ -3,11 +3,12 @@
  */
 import { compileMatcherData, loadMatcher } from '../matcher/compile';
 import { findEntities } from '../matcher/find';
-import { BLOCK_SEPARATOR } from '../text/fold';
+import { BLOCK_SEPARATOR, foldKey } from '../text/fold';
 import type { ArchiveArticle, CuratedClaim, CuratedEntity, SourceNote } from '../knowledge/curated';
 import { markdownLineToText } from '../knowledge/markdown';
 import type { Claim, Entity, KnowledgePack, Passage, Source, SourceRewording, Topic } from '../knowledge/types';
 import { KnowledgeError, type ValidationIssue } from '../knowledge/validate';
+import { withAliasVariants } from './alias-variants';
 
 export interface ArchiveInput {
   articles: ArchiveArticle[];
@@ -86,6 +87,21 @@ function sourceRewordings(
   return rewordings;
 }
 
+/** Each entity with the variants of its names (alias-variants.ts), none written like another entity's name. */
+function withVariants(records: readonly CuratedEntity[]): CuratedEntity[] {
+  const owners = new Map<string, Set<string>>();
+  for (const record of records) {
+    for (const name of [record.name, ...record.aliases]) {
+      const key = foldKey(name);
+      owners.set(key, (owners.get(key) ?? new Set()).add(record.id));
+    }
+  }
+  return records.map((record) => {
+    const taken = new Set([...owners].filter(([, ids]) => !ids.has(record.id)).map(([key]) => key));
+    return withAliasVariants(record, taken);
+  });
+}
+
 export function compilePack(
   version: string,
   archive: ArchiveInput,
@@ -149,7 +165,7 @@ export function compilePack(
     });
   }
 
-  const sortedEntities = entityRecords.map((e) => e.record).sort((a, b) => a.id.localeCompare(b.id));
+  const sortedEntities = withVariants(entityRecords.map((e) => e.record)).sort((a, b) => a.id.localeCompare(b.id));
   const matcher = loadMatcher(compileMatcherData(version, sortedEntities));
   const entityPassages = sortedEntities.map(() => new Set<number>());
   bodies.forEach((body, bodyIndex) => {

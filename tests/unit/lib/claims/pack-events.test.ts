@@ -47,6 +47,14 @@ describe('the bundled pack’s claims as outlets word them', () => {
       'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
     ],
     ['moinil-threat-level-raised-to-highest', 'Police raised the threat level for Moinil to the highest category.'],
+    [
+      'rubio-terror-designation-allows-use-of-pentagon',
+      'Designar a los cárteles como terroristas permite a Washington usar todas las herramientas, incluido el Pentágono.',
+    ],
+    [
+      'rubio-terror-designation-allows-use-of-pentagon',
+      'The terrorist designation lets the U.S. bring other tools of American power to bear, the Pentagon among them.',
+    ],
   ])('%s: %s', (id, text) => {
     expect(found(text)).toContain(id);
   });
@@ -77,6 +85,15 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
     // Protection alone is an older state of affairs, not the raised threat level.
     ['moinil-threat-level-raised-to-highest', 'The Brussels prosecutor has been under police protection since July.'],
+    // "Tools" alone is not the Pentagon: a terror designation is as often said to arm prosecutors and banks.
+    [
+      'rubio-terror-designation-allows-use-of-pentagon',
+      'Designating the cartels as terrorist groups gives prosecutors new tools to charge their financiers.',
+    ],
+    [
+      'rubio-terror-designation-allows-use-of-pentagon',
+      'La designación como grupo terrorista da más herramientas a la fiscalía para congelar cuentas.',
+    ],
   ])('%s is not: %s', (id, text) => {
     expect(found(text)).not.toContain(id);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
 import { MAX_MISSPELT_TEXT, findEntities } from '../../../../lib/matcher/find';
+import { nearSpellings } from '../../../../lib/matcher/near-spelling';
 
 function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
   return { id, name, type: 'person', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
@@ -17,6 +18,7 @@ const matcher = loadMatcher(
       entity('donald-trump', 'Donald Trump', { aliases: ['Trump'] }),
       entity('latin-america', 'Latin America', { type: 'place', background: true }),
       entity('venezuela', 'Venezuela', { type: 'place' }),
+      entity('oscar-ramirez', 'Óscar Ramírez'),
     ],
     [],
     { terms: ['cartel', 'cartels', 'drug boats', 'cocaine'], minDistinct: 2 },
@@ -91,6 +93,34 @@ describe('long names written with a typo', () => {
     expect(found('Venezuela: Nicolás Maduro spoke.')).toEqual([
       ['venezuela', 'Venezuela', 'alias'],
       ['nicolas-maduro', 'Nicolás Maduro', 'alias'],
+    ]);
+  });
+});
+
+describe('nearSpellings, where capitalised words begin', () => {
+  const spelt = (text: string) => nearSpellings(matcher.data, text).map((f) => text.slice(f.start, f.end));
+
+  it('reads words that begin with a capital past ASCII, and a name after a quotation mark', () => {
+    expect(spelt('Then Óscar Ramirex spoke.')).toEqual(['Óscar Ramirex']);
+    expect(spelt('“Nicolas Madura” was named, and ‘Pete Hegsteh’ too.')).toEqual(['Nicolas Madura', 'Pete Hegsteh']);
+  });
+
+  it('reads a name at the very start and the very end of the text, and words a no-break space apart', () => {
+    expect(spelt('Nicolas Madura')).toEqual(['Nicolas Madura']);
+    expect(spelt('They met Pete\u00a0Hegsteh')).toEqual(['Pete\u00a0Hegsteh']);
+  });
+
+  it('takes no capital inside a word as a word of its own', () => {
+    expect(spelt('xNicolas Madura')).toEqual([]);
+    expect(spelt('éNicolas Madura')).toEqual([]);
+    expect(spelt('Mr Nicolas Madura')).toEqual(['Nicolas Madura']);
+  });
+
+  it('finds every name of a long text with many capitalised words between them', () => {
+    const filler = 'The Quick Brown Fox, Jumps Over. '.repeat(200);
+    expect(spelt(`${filler}Nicolas Madura ${filler}Pete Hegsteh, ${filler}`)).toEqual([
+      'Nicolas Madura',
+      'Pete Hegsteh',
     ]);
   });
 });

@@ -43,6 +43,18 @@ describe('aliases of one language', () => {
     expect(ids('The EU said that its ports would be checked for cocaine.')).toEqual([['european-union', 'EU']]);
   });
 
+  it('judge a name by its own paragraph when a page mixes stories in both languages', () => {
+    const english = 'The ministers agreed on a common plan for the ports of the EU.';
+    const spanish =
+      'La presidenta dijo que la cooperación con el gobierno de los vecinos del norte es buena, y que los acuerdos de seguridad se cumplen en la frontera por parte de las autoridades de los dos países.';
+    const at = english.indexOf('EU');
+    expect(languageAround(`${english}\n\n${spanish}`, at, at + 2)).toBe('en');
+    expect(languageAround(`${english}\u2029${spanish}`, at, at + 2)).toBe('en');
+    expect(ids(`${english}\n\n${spanish}`)).toEqual([['european-union', 'EU']]);
+    // A paragraph too short to tell is read with its neighbours.
+    expect(languageAround(`Según EU:\n\n${spanish}`, 6, 8)).toBe('es');
+  });
+
   it('leave "EU" alone when the language cannot be told', () => {
     expect(ids('EU')).toEqual([]);
   });

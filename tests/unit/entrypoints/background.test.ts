@@ -163,9 +163,11 @@ describe('background: messages', () => {
     await start();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
     const builtIn = matcherDataFromPack(packJson as unknown as KnowledgePack);
+    // Seconds on a loaded machine: the automaton is built and compressed.
     await expect
       .poll(
         async () => parseMergedMatcher((await fakeBrowser.storage.local.get('mergedMatcher')).mergedMatcher)?.bundled,
+        { timeout: 20_000 },
       )
       .toBe(builtIn.version);
     const { mergedMatcher } = await fakeBrowser.storage.local.get('mergedMatcher');

@@ -199,6 +199,7 @@ describe('content script: stored changes', { timeout: 60_000 }, () => {
     await run();
     expect(names(await report())).not.toContain('ada-brook');
     performance.clearMarks();
+    performance.clearMeasures();
     // As the options page installs a pack: the packs, their matcher data and the merged matcher at once.
     await savePackStorage(await packStorage(installed, data));
     await expect.poll(async () => names(await report()), WAIT).toContain('ada-brook');
@@ -207,15 +208,16 @@ describe('content script: stored changes', { timeout: 60_000 }, () => {
     expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(0);
   });
 
-  it('builds the matcher itself when the stored one is damaged (it does not inflate)', async () => {
+  it('builds the matcher itself when the stored one is damaged (it does not inflate to its length)', async () => {
     const { [MERGED_MATCHER_KEY]: merged, ...rest } = await packStorage(installed, data);
     const entry = merged as StoredMergedMatcher;
     const { deflated, bytes } = entry.resource!;
-    const damaged = bytesFromBase64(deflated);
-    damaged[damaged.length >> 1] = damaged[damaged.length >> 1]! ^ 0x01;
+    // Cut short, as a write the browser did not finish would leave it (a changed bit can inflate to
+    // the same bytes: a back-reference turned to another copy of the same text).
+    const cut = bytesFromBase64(deflated).subarray(0, 1000);
     await savePackStorage({
       ...rest,
-      [MERGED_MATCHER_KEY]: { ...entry, resource: { deflated: base64FromBytes(damaged), bytes } },
+      [MERGED_MATCHER_KEY]: { ...entry, resource: { deflated: base64FromBytes(cut), bytes } },
     });
     performance.clearMarks();
     performance.clearMeasures();
@@ -229,6 +231,7 @@ describe('content script: stored changes', { timeout: 60_000 }, () => {
     const { [MERGED_MATCHER_KEY]: merged, ...rest } = await packStorage(installed, data);
     await savePackStorage({ ...rest, [MERGED_MATCHER_KEY]: { ...(merged as object), bundled: 'an-older-pack' } });
     performance.clearMarks();
+    performance.clearMeasures();
     await run();
     expect(names(await report())).toContain('ada-brook');
     expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(1);

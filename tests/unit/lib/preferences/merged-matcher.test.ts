@@ -181,9 +181,10 @@ describe('the stored merged matcher (#18 item 7)', () => {
     const { resource } = (await stored(installed()))!;
     const { deflated, bytes } = resource!;
     const raw = bytesFromBase64(deflated);
-    // A flipped byte in the middle of the compressed stream, the stream cut short, a wrong length.
+    // Bytes inverted in the middle of the compressed stream (the checksum tells), the stream cut short,
+    // a wrong length.
     const flipped = raw.slice();
-    flipped[raw.length >> 1] = raw[raw.length >> 1]! ^ 0xff;
+    for (let at = raw.length >> 1; at < (raw.length >> 1) + 8; at++) flipped[at] = raw[at]! ^ 0xff;
     const damaged = [
       { deflated: base64FromBytes(flipped), bytes },
       { deflated: base64FromBytes(raw.subarray(0, raw.length >> 1)), bytes },

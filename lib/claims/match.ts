@@ -204,6 +204,13 @@ export class ClaimTally {
     }
   }
 
+  /** The claims of this round that lack exactly one of their groups and have no excluded term. */
+  oneGroupShort(): number[] {
+    return this.touched.filter(
+      (claim) => this.groupsPresent[claim]! + 1 === this.groupCount[claim] && this.excludedStamp[claim] !== this.round,
+    );
+  }
+
   /**
    * The claims whose every group is present this round, in pack order; `inSentence`: also without
    * an excluded term (in a wider span an excluded term may belong to another sentence, so it does not count).
@@ -302,19 +309,27 @@ function sentenceClaims(
 ): ClaimFinding[] {
   const findings: ClaimFinding[] = [];
   let next = first;
+  /** The last sentence read and its terms, for a sentence that continues it. */
+  let previous: { end: number; terms: number[] } | undefined;
   /** Adds the claims of sentence [start, end) from its hits, those of terms/starts[next, …) before `end`. */
   const readSentence = (start: number, end: number) => {
     const { tally } = matcher;
     tally.begin();
-    let any = false;
+    const own: number[] = [];
     while (next < last && starts[next]! < end) {
       if (starts[next]! >= start) {
         tally.add(terms[next]!);
-        any = true;
+        own.push(terms[next]!);
       }
       next++;
     }
-    if (any) findings.push(...statedClaims(matcher, text, start, end, tally.candidates(true)));
+    if (!own.length) return;
+    findings.push(...statedClaims(matcher, text, start, end, tally.candidates(true)));
+    const before = previous && /^\s*$/.test(text.slice(previous.end, start)) ? previous.terms : undefined;
+    previous = { end, terms: own };
+    if (before && continuesPrevious(text, start, end)) {
+      findings.push(...statedClaims(matcher, text, start, end, continuedClaims(matcher, own, before)));
+    }
   };
   if (hasQuotes(text, from, to)) {
     for (const [start, end] of sentences(text, from, to)) readSentence(start, end);
@@ -327,6 +342,37 @@ function sentenceClaims(
     else next++;
   }
   return findings;
+}
+
+/**
+ * A sentence that refers back to the one before it: it opens with a personal pronoun ("He added: …",
+ * "Ella …") or names what it speaks of "as such". Its subject is in the sentence before. "It", "this"
+ * and possessives are left out: they as often point at an event or a whole passage as at the subject.
+ */
+const CONTINUATION_OPENER = /^[\s"“‘'(]*(?:he|she|they|él|ella|ellos|ellas)\b/iu;
+const BACK_REFERENCE = /\b(?:as such|como tales?)\b/i;
+
+function continuesPrevious(text: string, start: number, end: number): boolean {
+  const sentence = text.slice(start, end);
+  return CONTINUATION_OPENER.test(sentence) || BACK_REFERENCE.test(sentence);
+}
+
+/**
+ * Claims that a continuing sentence states with its subject in the sentence before: the sentence has
+ * every group but one, the sentence before has that one, and neither has an excluded term. Claims the
+ * sentence before states on its own are its own findings.
+ */
+function continuedClaims(matcher: ClaimMatcher, own: readonly number[], before: readonly number[]): number[] {
+  const { tally } = matcher;
+  tally.begin();
+  for (const term of own) tally.add(term);
+  const short = tally.oneGroupShort();
+  if (!short.length) return [];
+  tally.begin();
+  for (const term of before) tally.add(term);
+  const statedBefore = new Set(tally.candidates(true));
+  for (const term of own) tally.add(term);
+  return tally.candidates(true).filter((claim) => short.includes(claim) && !statedBefore.has(claim));
 }
 
 /** The candidate claims whose figures sentence [start, end) states. */

@@ -214,6 +214,52 @@ describe('findClaims on a dated series', () => {
   });
 });
 
+describe('findClaims on a sentence that continues the one before', () => {
+  const claim = (id: string, terms: string[][], figures: string[] = [], exclude: string[] = []): MatchableClaim => ({
+    id,
+    statement: `Claim ${id}.`,
+    status: 'reported',
+    match: { terms, figures, exclude },
+  });
+  const CONTINUED = [
+    claim('next', [
+      ['petro', 'colombian leader'],
+      ['be next', 'será el siguiente'],
+    ]),
+    claim('listed', [['terrorist'], ['designated'], ['cartel', 'cartels', 'gangs']]),
+    claim('first-boat', [['boat'], ['traffickers'], ['venezuela']], [], ['second']),
+    claim('toll-11', [['venezuela'], ['killed']], ['11']),
+  ];
+  const continued = loadClaimMatcher(compileClaimMatcherData(CONTINUED));
+  const ids = (text: string) => findClaims(continued, text).map((f) => CONTINUED[f.claim]!.id);
+
+  it.each([
+    ['Trump was asked about Petro. He said the man would be next.', 'next'],
+    ['Trump habló de Petro. Él dijo que será el siguiente.', 'next'],
+    ['The order named them terrorist groups. Officials then designated six gangs as such.', 'listed'],
+    ['A strike hit a boat from Venezuela. They said the boat carried traffickers.', 'first-boat'],
+    ['A vessel from Venezuela was struck. They said 11 people were killed.', 'toll-11'],
+  ])('takes the subject from the sentence before a pronoun or "as such": %s', (text, id) => {
+    expect(ids(text)).toEqual([id]);
+  });
+
+  it.each([
+    ['Trump was asked about Petro. Maduro will be next, he said.', 'no pronoun opens the sentence'],
+    ['Trump was asked about Petro. Markets fell. He said the rival would be next.', 'a sentence between'],
+    ['Trump was asked about Petro.\u2029He said the rival would be next.', 'another paragraph'],
+    ['The second strike hit a boat from Venezuela. They said the boat carried traffickers.', 'an excluded term before'],
+    ['The cartels were named terrorist groups. They were designated in February.', 'two groups from before'],
+    ['A vessel from Venezuela was struck. They said 12 people were killed.', 'a figure that differs'],
+  ])('needs a continuing sentence with all but one group and its figures: %s (%s)', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('leaves a claim the sentence before states on its own to that sentence', () => {
+    const findings = findClaims(continued, 'Trump said Petro would be next. He repeated: “You will be next.”');
+    expect(findings.map((f) => [CONTINUED[f.claim]!.id, f.start])).toEqual([['next', 0]]);
+  });
+});
+
 describe('findClaims on quotations', () => {
   const QUOTE: MatchableClaim[] = [
     {

@@ -24,7 +24,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
     void packsItem.get().then((packs) => {
-      if (packs.length) void savePackStorage(packStorage(packs, matcherDataFromPack(builtIn)));
+      if (packs.length) void packStorage(packs, matcherDataFromPack(builtIn)).then(savePackStorage);
     });
     void correctionsItem.get().then((corrections) => {
       if (corrections.length) void correctionsItem.set(corrections);

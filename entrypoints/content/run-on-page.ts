@@ -42,12 +42,22 @@ export async function runOnPage(
   const bundled = loadBundled();
   const [[storedSettings, storedCorrections, storedMerged], { data: bundledData, matcher: bundledMatcher, prebuilt }] =
     await Promise.all([stored, bundled]);
-  /** The stored merged matcher; built here only when it is missing or was merged with another bundled pack. */
+  /**
+   * The stored merged matcher; built here only when it is missing, was merged with another bundled
+   * pack, or cannot be read (a damaged entry must not leave the page without its imported packs).
+   */
   const matcherWith = async (merged: StoredMergedMatcher | undefined): Promise<Matcher> => {
     if (isCurrent(merged, bundledData)) {
       if (!merged.resource) return bundledMatcher;
-      performance.mark(STORED_MATCHER_MARK);
-      return loadMergedMatcher(merged.resource, prebuilt);
+      try {
+        const readAt = performance.now();
+        const loaded = await loadMergedMatcher(merged.resource, prebuilt);
+        // From when the entry was read to when it is ready to scan (inflated, tables in place).
+        performance.measure(STORED_MATCHER_MARK, { start: readAt });
+        return loaded;
+      } catch {
+        // Built below from the packs' matcher data, as when there is no entry.
+      }
     }
     const data = activeMatcherData(bundledData, await packMatchersItem.get());
     if (data === bundledData) return bundledMatcher;

@@ -62,7 +62,7 @@ export function Options() {
   };
   /** Writes a new list of packs, computed and measured first; on any failure the list stays as it was. */
   const savePacks = async (next: InstalledPack[]): Promise<boolean> => {
-    const change = preparePackStorage(next, builtInMatcherData());
+    const change = await preparePackStorage(next, builtInMatcherData());
     if (!change.ok) {
       setPackErrors(change);
       return false;

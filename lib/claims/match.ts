@@ -204,6 +204,13 @@ export class ClaimTally {
     }
   }
 
+  /** The claims of this round that lack exactly one of their groups and have no excluded term. */
+  oneGroupShort(): number[] {
+    return this.touched.filter(
+      (claim) => this.groupsPresent[claim]! + 1 === this.groupCount[claim] && this.excludedStamp[claim] !== this.round,
+    );
+  }
+
   /**
    * The claims whose every group is present this round, in pack order; `inSentence`: also without
    * an excluded term (in a wider span an excluded term may belong to another sentence, so it does not count).
@@ -302,19 +309,27 @@ function sentenceClaims(
 ): ClaimFinding[] {
   const findings: ClaimFinding[] = [];
   let next = first;
+  /** The last sentence read and its terms, for a sentence that continues it. */
+  let previous: { end: number; terms: number[] } | undefined;
   /** Adds the claims of sentence [start, end) from its hits, those of terms/starts[next, …) before `end`. */
   const readSentence = (start: number, end: number) => {
     const { tally } = matcher;
     tally.begin();
-    let any = false;
+    const own: number[] = [];
     while (next < last && starts[next]! < end) {
       if (starts[next]! >= start) {
         tally.add(terms[next]!);
-        any = true;
+        own.push(terms[next]!);
       }
       next++;
     }
-    if (any) findings.push(...statedClaims(matcher, text, start, end, tally.candidates(true)));
+    if (!own.length) return;
+    findings.push(...statedClaims(matcher, text, start, end, tally.candidates(true)));
+    const before = previous && /^\s*$/.test(text.slice(previous.end, start)) ? previous.terms : undefined;
+    previous = { end, terms: own };
+    if (before && continuesPrevious(text, start, end)) {
+      findings.push(...statedClaims(matcher, text, start, end, continuedClaims(matcher, own, before)));
+    }
   };
   if (hasQuotes(text, from, to)) {
     for (const [start, end] of sentences(text, from, to)) readSentence(start, end);
@@ -327,6 +342,37 @@ function sentenceClaims(
     else next++;
   }
   return findings;
+}
+
+/**
+ * A sentence that refers back to the one before it: it opens with a personal pronoun ("He added: …",
+ * "Ella …") or names what it speaks of "as such". Its subject is in the sentence before. "It", "this"
+ * and possessives are left out: they as often point at an event or a whole passage as at the subject.
+ */
+const CONTINUATION_OPENER = /^[\s"“‘'(]*(?:he|she|they|él|ella|ellos|ellas)\b/iu;
+const BACK_REFERENCE = /\b(?:as such|como tales?)\b/i;
+
+function continuesPrevious(text: string, start: number, end: number): boolean {
+  const sentence = text.slice(start, end);
+  return CONTINUATION_OPENER.test(sentence) || BACK_REFERENCE.test(sentence);
+}
+
+/**
+ * Claims that a continuing sentence states with its subject in the sentence before: the sentence has
+ * every group but one, the sentence before has that one, and neither has an excluded term. Claims the
+ * sentence before states on its own are its own findings.
+ */
+function continuedClaims(matcher: ClaimMatcher, own: readonly number[], before: readonly number[]): number[] {
+  const { tally } = matcher;
+  tally.begin();
+  for (const term of own) tally.add(term);
+  const short = tally.oneGroupShort();
+  if (!short.length) return [];
+  tally.begin();
+  for (const term of before) tally.add(term);
+  const statedBefore = new Set(tally.candidates(true));
+  for (const term of own) tally.add(term);
+  return tally.candidates(true).filter((claim) => short.includes(claim) && !statedBefore.has(claim));
 }
 
 /** The candidate claims whose figures sentence [start, end) states. */
@@ -379,6 +425,17 @@ const SPANISH_NUMBERS: Readonly<Record<string, number>> = {
   veinte: 20,
   veintiuno: 21,
   veintiún: 21,
+  veintidós: 22,
+  veintidos: 22,
+  veintitrés: 23,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiséis: 26,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
   treinta: 30,
   cuarenta: 40,
   cincuenta: 50,
@@ -389,12 +446,23 @@ const SPANISH_NUMBERS: Readonly<Record<string, number>> = {
   cien: 100,
 };
 const SPANISH_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${Object.keys(SPANISH_NUMBERS).join('|')})(?= \\p{Ll})`, 'giu');
+/** "treinta y dos muertos": tens and units joined by "y" (a count of 31 to 99). */
+const SPANISH_COMPOUND_RE =
+  /(?<!\p{L})(treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa) y (una?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)(?= \p{Ll})/giu;
+/** "once millones", "once mil": before these "once" is Spanish eleven, not the English word. */
+const SPANISH_ELEVEN_RE = /(?<!\p{L})once(?= mil(?:lones)?(?!\p{L}))/giu;
 /** "10.000 militares": Spanish thousands dots before a word (not "1.500 billion", an English decimal). */
 const SPANISH_THOUSANDS_RE = /\b(\d{1,3})\.(\d{3})(?![.,]?\d)(?= (?!(?:million|billion|trillion|bn|m)\b)\p{Ll})/gu;
 
 /** Spanish counts in the forms figures.ts reads: "seis" → "6", "4.000 marineros" → "4,000 marineros". */
 function readableCounts(sentence: string): string {
   return sentence
+    .replace(
+      SPANISH_COMPOUND_RE,
+      (_, tens: string, unit: string) =>
+        `${SPANISH_NUMBERS[tens.toLowerCase()]! + (SPANISH_NUMBERS[unit.toLowerCase()] ?? 1)}`,
+    )
+    .replace(SPANISH_ELEVEN_RE, '11')
     .replace(SPANISH_NUMBER_RE, (word) => String(SPANISH_NUMBERS[word.toLowerCase()] ?? word))
     .replace(SPANISH_THOUSANDS_RE, '$1,$2');
 }

@@ -28,7 +28,10 @@ import { type TextIndex, buildTextIndex, createTextIndexBuilder, isSkippedElemen
 export type { FindingKind, Hit, PageClaimFinding, PageFinding, PageFindings } from './page-findings';
 
 export const SCAN_MEASURE = 'backstory:scan';
-/** From a full scan's start to its first highlights (before the end on long pages). */
+/**
+ * From a full scan's start to its first highlights: the first paint that holds one (a long page's top,
+ * before the scan ends), else the scan's end.
+ */
 export const FIRST_PAINT_MEASURE = 'backstory:first-paint';
 
 export interface PageScanner {
@@ -254,7 +257,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         showTop: (top: TextFindings) => {
           early = withRanges(top.index, top.entities, top.claims, 0).findings;
           show(early, undefined, false);
-          measureFirstPaint();
+          // A top with nothing to show is no first highlight: the measure waits for one.
+          if (painted.entities.length || painted.claims.length) measureFirstPaint();
         },
       });
       watcher.watchShadowRoots(found.index.shadowRoots);

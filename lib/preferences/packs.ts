@@ -208,12 +208,15 @@ export function packMatchersOf(installed: readonly InstalledPack[]): PackMatcher
  * matcher data, and the bundled pack merged with the enabled ones, automaton built
  * (lib/preferences/merged-matcher.ts), which is what pages load.
  */
-export function packStorage(installed: readonly InstalledPack[], builtIn: MatcherData): Record<string, unknown> {
+export async function packStorage(
+  installed: readonly InstalledPack[],
+  builtIn: MatcherData,
+): Promise<Record<string, unknown>> {
   const imported = packMatchersOf(installed);
   return {
     [PACKS_KEY]: installed,
     [PACK_MATCHERS_KEY]: imported,
-    [MERGED_MATCHER_KEY]: mergedMatcherEntry(builtIn, activeMatcherData(builtIn, imported)),
+    [MERGED_MATCHER_KEY]: await mergedMatcherEntry(builtIn, activeMatcherData(builtIn, imported)),
   };
 }
 
@@ -230,14 +233,14 @@ export type PackStorageResult = { ok: true; entries: Record<string, unknown>; by
  * Everything a change of packs will write, computed (matcher data included) and measured before
  * anything is written, so that a failure leaves storage and the list as they were.
  */
-export function preparePackStorage(
+export async function preparePackStorage(
   installed: readonly InstalledPack[],
   builtIn: MatcherData,
   limit = PACK_STORAGE_LIMIT,
-): PackStorageResult {
+): Promise<PackStorageResult> {
   let entries: Record<string, unknown>;
   try {
-    entries = packStorage(installed, builtIn);
+    entries = await packStorage(installed, builtIn);
   } catch (error) {
     return importFailure([`the packs' matcher data could not be made: ${(error as Error).message}`]);
   }

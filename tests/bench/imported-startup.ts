@@ -41,8 +41,10 @@ interface Variant {
 
 interface Load {
   firstHighlight: number;
-  /** When the stored merged matcher had been read from storage (its mark), after DOMContentLoaded. */
+  /** When the stored merged matcher had been read from storage (its mark's or measure's start), after DOMContentLoaded. */
   storedRead: number;
+  /** From that read to the matcher ready to scan (its measure: inflating and loading), where measured. */
+  storedLoad: number;
   scan: number;
   stored: number;
   built: number;
@@ -95,9 +97,11 @@ async function load(page: Page, url: string): Promise<Load> {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const scan = performance.getEntriesByName('backstory:scan')[0]!;
       const paint = performance.getEntriesByName('backstory:first-paint')[0] ?? scan;
+      const stored = performance.getEntriesByName(storedMark)[0];
       return {
         firstHighlight: paint.startTime + paint.duration - nav.domContentLoadedEventEnd,
-        storedRead: (performance.getEntriesByName(storedMark)[0]?.startTime ?? NaN) - nav.domContentLoadedEventEnd,
+        storedRead: (stored?.startTime ?? NaN) - nav.domContentLoadedEventEnd,
+        storedLoad: stored?.entryType === 'measure' ? stored.duration : NaN,
         scan: scan.duration,
         stored: performance.getEntriesByName(storedMark).length,
         built: performance.getEntriesByName(builtMark).length,
@@ -162,7 +166,7 @@ async function main() {
           const key = `${variant.label}\u0000${page.name}`;
           results.set(key, [...(results.get(key) ?? []), result]);
           log(
-            `  rep ${rep} ${page.name} [${variant.label}]: first highlight ${ms(result.firstHighlight)} ms after DCL (stored matcher read at ${ms(result.storedRead)} ms; stored ${result.stored}, built ${result.built})`,
+            `  rep ${rep} ${page.name} [${variant.label}]: first highlight ${ms(result.firstHighlight)} ms after DCL (stored matcher read at ${ms(result.storedRead)} ms, loaded in ${ms(result.storedLoad)} ms; stored ${result.stored}, built ${result.built})`,
           );
         }
       }
@@ -195,9 +199,19 @@ async function main() {
             : 'no mark (code before the marks)'
           : 'mixed';
     const read = all.map((r) => r.storedRead).filter(Number.isFinite);
+    const loaded = all.map((r) => r.storedLoad).filter(Number.isFinite);
     out.push(
-      `| ${variant.label} | ${variant.importMs !== undefined ? `${(variant.importMs / 1000).toFixed(1)} s` : '–'} | ${cells.join(' | ')} | ${path}${read.length ? `, read from storage ${ms(median(read))} ms after DCL (median)` : ''} |`,
+      `| ${variant.label} | ${variant.importMs !== undefined ? `${(variant.importMs / 1000).toFixed(1)} s` : '–'} | ${cells.join(' | ')} | ${path}${read.length ? `, read from storage ${ms(median(read))} ms after DCL (median)` : ''}${loaded.length ? `, then inflated and loaded in ${ms(median(loaded))} ms` : ''} |`,
     );
+  }
+  // Against the bundled pack of the same size (the last variant): medians page by page.
+  const bundledVariant = variants.at(-1)!;
+  const medianOf = (variant: Variant, page: string) =>
+    median((results.get(`${variant.label}\u0000${page}`) ?? []).map((r) => r.firstHighlight));
+  out.push('', `First highlight / the bundled pack's (${pages.map((p) => p.name).join(', ')}):`, '');
+  for (const variant of variants.filter((v) => v !== bundledVariant)) {
+    const ratios = pages.map((page) => medianOf(variant, page.name) / medianOf(bundledVariant, page.name));
+    out.push(`- ${variant.label}: ${ratios.map((r) => `${r.toFixed(2)}×`).join(' / ')}`);
   }
   console.log(out.join('\n'));
   writeFileSync(join(CACHE, 'results.md'), `${out.join('\n')}\n`);

@@ -12,7 +12,8 @@
  *   --packs=real,1000 only these packs; --reps=N runs per figure; --only=pages skips the extras;
  *                    --only=startup measures the content script's start-up alone (the pages' start-up set)
  *   --base=DIR       also runs the pass with DIR's tests/bench/page-engine.ts and DIR's lib/ (the code
- *                    before a change), interleaved load by load with this tree's: side-by-side figures
+ *                    before a change), interleaved load by load with this tree's: side-by-side figures;
+ *                    with --only=startup, DIR's extension (the real pack: DIR's own) beside this tree's
  *
  * Each page's runs are traced (CDP, toplevel + user timing): beside each wall time the bench gives the
  * renderer main thread's CPU time between the run's start and two frames after its end (the style,
@@ -68,13 +69,13 @@ const option = (name: string) =>
 const ONTOPIC_ONLY = process.argv.includes('--ontopic');
 const QUICK = process.argv.includes('--quick') || ONTOPIC_ONLY;
 const REPS = Number(option('reps') ?? (QUICK ? 3 : 5));
-/** Start-up runs per page (each a traced page load with the extension). */
-const STARTUP_REPS = 3;
+const STARTUP_ONLY = option('only') === 'startup';
+/** Start-up runs per page (each a traced page load with the extension); --reps sets it with --only=startup. */
+const STARTUP_REPS = STARTUP_ONLY && option('reps') ? REPS : 3;
 const PACK_SIZES = ONTOPIC_ONLY ? [] : QUICK ? [1_000] : [1_000, 10_000, 100_000];
 const PACK_FILTER = option('packs')?.split(',');
 const PAGE_FILTER = option('pages')?.split(',') ?? (ONTOPIC_ONLY ? ['ontopic'] : undefined);
 const PAGES_ONLY = option('only') === 'pages' || ONTOPIC_ONLY;
-const STARTUP_ONLY = option('only') === 'startup';
 const BASE_DIR = option('base');
 const ONTOPIC_PAGES = join(ROOT, '..', 'shared', 'pages-ontopic');
 /** mark.js markRegExp takes seconds with big packs: fewer runs there. */
@@ -729,14 +730,19 @@ interface TraceEvent {
 const SCAN_MEASURE = 'backstory:scan';
 
 /**
- * Top-level main-thread slices (scheduler tasks, and microtask checkpoints run outside one) in which
- * content-script code ran: content.js evaluation, calls into content.js, the scan-start mark, or a
- * long microtask run (the page's scripts are stripped, so those are ours: code after an `await` of an
- * extension API, such as loadMatcher, runs there).
+ * Top-level main-thread slices (scheduler tasks, and microtask checkpoints run outside one) from the
+ * one that evaluates content.js on, in which content-script code ran: content.js evaluation, calls into
+ * content.js, the scan-start mark, or a long microtask run (the page's scripts are stripped, so after
+ * the injection those are ours: code after an `await` of an extension API, such as loadMatcher, runs
+ * there). Before the injection a long microtask run is the page's (its parsing task holds one): counted,
+ * it added 30–80 ms of the page's own parsing to "our" start-up CPU.
  */
-function ownSlices(trace: TraceEvent[], mainThread: number | undefined): TraceEvent[] {
-  const onMain = trace.filter((e) => e.tid === mainThread);
-  const top = onMain.filter((e) => e.ph === 'X' && e.cat.includes('toplevel')).sort((a, b) => a.ts - b.ts);
+function ownSlices(trace: TraceEvent[], evaluate: TraceEvent | undefined): TraceEvent[] {
+  if (!evaluate) return [];
+  const onMain = trace.filter((e) => e.tid === evaluate.tid);
+  const top = onMain
+    .filter((e) => e.ph === 'X' && e.cat.includes('toplevel') && e.ts + (e.dur ?? 0) >= evaluate.ts)
+    .sort((a, b) => a.ts - b.ts);
   const roots: TraceEvent[] = [];
   let end = -Infinity;
   for (const slice of top) {
@@ -770,11 +776,17 @@ async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
-function buildExtension(pack: PackInfo): string {
-  const outDir = join(CACHE, `ext-${pack.key}`);
+/**
+ * The extension built from `root` (this tree, or a base's) with the pack; a base builds the real pack
+ * from its own assets/knowledge.json (an older matcher compiler may not read today's pack).
+ */
+function buildExtension(pack: PackInfo, root = ROOT): string {
+  const base = root !== ROOT;
+  const outDir = join(CACHE, base ? `ext-${pack.key}-base` : `ext-${pack.key}`);
+  const packPath = base && pack.key === 'real' ? join(root, 'assets', 'knowledge.json') : pack.packPath;
   const built = spawnSync('npx', ['tsx', join('tests', 'bench', 'build-extension.ts'), outDir], {
-    cwd: ROOT,
-    env: { ...process.env, BACKSTORY_PACK: pack.packPath },
+    cwd: root,
+    env: { ...process.env, BACKSTORY_PACK: packPath },
     encoding: 'utf8',
   });
   if (built.status !== 0) throw new Error(`extension build failed:\n${built.stdout}\n${built.stderr}`);
@@ -822,96 +834,120 @@ function minimalExtension(): string {
   return dir;
 }
 
-async function measureStartup(key: string, extensionDir: string, targets: PageInfo[]): Promise<StartupResult[]> {
-  const contentScriptBytes = statSync(join(extensionDir, 'content-scripts', 'content.js')).size;
-  // The card stays closed to pages, as readers get it; the minimal reference has no storage to open it with.
-  const browser = await launchWithExtension({ extensionDir, openCard: false });
-  await browser.context.addInitScript(() => {
-    const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
-    w.__benchLongTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        w.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask' });
-  });
+/** An extension measured at start-up: its key in the results and its built folder. */
+interface StartupVariant {
+  key: string;
+  extensionDir: string;
+}
+
+/**
+ * Start-up of each variant on each page, STARTUP_REPS traced loads a page. With several variants (a base
+ * build beside this tree's), each runs in a browser of its own and their loads alternate, load by load,
+ * so that both see the same moments of a busy machine.
+ */
+async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): Promise<StartupResult[]> {
+  const browsers: { variant: StartupVariant; browser: Awaited<ReturnType<typeof launchWithExtension>> }[] = [];
   const results: StartupResult[] = [];
-  let loadsInBrowser = 0;
   try {
+    for (const variant of variants) {
+      // The card stays closed to pages, as readers get it; the minimal reference has no storage to open it with.
+      const browser = await launchWithExtension({ extensionDir: variant.extensionDir, openCard: false });
+      browsers.push({ variant, browser });
+      await browser.context.addInitScript(() => {
+        const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
+        w.__benchLongTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            w.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+        }).observe({ type: 'longtask' });
+      });
+    }
+    const loadsInBrowser = new Map<StartupVariant, number>();
     for (const target of targets) {
-      const result: StartupResult = { pack: key, page: target.name, contentScriptBytes, runs: [] };
-      const page = await browser.context.newPage();
-      const cdp = await browser.context.newCDPSession(page);
-      try {
-        for (let rep = 0; rep < STARTUP_REPS; rep++) {
-          await cdp.send('Tracing.start', {
-            categories: 'toplevel,devtools.timeline,blink.user_timing,v8.execute',
-            transferMode: 'ReturnAsStream',
-          });
-          await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
-          await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
-            timeout: 60_000,
-          });
-          await page.waitForTimeout(100);
-          const trace = await endTrace(cdp);
-          const run = await page.evaluate(() => {
-            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-            const scan = performance.getEntriesByName('backstory:scan')[0]!;
-            // Long pages paint their top before the scan ends (lib/dom/page-scanner.ts FIRST_PAINT_MEASURE).
-            const firstPaint = performance.getEntriesByName('backstory:first-paint')[0] ?? scan;
-            const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] })
-              .__benchLongTasks;
-            const end = scan.startTime + scan.duration;
-            const during = tasks.filter((t) => t.start + t.duration > nav.domContentLoadedEventEnd && t.start < end);
-            return {
-              domContentLoaded: nav.domContentLoadedEventEnd,
-              scanStart: scan.startTime,
-              scanDuration: scan.duration,
-              firstHighlight: firstPaint.startTime + firstPaint.duration,
-              longest: during.length ? Math.max(...during.map((t) => t.duration)) : 0,
-            };
-          });
-          // Trace clock → page clock through the scan's user-timing event, present in both.
-          const scanBegin = trace.find((e) => e.name === SCAN_MEASURE && e.ph === 'b');
-          const evaluate = trace.find(
-            (e) =>
-              e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'),
-          );
-          const toPage = (ts: number) => (scanBegin ? run.scanStart + (ts - scanBegin.ts) / 1000 : NaN);
-          const own = ownSlices(trace, evaluate?.tid);
-          const longestOwn = own.reduce<TraceEvent | undefined>(
-            (a, b) => ((b.dur ?? 0) > (a?.dur ?? -1) ? b : a),
-            undefined,
-          );
-          // The first highlight: the end of the first first-paint measure (or the scan's, on short pages).
-          const firstPaintEnd =
-            trace.find((e) => e.name === 'backstory:first-paint' && e.ph === 'e') ??
-            trace.find((e) => e.name === SCAN_MEASURE && e.ph === 'e');
-          const cpuToFirstHighlight = firstPaintEnd
-            ? own
-                .filter((slice) => slice.ts <= firstPaintEnd.ts)
-                .reduce((sum, slice) => sum + (slice.tdur ?? slice.dur ?? 0), 0) / 1000
-            : NaN;
-          result.runs.push({
-            ...run,
-            evaluateStart: evaluate ? toPage(evaluate.ts) : NaN,
-            evaluateMs: evaluate?.dur !== undefined ? evaluate.dur / 1000 : NaN,
-            ownLongest: (longestOwn?.dur ?? NaN) / 1000,
-            ownLongestCpu: (longestOwn?.tdur ?? NaN) / 1000,
-            first: loadsInBrowser++ === 0,
-            cpuToFirstHighlight,
-          });
-        }
-      } catch (error) {
-        result.error = String(error).split('\n')[0];
+      const tabs = [];
+      for (const { variant, browser } of browsers) {
+        const contentScriptBytes = statSync(join(variant.extensionDir, 'content-scripts', 'content.js')).size;
+        const result: StartupResult = { pack: variant.key, page: target.name, contentScriptBytes, runs: [] };
+        const page = await browser.context.newPage();
+        tabs.push({ variant, result, page, cdp: await browser.context.newCDPSession(page) });
       }
-      await cdp.detach().catch(() => {});
-      await page.close();
-      results.push(result);
+      for (let rep = 0; rep < STARTUP_REPS; rep++) {
+        for (const tab of tabs) {
+          if (tab.result.error) continue;
+          try {
+            const loads = loadsInBrowser.get(tab.variant) ?? 0;
+            loadsInBrowser.set(tab.variant, loads + 1);
+            tab.result.runs.push({ ...(await traceStartup(tab.page, tab.cdp, target)), first: loads === 0 });
+          } catch (error) {
+            tab.result.error = String(error).split('\n')[0];
+          }
+        }
+      }
+      for (const tab of tabs) {
+        await tab.cdp.detach().catch(() => {});
+        await tab.page.close();
+        results.push(tab.result);
+      }
     }
   } finally {
-    await browser.close();
+    for (const { browser } of browsers) await browser.close();
   }
   return results;
+}
+
+/** One traced load of a page with the extension, up to its first scan's end. */
+async function traceStartup(page: Page, cdp: CDPSession, target: PageInfo): Promise<Omit<StartupRun, 'first'>> {
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,blink.user_timing,v8.execute',
+    transferMode: 'ReturnAsStream',
+  });
+  await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, {
+    timeout: 60_000,
+  });
+  await page.waitForTimeout(100);
+  const trace = await endTrace(cdp);
+  const run = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const scan = performance.getEntriesByName('backstory:scan')[0]!;
+    // Long pages paint their top before the scan ends (lib/dom/page-scanner.ts FIRST_PAINT_MEASURE).
+    const firstPaint = performance.getEntriesByName('backstory:first-paint')[0] ?? scan;
+    const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks;
+    const end = scan.startTime + scan.duration;
+    const during = tasks.filter((t) => t.start + t.duration > nav.domContentLoadedEventEnd && t.start < end);
+    return {
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      scanStart: scan.startTime,
+      scanDuration: scan.duration,
+      firstHighlight: firstPaint.startTime + firstPaint.duration,
+      longest: during.length ? Math.max(...during.map((t) => t.duration)) : 0,
+    };
+  });
+  // Trace clock → page clock through the scan's user-timing event, present in both.
+  const scanBegin = trace.find((e) => e.name === SCAN_MEASURE && e.ph === 'b');
+  const evaluate = trace.find(
+    (e) => e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'),
+  );
+  const toPage = (ts: number) => (scanBegin ? run.scanStart + (ts - scanBegin.ts) / 1000 : NaN);
+  const own = ownSlices(trace, evaluate);
+  const longestOwn = own.reduce<TraceEvent | undefined>((a, b) => ((b.dur ?? 0) > (a?.dur ?? -1) ? b : a), undefined);
+  // The first highlight: the end of the first first-paint measure (or the scan's, on short pages).
+  const firstPaintEnd =
+    trace.find((e) => e.name === 'backstory:first-paint' && e.ph === 'e') ??
+    trace.find((e) => e.name === SCAN_MEASURE && e.ph === 'e');
+  const cpuToFirstHighlight = firstPaintEnd
+    ? own
+        .filter((slice) => slice.ts <= firstPaintEnd.ts)
+        .reduce((sum, slice) => sum + (slice.tdur ?? slice.dur ?? 0), 0) / 1000
+    : NaN;
+  return {
+    ...run,
+    evaluateStart: evaluate ? toPage(evaluate.ts) : NaN,
+    evaluateMs: evaluate?.dur !== undefined ? evaluate.dur / 1000 : NaN,
+    ownLongest: (longestOwn?.dur ?? NaN) / 1000,
+    ownLongestCpu: (longestOwn?.tdur ?? NaN) / 1000,
+    cpuToFirstHighlight,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1337,11 +1373,16 @@ async function main(): Promise<void> {
   for (const pack of PAGES_ONLY ? [] : [...packs, undefined]) {
     const key = pack?.key ?? MINIMAL;
     try {
-      const r = await measureStartup(key, pack ? buildExtension(pack) : minimalExtension(), startupPages);
+      const variants = [{ key, extensionDir: pack ? buildExtension(pack) : minimalExtension() }];
+      // --base with --only=startup: DIR's extension beside this tree's, loads alternating.
+      if (pack && STARTUP_ONLY && BASE_DIR) {
+        variants.unshift({ key: `${key} (base)`, extensionDir: buildExtension(pack, BASE_DIR) });
+      }
+      const r = await measureStartup(variants, startupPages);
       startup = startup.concat(r);
       for (const s of r) {
         log(
-          `  start-up [${key}] ${s.page}: first highlight ${ms(median(s.runs.map((x) => x.firstHighlight - x.domContentLoaded)))} ms after DOMContentLoaded, ${ms(median(s.runs.map((x) => x.firstHighlight - x.evaluateStart)))} ms after injection${s.error ? ` (${s.error})` : ''}`,
+          `  start-up [${s.pack}] ${s.page}: first highlight ${ms(median(s.runs.map((x) => x.firstHighlight - x.domContentLoaded)))} ms after DOMContentLoaded, ${ms(median(s.runs.map((x) => x.firstHighlight - x.evaluateStart)))} ms after injection${s.error ? ` (${s.error})` : ''}`,
         );
       }
     } catch (error) {

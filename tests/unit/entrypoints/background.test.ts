@@ -163,13 +163,17 @@ describe('background: messages', () => {
     await start();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
     const builtIn = matcherDataFromPack(packJson as unknown as KnowledgePack);
+    // Seconds on a loaded machine: the automaton is built and compressed.
     await expect
       .poll(
         async () => parseMergedMatcher((await fakeBrowser.storage.local.get('mergedMatcher')).mergedMatcher)?.bundled,
+        { timeout: 20_000 },
       )
       .toBe(builtIn.version);
     const { mergedMatcher } = await fakeBrowser.storage.local.get('mergedMatcher');
-    const matcher = loadMergedMatcher(parseMergedMatcher(mergedMatcher)!.resource!, { fold: computeFoldTables() });
+    const matcher = await loadMergedMatcher(parseMergedMatcher(mergedMatcher)!.resource!, {
+      fold: computeFoldTables(),
+    });
     expect(
       findEntities(matcher, 'Ada Brook met Nicolás Maduro.').map((f) => matcher.data.entities[f.entity]!.id),
     ).toEqual(['ada-brook', 'nicolas-maduro']);

@@ -22,11 +22,13 @@ import {
   MERGED_MATCHER_KEY,
   PAGE_BUILT_MATCHER_MARK,
   STORED_MATCHER_MARK,
+  type StoredMergedMatcher,
 } from '../../../../lib/preferences/merged-matcher';
 import { packStorage } from '../../../../lib/preferences/packs';
 import { DEFAULT_SETTINGS, type Settings, setMentionMode } from '../../../../lib/preferences/settings';
 import type { PageReport, Request } from '../../../../lib/protocol/requests';
 import { buildAutomaton } from '../../../../lib/scan/automaton';
+import { base64FromBytes, bytesFromBase64 } from '../../../../lib/scan/scan-tables';
 import { computeFoldTables } from '../../../../lib/text/fold';
 import { smallPack } from '../../../support/small-pack';
 import { cardData } from '../../../../lib/view/card-data';
@@ -197,18 +199,39 @@ describe('content script: stored changes', { timeout: 60_000 }, () => {
     await run();
     expect(names(await report())).not.toContain('ada-brook');
     performance.clearMarks();
+    performance.clearMeasures();
     // As the options page installs a pack: the packs, their matcher data and the merged matcher at once.
-    await savePackStorage(packStorage(installed, data));
+    await savePackStorage(await packStorage(installed, data));
     await expect.poll(async () => names(await report()), WAIT).toContain('ada-brook');
     expect(marks()).toContain('Ada Brook');
     expect(performance.getEntriesByName(STORED_MATCHER_MARK)).toHaveLength(1);
     expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(0);
   });
 
+  it('builds the matcher itself when the stored one is damaged (it does not inflate to its length)', async () => {
+    const { [MERGED_MATCHER_KEY]: merged, ...rest } = await packStorage(installed, data);
+    const entry = merged as StoredMergedMatcher;
+    const { deflated, bytes } = entry.resource!;
+    // Cut short, as a write the browser did not finish would leave it (a changed bit can inflate to
+    // the same bytes: a back-reference turned to another copy of the same text).
+    const cut = bytesFromBase64(deflated).subarray(0, 1000);
+    await savePackStorage({
+      ...rest,
+      [MERGED_MATCHER_KEY]: { ...entry, resource: { deflated: base64FromBytes(cut), bytes } },
+    });
+    performance.clearMarks();
+    performance.clearMeasures();
+    await run();
+    expect(names(await report())).toContain('ada-brook');
+    expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(1);
+    expect(performance.getEntriesByName(STORED_MATCHER_MARK)).toHaveLength(0);
+  });
+
   it('builds the matcher itself when the stored one was merged with another bundled pack', async () => {
-    const { [MERGED_MATCHER_KEY]: merged, ...rest } = packStorage(installed, data);
+    const { [MERGED_MATCHER_KEY]: merged, ...rest } = await packStorage(installed, data);
     await savePackStorage({ ...rest, [MERGED_MATCHER_KEY]: { ...(merged as object), bundled: 'an-older-pack' } });
     performance.clearMarks();
+    performance.clearMeasures();
     await run();
     expect(names(await report())).toContain('ada-brook');
     expect(performance.getEntriesByName(PAGE_BUILT_MATCHER_MARK)).toHaveLength(1);

@@ -112,6 +112,24 @@ describe('findClaims in Spanish', () => {
       status: 'reported',
       match: { terms: [['troops', 'militares']], figures: ['10,000'] },
     },
+    {
+      id: 'dead-32',
+      statement: 'The strikes killed 32.',
+      status: 'reported',
+      match: { terms: [['muertos']], figures: ['32'] },
+    },
+    {
+      id: 'boats-22',
+      statement: 'Strikes hit 22 boats.',
+      status: 'reported',
+      match: { terms: [['lanchas']], figures: ['22'] },
+    },
+    {
+      id: 'migrants-11m',
+      statement: 'Eleven million migrants.',
+      status: 'reported',
+      match: { terms: [['migrantes']], figures: ['11 million'] },
+    },
   ];
   const spanish = loadClaimMatcher(compileClaimMatcherData(SPANISH));
   const ids = (text: string) => findClaims(spanish, text).map((f) => SPANISH[f.claim]!.id);
@@ -120,6 +138,10 @@ describe('findClaims in Spanish', () => {
     ['La Casa Blanca declaró el fentanilo un arma de destrucción masiva.', 'wmd'],
     ['El enviado volvió con seis detenidos liberados.', 'envoy-six'],
     ['Llegaron unos 10.000 militares a la zona.', 'troops-10000'],
+    ['Los ataques dejaron treinta y dos muertos.', 'dead-32'],
+    ['Los ataques dejaron Treinta y dos muertos.', 'dead-32'],
+    ['Los ataques alcanzaron a veintidós lanchas.', 'boats-22'],
+    ['Hay once millones de migrantes sin papeles.', 'migrants-11m'],
   ])('finds %s', (text, id) => {
     expect(ids(text)).toEqual([id]);
   });
@@ -127,6 +149,10 @@ describe('findClaims in Spanish', () => {
   it('reads Spanish counts only where they are counts', () => {
     expect(ids('El enviado volvió con siete detenidos.')).toEqual([]);
     expect(ids('Troops: 10.000 Million was a typo.')).toEqual([]);
+    // Tens and units add up to one count: neither "treinta" nor "dos" alone is the figure.
+    expect(ids('Los ataques dejaron treinta y tres muertos.')).toEqual([]);
+    expect(ids('Los ataques dejaron treinta muertos y dos heridos, 32 en total.')).toEqual(['dead-32']);
+    expect(ids('Los ataques dejaron veintitrés muertos en lanchas.')).toEqual([]);
   });
 });
 
@@ -211,6 +237,52 @@ describe('findClaims on a dated series', () => {
     ['At least 64 people have been killed in the strikes.', 'a later lower bound'],
   ])('matches no entry for %s (%s)', (text) => {
     expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('findClaims on a sentence that continues the one before', () => {
+  const claim = (id: string, terms: string[][], figures: string[] = [], exclude: string[] = []): MatchableClaim => ({
+    id,
+    statement: `Claim ${id}.`,
+    status: 'reported',
+    match: { terms, figures, exclude },
+  });
+  const CONTINUED = [
+    claim('next', [
+      ['petro', 'colombian leader'],
+      ['be next', 'será el siguiente'],
+    ]),
+    claim('listed', [['terrorist'], ['designated'], ['cartel', 'cartels', 'gangs']]),
+    claim('first-boat', [['boat'], ['traffickers'], ['venezuela']], [], ['second']),
+    claim('toll-11', [['venezuela'], ['killed']], ['11']),
+  ];
+  const continued = loadClaimMatcher(compileClaimMatcherData(CONTINUED));
+  const ids = (text: string) => findClaims(continued, text).map((f) => CONTINUED[f.claim]!.id);
+
+  it.each([
+    ['Trump was asked about Petro. He said the man would be next.', 'next'],
+    ['Trump habló de Petro. Él dijo que será el siguiente.', 'next'],
+    ['The order named them terrorist groups. Officials then designated six gangs as such.', 'listed'],
+    ['A strike hit a boat from Venezuela. They said the boat carried traffickers.', 'first-boat'],
+    ['A vessel from Venezuela was struck. They said 11 people were killed.', 'toll-11'],
+  ])('takes the subject from the sentence before a pronoun or "as such": %s', (text, id) => {
+    expect(ids(text)).toEqual([id]);
+  });
+
+  it.each([
+    ['Trump was asked about Petro. Maduro will be next, he said.', 'no pronoun opens the sentence'],
+    ['Trump was asked about Petro. Markets fell. He said the rival would be next.', 'a sentence between'],
+    ['Trump was asked about Petro.\u2029He said the rival would be next.', 'another paragraph'],
+    ['The second strike hit a boat from Venezuela. They said the boat carried traffickers.', 'an excluded term before'],
+    ['The cartels were named terrorist groups. They were designated in February.', 'two groups from before'],
+    ['A vessel from Venezuela was struck. They said 12 people were killed.', 'a figure that differs'],
+  ])('needs a continuing sentence with all but one group and its figures: %s (%s)', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('leaves a claim the sentence before states on its own to that sentence', () => {
+    const findings = findClaims(continued, 'Trump said Petro would be next. He repeated: “You will be next.”');
+    expect(findings.map((f) => [CONTINUED[f.claim]!.id, f.start])).toEqual([['next', 0]]);
   });
 });
 

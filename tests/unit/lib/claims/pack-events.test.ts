@@ -47,6 +47,12 @@ describe('the bundled pack’s claims as outlets word them', () => {
       'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
     ],
     ['moinil-threat-level-raised-to-highest', 'Police raised the threat level for Moinil to the highest category.'],
+    ['trump-says-petro-will-be-next', 'Trump warned that Colombia’s Petro could be “next”.'],
+    ['trump-says-petro-will-be-next', 'Trump advirtió que Petro será "el siguiente" después de Maduro.'],
+    [
+      'trump-says-petro-will-be-next',
+      'Asked about Petro, Trump called the Colombian leader hostile. He added: “He is going to be next.”',
+    ],
     [
       'rubio-terror-designation-allows-use-of-pentagon',
       'Designar a los cárteles como terroristas permite a Washington usar todas las herramientas, incluido el Pentágono.',
@@ -85,6 +91,10 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
     // Protection alone is an older state of affairs, not the raised threat level.
     ['moinil-threat-level-raised-to-highest', 'The Brussels prosecutor has been under police protection since July.'],
+    // "Next" and "el siguiente" are everyday words: the claim is that Petro will be the next target.
+    ['trump-says-petro-will-be-next', 'Petro will travel to Washington next week.'],
+    ['trump-says-petro-will-be-next', 'Petro publicó el siguiente mensaje en X.'],
+    ['trump-says-petro-will-be-next', 'Petro viajará el próximo lunes a Bruselas.'],
     // "Tools" alone is not the Pentagon: a terror designation is as often said to arm prosecutors and banks.
     [
       'rubio-terror-designation-allows-use-of-pentagon',
@@ -96,5 +106,33 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ],
   ])('%s is not: %s', (id, text) => {
     expect(found(text)).not.toContain(id);
+  });
+});
+
+describe('the bundled pack’s boat-strike toll as a dated series', () => {
+  const TOLL = [
+    'us-strikes-seven-vessels-32-killed',
+    'us-strikes-16-vessels-over-60-killed',
+    'us-strikes-21-missile-strikes-over-80-killed',
+  ];
+  const tollEntries = (text: string) => found(text).filter((id) => TOLL.includes(id));
+
+  it.each([
+    ['More than 80 people have been killed in the U.S. strikes on alleged drug boats.', TOLL[2]],
+    ['Los ataques de Estados Unidos contra lanchas ya dejaron más de 80 muertos.', TOLL[2]],
+    ['The strikes on suspected drug boats have killed 83 people.', TOLL[2]],
+    ['Over 60 people have died in 16 strikes on alleged smuggling vessels.', TOLL[1]],
+    ['Seven boats have been hit and 32 people killed in the strikes.', TOLL[0]],
+  ])('a toll is the entry it agrees with: %s', (text, id) => {
+    expect(tollEntries(text)).toEqual([id]);
+  });
+
+  it.each([
+    ['The strikes on alleged drug boats have killed at least 43 people.', 'between two entries'],
+    ['The strikes on suspected drug boats have killed 87 people.', 'past the last entry'],
+    ['More than 80 people have been killed in 16 strikes on drug boats.', 'a toll and a strike count of two entries'],
+    ['Los ataques contra narcolanchas suman más de 100 muertos.', 'a later Spanish toll'],
+  ])('a toll that agrees with no entry is none of them: %s (%s)', (text) => {
+    expect(tollEntries(text)).toEqual([]);
   });
 });

@@ -128,6 +128,32 @@ describe('first paint on a long page', () => {
     expect(paints[0]!.get('backstory-entity')).toEqual([expect.stringMatching(/^Nicolás Maduro@/)]);
   });
 
+  it('measures the first highlight at the end when the early top shows none', async () => {
+    const paints = fakeHighlightApi();
+    // The first reading step's complete blocks hold no name; one comes far below.
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Item ${i}.</p>`);
+    paragraphs[1800] = '<p>Claudia Sheinbaum answered from Mexico City.</p>';
+    document.body.innerHTML = paragraphs.join('');
+    // When each paint happened.
+    const highlights = (window as unknown as { CSS: { highlights: { set(name: string, h: unknown): void } } }).CSS
+      .highlights;
+    const set = highlights.set.bind(highlights);
+    const paintedAt: number[] = [];
+    highlights.set = (name, highlight) => {
+      set(name, highlight);
+      if (name === 'backstory-entity') paintedAt.push(performance.now());
+    };
+    const scanner = createPageScanner(document, matcher);
+    await scanner.scan();
+    scanner.stop();
+
+    expect(paints.length).toBe(2);
+    expect(paints[0]!.get('backstory-entity')).toEqual([]);
+    expect(paints[1]!.get('backstory-entity')).toEqual([expect.stringMatching(/^Claudia Sheinbaum@/)]);
+    const [firstPaint] = performance.getEntriesByName(FIRST_PAINT_MEASURE);
+    expect(firstPaint!.startTime + firstPaint!.duration).toBeGreaterThanOrEqual(paintedAt[1]!);
+  });
+
   it('paints once, at the end, on a short page', async () => {
     const paints = fakeHighlightApi();
     document.body.innerHTML = '<p>Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá.</p>';

@@ -5,7 +5,9 @@ import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { type Matcher, loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
 import { findEntities } from '../../../../lib/matcher/find';
 import { EAGER_JSON_CHARS } from '../../../../lib/matcher/lazy-data';
+import { deflateBytes } from '../../../../lib/matcher/deflate';
 import {
+  MERGED_MATCHER_FORMAT,
   MERGED_MATCHER_KEY,
   type StoredMergedMatcher,
   isCurrent,
@@ -14,6 +16,7 @@ import {
   parseMergedMatcher,
 } from '../../../../lib/preferences/merged-matcher';
 import { activeMatcherData, importPack, packMatchersOf, packStorage } from '../../../../lib/preferences/packs';
+import { base64FromBytes, bytesFromBase64 } from '../../../../lib/scan/scan-tables';
 import { compileScannerWasm } from '../../../../lib/tools/build/scanner-wasm';
 import { computeFoldTables } from '../../../../lib/text/fold';
 
@@ -78,8 +81,11 @@ function installed(pack = riversidePack()) {
 }
 
 /** As storage.local keeps it: JSON. */
-function stored(packs: ReturnType<typeof installed>, builtIn = BUILT_IN): StoredMergedMatcher | undefined {
-  return parseMergedMatcher(JSON.parse(JSON.stringify(packStorage(packs, builtIn)[MERGED_MATCHER_KEY])));
+async function stored(
+  packs: ReturnType<typeof installed>,
+  builtIn = BUILT_IN,
+): Promise<StoredMergedMatcher | undefined> {
+  return parseMergedMatcher(JSON.parse(JSON.stringify((await packStorage(packs, builtIn))[MERGED_MATCHER_KEY])));
 }
 
 function findings(matcher: Matcher) {
@@ -97,10 +103,12 @@ function findings(matcher: Matcher) {
 describe('the stored merged matcher (#18 item 7)', () => {
   it('finds exactly what a matcher built from the same packs on the page finds', async () => {
     const packs = installed();
-    const entry = stored(packs);
-    expect(entry?.resource).toEqual(expect.any(String));
+    const entry = await stored(packs);
+    expect(entry?.resource).toEqual({ deflated: expect.any(String), bytes: expect.any(Number) });
+    // Deflated: a third or less of the base64 of the bytes themselves.
+    expect(entry!.resource!.deflated.length).toBeLessThan((entry!.resource!.bytes * 4) / 3 / 3);
     const onPage = loadMatcher(activeMatcherData(BUILT_IN, packMatchersOf(packs)));
-    const fromStore = loadMergedMatcher(entry!.resource!, { fold: FOLD, wasm: await compileScannerWasm() });
+    const fromStore = await loadMergedMatcher(entry!.resource!, { fold: FOLD, wasm: await compileScannerWasm() });
     expect(fromStore.scanner).toBe('wasm');
     const expected = findings(onPage);
     expect(expected.entities.map(([text, , pack]) => [text, pack])).toEqual(
@@ -114,14 +122,14 @@ describe('the stored merged matcher (#18 item 7)', () => {
     expect(expected.claims.map(([id]) => id)).toContain('bridge-budget');
     expect(findings(fromStore)).toEqual(expected);
     // The JS scan loop over the stored automaton too (where WebAssembly cannot be compiled).
-    expect(findings(loadMergedMatcher(entry!.resource!, { fold: FOLD }))).toEqual(expected);
+    expect(findings(await loadMergedMatcher(entry!.resource!, { fold: FOLD }))).toEqual(expected);
   });
 
-  it('round-trips a pack large enough for the data to be decoded chunk by chunk', () => {
+  it('round-trips a pack large enough for the data to be decoded chunk by chunk', async () => {
     const packs = installed(riversidePack(6_000));
     const merged = activeMatcherData(BUILT_IN, packMatchersOf(packs));
     expect(JSON.stringify([merged.entities, merged.keys, merged.targets]).length).toBeGreaterThan(EAGER_JSON_CHARS);
-    const fromStore = loadMergedMatcher(stored(packs)!.resource!, { fold: FOLD });
+    const fromStore = await loadMergedMatcher((await stored(packs))!.resource!, { fold: FOLD });
     const expected = findings(loadMatcher(merged));
     expect(expected.entities.map(([text]) => text)).toEqual(
       expect.arrayContaining(['Resident Number7 Quayside', 'Resident Number1999 Quayside']),
@@ -129,30 +137,67 @@ describe('the stored merged matcher (#18 item 7)', () => {
     expect(findings(fromStore)).toEqual(expected);
   }, 60_000); // seconds on a loaded machine: the pack is validated, compiled, merged and built twice
 
-  it('stores no resource when no imported pack is active: pages use the bundled matcher', () => {
+  it('stores no resource when no imported pack is active: pages use the bundled matcher', async () => {
     const off = installed().map((p) => ({ ...p, enabled: false }));
-    expect(stored(off)).toEqual({ bundled: BUILT_IN.version });
-    expect(mergedMatcherEntry(BUILT_IN, BUILT_IN)).toEqual({ bundled: BUILT_IN.version });
+    const none = { format: MERGED_MATCHER_FORMAT, bundled: BUILT_IN.version };
+    expect(await stored(off)).toEqual(none);
+    expect(await mergedMatcherEntry(BUILT_IN, BUILT_IN)).toEqual(none);
   });
 
-  it('is stale once the bundled pack changes (an update), so that a page builds as before', () => {
-    const entry = stored(installed());
+  it('is stale once the bundled pack changes (an update), so that a page builds as before', async () => {
+    const entry = await stored(installed());
     expect(isCurrent(entry, BUILT_IN)).toBe(true);
     expect(isCurrent(entry, { ...BUILT_IN, version: `${BUILT_IN.version}-next` })).toBe(false);
     expect(isCurrent(undefined, BUILT_IN)).toBe(false);
   });
 
-  it('reads anything not shaped like an entry as none', () => {
-    for (const raw of [undefined, null, 7, 'x', {}, { bundled: 3 }, { bundled: 'v', resource: 5 }]) {
+  it('reads anything not shaped like an entry as none, the first layout (uncompressed) included', () => {
+    const resource = { deflated: 'AAAA', bytes: 16 };
+    for (const raw of [
+      undefined,
+      null,
+      7,
+      'x',
+      {},
+      { format: MERGED_MATCHER_FORMAT, bundled: 3 },
+      { bundled: 'v', resource: 'AAAA' },
+      { format: 1, bundled: 'v', resource },
+      { format: MERGED_MATCHER_FORMAT, bundled: 'v', resource: 'AAAA' },
+      { format: MERGED_MATCHER_FORMAT, bundled: 'v', resource: null },
+      { format: MERGED_MATCHER_FORMAT, bundled: 'v', resource: { deflated: '', bytes: 16 } },
+      { format: MERGED_MATCHER_FORMAT, bundled: 'v', resource: { deflated: 'AAAA', bytes: -1 } },
+      { format: MERGED_MATCHER_FORMAT, bundled: 'v', resource: { deflated: 'AAAA', bytes: '16' } },
+    ]) {
       expect(parseMergedMatcher(raw)).toBeUndefined();
     }
-    expect(parseMergedMatcher({ bundled: 'v', resource: 'AAAA', extra: 1 })).toEqual({
+    expect(parseMergedMatcher({ format: MERGED_MATCHER_FORMAT, bundled: 'v', resource, extra: 1 })).toEqual({
+      format: MERGED_MATCHER_FORMAT,
       bundled: 'v',
-      resource: 'AAAA',
+      resource,
     });
   });
 
-  it('refuses bytes that are not a matcher resource rather than scanning with them', () => {
-    expect(() => loadMergedMatcher(btoa('not a matcher resource at all'), { fold: FOLD })).toThrow(/matcher resource/);
+  it('refuses stored bytes that are damaged or not a matcher resource rather than scanning with them', async () => {
+    const { resource } = (await stored(installed()))!;
+    const { deflated, bytes } = resource!;
+    const raw = bytesFromBase64(deflated);
+    // Bytes inverted in the middle of the compressed stream (the checksum tells), the stream cut short,
+    // a wrong length.
+    const flipped = raw.slice();
+    for (let at = raw.length >> 1; at < (raw.length >> 1) + 8; at++) flipped[at] = raw[at]! ^ 0xff;
+    const damaged = [
+      { deflated: base64FromBytes(flipped), bytes },
+      { deflated: base64FromBytes(raw.subarray(0, raw.length >> 1)), bytes },
+      { deflated, bytes: bytes - 1 },
+      { deflated, bytes: bytes + 1 },
+    ];
+    for (const entry of damaged) await expect(loadMergedMatcher(entry, { fold: FOLD })).rejects.toThrow();
+    const notAResource = new TextEncoder().encode('not a matcher resource at all');
+    await expect(
+      loadMergedMatcher(
+        { deflated: base64FromBytes(await deflateBytes(notAResource)), bytes: notAResource.length },
+        { fold: FOLD },
+      ),
+    ).rejects.toThrow(/matcher resource/);
   });
 });

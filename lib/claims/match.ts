@@ -425,6 +425,17 @@ const SPANISH_NUMBERS: Readonly<Record<string, number>> = {
   veinte: 20,
   veintiuno: 21,
   veintiún: 21,
+  veintidós: 22,
+  veintidos: 22,
+  veintitrés: 23,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiséis: 26,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
   treinta: 30,
   cuarenta: 40,
   cincuenta: 50,
@@ -435,12 +446,23 @@ const SPANISH_NUMBERS: Readonly<Record<string, number>> = {
   cien: 100,
 };
 const SPANISH_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${Object.keys(SPANISH_NUMBERS).join('|')})(?= \\p{Ll})`, 'giu');
+/** "treinta y dos muertos": tens and units joined by "y" (a count of 31 to 99). */
+const SPANISH_COMPOUND_RE =
+  /(?<!\p{L})(treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa) y (una?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)(?= \p{Ll})/giu;
+/** "once millones", "once mil": before these "once" is Spanish eleven, not the English word. */
+const SPANISH_ELEVEN_RE = /(?<!\p{L})once(?= mil(?:lones)?(?!\p{L}))/giu;
 /** "10.000 militares": Spanish thousands dots before a word (not "1.500 billion", an English decimal). */
 const SPANISH_THOUSANDS_RE = /\b(\d{1,3})\.(\d{3})(?![.,]?\d)(?= (?!(?:million|billion|trillion|bn|m)\b)\p{Ll})/gu;
 
 /** Spanish counts in the forms figures.ts reads: "seis" → "6", "4.000 marineros" → "4,000 marineros". */
 function readableCounts(sentence: string): string {
   return sentence
+    .replace(
+      SPANISH_COMPOUND_RE,
+      (_, tens: string, unit: string) =>
+        `${SPANISH_NUMBERS[tens.toLowerCase()]! + (SPANISH_NUMBERS[unit.toLowerCase()] ?? 1)}`,
+    )
+    .replace(SPANISH_ELEVEN_RE, '11')
     .replace(SPANISH_NUMBER_RE, (word) => String(SPANISH_NUMBERS[word.toLowerCase()] ?? word))
     .replace(SPANISH_THOUSANDS_RE, '$1,$2');
 }

@@ -112,6 +112,24 @@ describe('findClaims in Spanish', () => {
       status: 'reported',
       match: { terms: [['troops', 'militares']], figures: ['10,000'] },
     },
+    {
+      id: 'dead-32',
+      statement: 'The strikes killed 32.',
+      status: 'reported',
+      match: { terms: [['muertos']], figures: ['32'] },
+    },
+    {
+      id: 'boats-22',
+      statement: 'Strikes hit 22 boats.',
+      status: 'reported',
+      match: { terms: [['lanchas']], figures: ['22'] },
+    },
+    {
+      id: 'migrants-11m',
+      statement: 'Eleven million migrants.',
+      status: 'reported',
+      match: { terms: [['migrantes']], figures: ['11 million'] },
+    },
   ];
   const spanish = loadClaimMatcher(compileClaimMatcherData(SPANISH));
   const ids = (text: string) => findClaims(spanish, text).map((f) => SPANISH[f.claim]!.id);
@@ -120,6 +138,10 @@ describe('findClaims in Spanish', () => {
     ['La Casa Blanca declaró el fentanilo un arma de destrucción masiva.', 'wmd'],
     ['El enviado volvió con seis detenidos liberados.', 'envoy-six'],
     ['Llegaron unos 10.000 militares a la zona.', 'troops-10000'],
+    ['Los ataques dejaron treinta y dos muertos.', 'dead-32'],
+    ['Los ataques dejaron Treinta y dos muertos.', 'dead-32'],
+    ['Los ataques alcanzaron a veintidós lanchas.', 'boats-22'],
+    ['Hay once millones de migrantes sin papeles.', 'migrants-11m'],
   ])('finds %s', (text, id) => {
     expect(ids(text)).toEqual([id]);
   });
@@ -127,6 +149,10 @@ describe('findClaims in Spanish', () => {
   it('reads Spanish counts only where they are counts', () => {
     expect(ids('El enviado volvió con siete detenidos.')).toEqual([]);
     expect(ids('Troops: 10.000 Million was a typo.')).toEqual([]);
+    // Tens and units add up to one count: neither "treinta" nor "dos" alone is the figure.
+    expect(ids('Los ataques dejaron treinta y tres muertos.')).toEqual([]);
+    expect(ids('Los ataques dejaron treinta muertos y dos heridos, 32 en total.')).toEqual(['dead-32']);
+    expect(ids('Los ataques dejaron veintitrés muertos en lanchas.')).toEqual([]);
   });
 });
 

@@ -47,6 +47,15 @@ describe('the bundled pack’s claims as outlets word them', () => {
       'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
     ],
     ['moinil-threat-level-raised-to-highest', 'Police raised the threat level for Moinil to the highest category.'],
+    ['us-revoked-petro-visa', 'EE.UU. revoca la visa al presidente colombiano.'],
+    ['us-revoked-petro-visa', 'Washington strips Petro of his visa after the New York protest.'],
+    [
+      'hegseth-kill-everybody-order-reported',
+      'The defense secretary allegedly ordered that everyone aboard be killed.',
+    ],
+    ['hegseth-kill-everybody-order-reported', 'Según el diario, Hegseth ordenó matarlos a todos.'],
+    ['trump-says-maduro-offering-everything', 'Trump said Maduro was offering “everything” to ease tensions.'],
+    ['trump-says-maduro-offering-everything', 'Trump aseguró que Maduro ofrece “todo” con tal de negociar.'],
     ['trump-says-petro-will-be-next', 'Trump warned that Colombia’s Petro could be “next”.'],
     ['trump-says-petro-will-be-next', 'Trump advirtió que Petro será "el siguiente" después de Maduro.'],
     [
@@ -91,6 +100,8 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
     // Protection alone is an older state of affairs, not the raised threat level.
     ['moinil-threat-level-raised-to-highest', 'The Brussels prosecutor has been under police protection since July.'],
+    ['us-revoked-petro-visa', 'Washington amenazó con revocar la visa de Petro si volvía a protestar.'],
+    ['us-revoked-petro-visa', 'EE.UU. le devolvió a Petro la visa que le había revocado.'],
     // "Next" and "el siguiente" are everyday words: the claim is that Petro will be the next target.
     ['trump-says-petro-will-be-next', 'Petro will travel to Washington next week.'],
     ['trump-says-petro-will-be-next', 'Petro publicó el siguiente mensaje en X.'],

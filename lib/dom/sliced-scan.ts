@@ -78,8 +78,9 @@ export async function scanSliced(
   const { matcher, limits, maxClaims, slicer } = options;
   const builder = createTextIndexBuilder(root);
   let shown = false;
-  /** What the top read early holds: its end in the text, its candidates and its claims. */
+  /** What the top read early holds: its end in the text, its candidates and names. */
   let top: Top | undefined;
+  const claims: ClaimFinding[] = [];
   while (!builder.step(NODES_PER_STEP)) {
     // A page too long to read in one step shows what its first step holds before reading on, so the
     // first highlights do not wait behind the page's own tasks that run at each later yield (a first
@@ -88,15 +89,17 @@ export async function scanSliced(
       await slicer.checkpoint();
       top = readTop(matcher, builder.result(), limits);
       if (top) {
-        options.showTop({ ...top.found, claims: top.claims.slice(0, maxClaims) });
+        options.showTop({ ...top.found, claims: [] });
         shown = true;
+        // The top's claims come with the next paint: its names wait for no sentence to be read.
+        await slicer.checkpoint();
+        claims.push(...claimsFromHits(matcher.claims, top.found.index.text, top.candidates.terms));
       }
     }
     await slicer.checkpoint();
   }
   const index = builder.result();
   const candidates = top?.candidates ?? newCandidates();
-  const claims: ClaimFinding[] = top?.claims ?? [];
   // A slice's claims are settled right after it (slices end at block boundaries, so no sentence is cut).
   const slices = textSlices(index.text, BLOCK_SEPARATOR, TEXT_SLICE_CHARS, top?.end ?? 0);
   // A long page shows what its top holds while the rest is read. More text only confirms more names
@@ -123,22 +126,24 @@ function starts(claims: readonly ClaimFinding[]): number[] {
   return claims.map((claim) => claim.start);
 }
 
-/**
- * The findings in the complete blocks of a partial index (its last block may go on in nodes not read
- * yet), up to one text slice's worth; undefined when that holds no complete block. The partial text is
- * a prefix of the full one, so offsets hold in both.
- */
 interface Top {
   end: number;
   candidates: Candidates;
-  claims: ClaimFinding[];
   found: { index: TextIndex; entities: EntityFinding[] };
 }
 
+/**
+ * The names in the complete blocks of a partial index (its last block may go on in nodes not read
+ * yet), up to one text slice's worth; undefined when that holds no complete block. The partial text is
+ * a prefix of the full one, so offsets hold in both. Its claims are left for later: the names are the
+ * same either way (resolveCandidates finds the claims itself where a story's subject turns on them).
+ */
 function readTop(matcher: Matcher, partial: TextIndex, limits: ScanLimits): Top | undefined {
   const end = partial.text.lastIndexOf(BLOCK_SEPARATOR, TEXT_SLICE_CHARS);
   if (end < 0) return undefined;
   const index = { ...partial, text: partial.text.slice(0, end) };
-  const { entities, claims, candidates } = findInText(matcher, index.text, limits);
-  return { end, candidates, claims, found: { index, entities } };
+  const candidates = newCandidates();
+  collectCandidates(matcher, index.text, candidates);
+  const { findings } = resolveCandidates(matcher, index.text, candidates, limits);
+  return { end, candidates, found: { index, entities: findings } };
 }

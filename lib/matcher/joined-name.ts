@@ -51,8 +51,9 @@ export interface Joined {
 /** Undefined when the span stands on its own (or sits in a headline, where every word is capitalised). */
 export function joinedName(text: string, start: number, end: number): Joined | undefined {
   const before = wordBefore(text, start);
-  // A longer name is followed by a person's name when it is their title ("Federal Prosecutor Ann Fransen").
-  const after = /\s/.test(text.slice(start, end)) ? undefined : wordAfter(text, end);
+  // A longer name is followed by a person's name when it is their title ("Federal Prosecutor Ann Fransen"),
+  // and so is a place that ends a title ("Ambassador to Mexico Ronald Johnson").
+  const after = /\s/.test(text.slice(start, end)) || endsTitle(text, start, before) ? undefined : wordAfter(text, end);
   const joined = {
     before: before !== undefined && joins(before, true),
     after: after !== undefined && joins(after, false),
@@ -74,6 +75,16 @@ function joins(word: string, before: boolean): boolean {
   // A country's acronym qualifies the name ("U.S. Navy"), it does not make another one.
   if (/^(?:\p{Lu}\.?){2,3}$/u.test(word)) return false;
   return !TITLES.has(bare) && !COMPASS.has(bare);
+}
+
+/** Words that join a title to the place it is held for ("Ambassador to", "Governor of", "embajador en"). */
+const TITLE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'en', 'de', 'para', 'ante']);
+
+/** Whether the span at `start` ends a title: the two words before it are a title and its preposition. */
+function endsTitle(text: string, start: number, before: string | undefined): boolean {
+  if (before === undefined || !TITLE_PREPOSITIONS.has(before.toLowerCase())) return false;
+  const title = wordBefore(text, start - 1 - before.length);
+  return title !== undefined && TITLES.has(title.replace(/[.'’]+$/, '').toLowerCase());
 }
 
 /** The word right before `start`, separated from it by exactly one space (a quote may close it). */

@@ -71,24 +71,26 @@ export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
 }
 
 /**
- * Below this much JSON the lists are parsed at once into plain arrays: a few milliseconds at most, and
- * then no per-read cost in the scan's hot loop.
+ * Below this much JSON the entities are parsed at once into a plain array: read all over the page's
+ * code, they then cost no proxy trap per read.
  */
 export const EAGER_JSON_CHARS = 512 * 1024;
 
-/** Page: matcher data whose lists parse a chunk when one of its items is first read (large packs). */
+/**
+ * Page: matcher data whose lists parse a chunk when one of its items is first read. The keys only build
+ * an automaton (a page gets it prebuilt) and the targets are read through itemReader, one chunk per
+ * match: both stay in chunks at any size (parsing the real pack's at once was a third of content.js's
+ * evaluation). A small pack's entities are parsed at once.
+ */
 export function decodeMatcherData(encoded: EncodedMatcherData | ChunkedMatcherData): MatcherData {
   const head = JSON.parse(encoded.head) as Head;
   const { lengths, ...rest } = head;
-  const sources = [encoded.entities, encoded.keys, encoded.targets].map(sourceOf);
-  const size = sources.reduce((sum, source) => sum + source.size, 0);
-  const list = size < EAGER_JSON_CHARS ? parsedList : lazyList;
-  const [entities, keys, targets] = sources as [ChunkSource, ChunkSource, ChunkSource];
+  const entities = sourceOf(encoded.entities);
   return {
     ...rest,
-    entities: list<MatcherEntity>(entities, lengths.entities),
-    keys: list<string>(keys, lengths.keys),
-    targets: list<MatcherTarget[]>(targets, lengths.keys),
+    entities: (entities.size < EAGER_JSON_CHARS ? parsedList : lazyList)<MatcherEntity>(entities, lengths.entities),
+    keys: lazyList<string>(encoded.keys, lengths.keys),
+    targets: lazyList<MatcherTarget[]>(encoded.targets, lengths.keys),
   };
 }
 

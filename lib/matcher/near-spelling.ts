@@ -27,7 +27,16 @@ interface NameIndex {
   byWord: Map<string, { name: number; position: number }[]>;
   /** wordHash of every key of byWord. */
   hashes: Set<number>;
+  /**
+   * The misspelt names of runs already read, by the run's text, with offsets from its start: a page on
+   * the subject writes the same names again and again (the roundup: over a thousand runs, most of them
+   * names spelt right), and a run's names depend on its text alone.
+   */
+  runs: Map<string, NearSpelling[]>;
 }
+
+/** Runs remembered per matcher data before the memory starts over (a long-lived tab reads many pages). */
+const MAX_REMEMBERED_RUNS = 4096;
 
 export interface NearSpelling {
   entity: number;
@@ -49,7 +58,7 @@ const indexes = new WeakMap<MatcherData, NameIndex>();
 function nameIndex(data: MatcherData): NameIndex {
   let index = indexes.get(data);
   if (index) return index;
-  index = { names: [], byWord: new Map(), hashes: new Set() };
+  index = { names: [], byWord: new Map(), hashes: new Set(), runs: new Map() };
   for (let entity = 0; entity < data.entities.length; entity++) {
     const text = data.entities[entity]!.name;
     const words = text.split(/\s+/);
@@ -129,7 +138,7 @@ export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
   let run: PageWord[] = [];
   let anchored = false;
   const flush = () => {
-    if (anchored && run.length >= 2) readRun(index, text, run, found);
+    if (anchored && run.length >= 2) namesInRun(index, text, run, found);
     run = [];
     anchored = false;
   };
@@ -160,6 +169,25 @@ export function nearSpellings(data: MatcherData, text: string): NearSpelling[] {
   }
   flush();
   return found;
+}
+
+/** Adds the misspelt names in one run of capitalised words, read once per run text. */
+function namesInRun(index: NameIndex, text: string, run: PageWord[], found: NearSpelling[]): void {
+  const start = run[0]!.start;
+  const key = text.slice(start, run.at(-1)!.end);
+  let names = index.runs.get(key);
+  if (!names) {
+    names = [];
+    readRun(
+      index,
+      key,
+      run.map((word) => ({ start: word.start - start, end: word.end - start })),
+      names,
+    );
+    if (index.runs.size >= MAX_REMEMBERED_RUNS) index.runs.clear();
+    index.runs.set(key, names);
+  }
+  for (const name of names) found.push({ ...name, start: name.start + start, end: name.end + start });
 }
 
 /** Adds the misspelt names in one run of capitalised words. */

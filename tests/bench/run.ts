@@ -1597,8 +1597,9 @@ async function main(): Promise<void> {
   );
   line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of startup) {
-    const pack = packs.find((p) => p.key === s.pack);
-    if (!pack) continue;
+    const found = packs.find((p) => p.key === s.pack.replace(/ \(base\)$/, ''));
+    if (!found) continue;
+    const pack = { label: `${found.label}${s.pack.endsWith(' (base)') ? ' (base)' : ''}` };
     if (!s.runs.length) {
       line(
         `| ${pack.label} | ${s.page} | ${s.contentScriptBytes ? mb(s.contentScriptBytes) : '–'} | ${s.error ?? 'no runs'} | | | | | | | | | | |`,

@@ -149,23 +149,29 @@ try {
     // Samples with each function on the stack (inclusive), by name: readable with an unminified build.
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const inclusive = new Map<string, number>();
-    let counted = 0;
-    at = profile.startTime;
-    profile.samples.forEach((id, i) => {
-      at += profile.timeDeltas[i]!;
-      if (at < evaluate.ts || at > firstPaint.ts) return;
-      counted++;
-      const names = new Set<string>();
-      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-        const frame = byId.get(n)!.callFrame;
-        if (isOurs(frame.url) || frame.url === '') names.add(frame.functionName || '(anonymous)');
+    const evaluated = evaluate.ts + (evaluate.dur ?? 0);
+    for (const [label, from, to] of [
+      ['evaluation', evaluate.ts, evaluated],
+      ['after evaluation', evaluated, firstPaint.ts],
+    ] as const) {
+      const inclusive = new Map<string, number>();
+      let counted = 0;
+      at = profile.startTime;
+      profile.samples.forEach((id, i) => {
+        at += profile.timeDeltas[i]!;
+        if (at < from || at > to) return;
+        counted++;
+        const names = new Set<string>();
+        for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+          const frame = byId.get(n)!.callFrame;
+          if (isOurs(frame.url) || frame.url === '') names.add(frame.functionName || '(anonymous)');
+        }
+        for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + 1);
+      });
+      console.log(`  ${label}, samples with each function on the stack (of ${counted}):`);
+      for (const [name, count] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+        console.log(`    ${String(count).padStart(5)}  ${name}`);
       }
-      for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + 1);
-    });
-    console.log(`  inclusive samples (of ${counted}):`);
-    for (const [name, count] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
-      console.log(`    ${String(count).padStart(5)}  ${name}`);
     }
   }
 } finally {

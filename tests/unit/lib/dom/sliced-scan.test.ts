@@ -81,6 +81,29 @@ describe('sliced scan', () => {
     });
   }
 
+  it("shows the top's names without waiting for its claims, which come with the full findings", async () => {
+    longArticle(1000);
+    document.body.insertAdjacentHTML('afterbegin', '<p>The reward for Nicolás Maduro is $50 million.</p>');
+    const whole = buildTextIndex(document.body);
+    const expected = findInText(matcher, whole.text, limits);
+    const claimAt = whole.text.indexOf('The reward');
+    expect(expected.claims.map((claim) => claim.start)).toContain(claimAt);
+    const tops: TextFindings[] = [];
+    const found = await scanSliced(document.body, {
+      matcher,
+      limits,
+      maxClaims: 200,
+      slicer: createSlicer(window),
+      showsTop: true,
+      showTop: (top) => tops.push(top),
+    });
+    expect(tops).toHaveLength(1);
+    expect(names(tops[0]!)).toContain('Nicolás Maduro');
+    expect(tops[0]!.claims).toEqual([]);
+    expect(found.claims).toEqual(expected.claims);
+    expect(found.entities).toEqual(expected.entities);
+  });
+
   it('shows no top when told not to, or on a page of one text slice', async () => {
     let shown = 0;
     const options = {

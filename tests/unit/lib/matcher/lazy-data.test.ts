@@ -53,9 +53,16 @@ describe('lazily parsed matcher data', () => {
     expect(() => list[CHUNK_ITEMS]).toThrow(SyntaxError);
   });
 
-  it('parses a small pack at once and a large one chunk by chunk', () => {
+  it("parses a small pack's entities at once, its keys and targets chunk by chunk, and a large one all by chunks", () => {
     const small = encodeMatcherData(data);
     small.targets[1] = 'not JSON';
+    small.keys[1] = 'not JSON';
+    const decodedSmall = decodeMatcherData(small);
+    expect(decodedSmall.targets[0]).toEqual(data.targets[0]);
+    expect(decodedSmall.keys[0]).toBe(data.keys[0]);
+    expect(() => decodedSmall.targets[CHUNK_ITEMS]).toThrow(SyntaxError);
+    expect(() => decodedSmall.keys[CHUNK_ITEMS]).toThrow(SyntaxError);
+    small.entities[0] = 'not JSON';
     expect(() => decodeMatcherData(small)).toThrow(SyntaxError);
 
     const filler = 'x'.repeat(200);

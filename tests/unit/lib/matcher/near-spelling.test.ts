@@ -123,4 +123,26 @@ describe('nearSpellings, where capitalised words begin', () => {
       'Pete Hegsteh',
     ]);
   });
+
+  it('gives a name written again, in this text or another, at the place it is written there', () => {
+    const text = 'Nicolas Madura spoke. Then Nicolas Madura left, and Pete Hegsteh came.';
+    expect(nearSpellings(matcher.data, text).map((f) => [f.start, f.end, f.alias])).toEqual([
+      [0, 14, 'Nicolás Maduro'],
+      [27, 41, 'Nicolás Maduro'],
+      [52, 64, 'Pete Hegseth'],
+    ]);
+    expect(nearSpellings(matcher.data, `Today ${text}`).map((f) => f.start)).toEqual([6, 33, 58]);
+    // The same words in a longer run read as that run: here the name starts a word later.
+    expect(spelt('Minister Nicolas Madura spoke.')).toEqual(['Nicolas Madura']);
+  });
+
+  it('stays right past the number of runs it remembers', () => {
+    // 5,000 different runs: the name followed by a different word each time.
+    const word = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+    const text = Array.from({ length: 5000 }, (_, i) => `Nicolas Madura Z${word(i)}`).join('. ');
+    const found = nearSpellings(matcher.data, text);
+    expect(found).toHaveLength(5000);
+    expect(found.every((f) => text.slice(f.start, f.end) === 'Nicolas Madura')).toBe(true);
+    expect(spelt('Then Nicolas Madura Zb spoke.')).toEqual(['Nicolas Madura']);
+  });
 });

@@ -116,6 +116,14 @@ describe('joined names', () => {
     expect(joinedName('The U.S. Navy sailed.', 9, 13)).toBeUndefined();
     expect(joinedName("Víctor 'Pocho' Guzmán scored.", 15, 21)).toEqual({ before: true, after: false });
   });
+
+  it('do not join a place that ends a title to the name of the person holding it', () => {
+    expect(joinedName('U.S. Ambassador to Mexico Ronald Johnson spoke.', 19, 25)).toBeUndefined();
+    expect(joinedName('Governor of Florida Ron DeSantis signed it.', 12, 19)).toBeUndefined();
+    expect(joinedName('el embajador en México Ronald Johnson', 16, 22)).toBeUndefined();
+    // Without the title the next capitalised word still makes another name.
+    expect(joinedName('A trip to Mexico Beach ended.', 10, 16)).toEqual({ before: false, after: true });
+  });
 });
 
 describe('topic on short and mixed texts', () => {

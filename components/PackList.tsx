@@ -8,6 +8,8 @@ export interface PackListProps {
   /** The first problems of a failed import, and how many more there are. */
   errors: readonly string[];
   moreErrors: number;
+  /** What is under way (an import, a change being saved), if anything: the controls wait for it. */
+  working?: string;
   onImport: (file: File) => void;
   onToggle: (id: string, enabled: boolean) => void;
   onRemove: (id: string) => void;
@@ -20,6 +22,7 @@ export function PackList({
   packs,
   errors,
   moreErrors,
+  working = '',
   onImport,
   onToggle,
   onRemove,
@@ -29,44 +32,52 @@ export function PackList({
   const summary = (entities: number, claims: number, version: string) =>
     ` · ${i18n.plural('entityCount', entities)}, ${i18n.plural('claimCount', claims)} · ${i18n.t('packVersion', version)}`;
   return (
-    <div class="packs">
-      <ul class="pack-list">
-        <li>
-          <span>
-            <strong>{builtIn.name}</strong> {i18n.t('packBundled')}
-            {summary(builtIn.entities, builtIn.claims, builtIn.version)}
-          </span>
-        </li>
-        {packs.map(({ id, enabled, pack }) => (
-          <li key={id} data-pack={id}>
+    <div class="packs" aria-busy={working ? 'true' : 'false'}>
+      {/* One change at a time: a second would be made from the list as it was before the first. */}
+      <fieldset class="pack-controls" disabled={!!working}>
+        <ul class="pack-list">
+          <li>
             <span>
-              <strong>{pack.name}</strong>
-              {summary(pack.entities.length, pack.claims.length, pack.version)}
-            </span>
-            <span class="pack-actions">
-              <Switch label={i18n.t('packActive')} checked={enabled} onChange={(on) => onToggle(id, on)} />
-              <button type="button" onClick={() => onExport(id)}>
-                {i18n.t('exportPack')}
-              </button>
-              <button type="button" onClick={() => onRemove(id)} aria-label={i18n.t('removePackNamed', pack.name)}>
-                {i18n.t('removePack')}
-              </button>
+              <strong>{builtIn.name}</strong> {i18n.t('packBundled')}
+              {summary(builtIn.entities, builtIn.claims, builtIn.version)}
             </span>
           </li>
-        ))}
-      </ul>
-      <label class="file-button">
-        {i18n.t('importPack')}
-        <input
-          type="file"
-          accept="application/json,.json"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            if (file) onImport(file);
-            event.currentTarget.value = '';
-          }}
-        />
-      </label>
+          {packs.map(({ id, enabled, pack }) => (
+            <li key={id} data-pack={id}>
+              <span>
+                <strong>{pack.name}</strong>
+                {summary(pack.entities.length, pack.claims.length, pack.version)}
+              </span>
+              <span class="pack-actions">
+                <Switch label={i18n.t('packActive')} checked={enabled} onChange={(on) => onToggle(id, on)} />
+                <button type="button" onClick={() => onExport(id)}>
+                  {i18n.t('exportPack')}
+                </button>
+                <button type="button" onClick={() => onRemove(id)} aria-label={i18n.t('removePackNamed', pack.name)}>
+                  {i18n.t('removePack')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+        <label class="file-button">
+          {i18n.t('importPack')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) onImport(file);
+              event.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </fieldset>
+      {working && (
+        <p class="pack-working" role="status">
+          {working}
+        </p>
+      )}
       {errors.length > 0 && (
         <div class="import-errors" role="alert">
           <p>{i18n.t('packImportFailed')}</p>

@@ -9,16 +9,16 @@ import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
 import { type Correction, removeCorrection } from '../../lib/preferences/corrections';
 import { downloadText } from '../../lib/dom/download';
 import type { KnowledgePack } from '../../lib/knowledge/types';
-import { matcherDataFromPack } from '../../lib/matcher/compile';
-import { type ImportFailure, type InstalledPack, importPack, preparePackStorage } from '../../lib/preferences/packs';
+import type { ImportFailure, InstalledPack, PackStorageResult } from '../../lib/preferences/packs';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/preferences/settings';
 import { exportSettingsFile, importSettingsFile } from '../../lib/preferences/settings-file';
 import { correctionsItem, packsItem, savePackStorage, settingsItem } from '../shared/stored';
+import { createPackWorker } from './pack-client';
 import { useAlwaysSites } from './use-always-sites';
 
 const builtIn = packJson as KnowledgePack;
-/** The bundled pack's matcher data, which imported packs are merged with when they change. */
-const builtInMatcherData = () => matcherDataFromPack(builtIn);
+/** Checks imports and makes what a change of packs stores, off this page's main thread. */
+const packWorker = createPackWorker(builtIn);
 
 const downloadJson = (name: string, text: string) => downloadText(document, name, text, 'application/json');
 
@@ -28,6 +28,7 @@ export function Options() {
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [packs, setPacks] = useState<InstalledPack[]>([]);
   const [packErrors, setPackErrors] = useState<Omit<ImportFailure, 'ok'>>({ errors: [] });
+  const [packWork, setPackWork] = useState('');
   const [settingsError, setSettingsError] = useState('');
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [settingsMessage, setSettingsMessage] = useState('');
@@ -60,12 +61,22 @@ export function Options() {
       },
     );
   };
+  /** Pack work in the worker, with the page saying so meanwhile; a failure of the worker is shown. */
+  const working = async (message: string, work: () => Promise<void>): Promise<void> => {
+    setPackWork(message);
+    try {
+      await work();
+    } catch (error) {
+      setPackErrors({ errors: [i18n.t('packNotSaved', String(error))] });
+    } finally {
+      setPackWork('');
+    }
+  };
   /** Writes a new list of packs, computed and measured first; on any failure the list stays as it was. */
-  const savePacks = async (next: InstalledPack[]): Promise<boolean> => {
-    const change = await preparePackStorage(next, builtInMatcherData());
+  const writePacks = async (next: InstalledPack[], change: PackStorageResult): Promise<void> => {
     if (!change.ok) {
       setPackErrors(change);
-      return false;
+      return;
     }
     const previous = packs;
     setPacks(next);
@@ -76,24 +87,25 @@ export function Options() {
     } catch (error) {
       setPacks(previous);
       setPackErrors({ errors: [i18n.t('packNotSaved', String(error))] });
-      return false;
     }
-    return true;
   };
+  const savePacks = (next: InstalledPack[]) =>
+    working(i18n.t('packsSaving'), async () => writePacks(next, await packWorker.prepare(next)));
   const saveCorrections = (next: Correction[]) => {
     setCorrections(next);
     void correctionsItem.set(next);
   };
-  const importPackFile = async (file: File) => {
-    const result = importPack(packs, file.name, await file.text(), new Date());
-    if (!result.ok) {
-      setPackErrors(result);
-      return;
-    }
-    const old = result.replaces?.pack;
-    if (old && !window.confirm(i18n.t('confirmReplacePack', old.name, old.version, result.pack.pack.version))) return;
-    await savePacks(result.packs);
-  };
+  const importPackFile = (file: File) =>
+    working(i18n.t('packImporting', file.name), async () => {
+      const { result, storage } = await packWorker.importFile(packs, file.name, await file.text(), new Date());
+      if (!result.ok) {
+        setPackErrors(result);
+        return;
+      }
+      const old = result.replaces?.pack;
+      if (old && !window.confirm(i18n.t('confirmReplacePack', old.name, old.version, result.pack.pack.version))) return;
+      if (storage) await writePacks(result.packs, storage);
+    });
   /** Writes the parts the file has (a part it leaves out stays as it is), then reads them back. */
   const importSettings = async (file: File) => {
     const result = importSettingsFile(await file.text());
@@ -157,6 +169,7 @@ export function Options() {
           packs={packs}
           errors={packErrors.errors}
           moreErrors={packErrors.more ?? 0}
+          working={packWork}
           onImport={(file) => void importPackFile(file)}
           onToggle={(id, enabled) => void savePacks(packs.map((p) => (p.id === id ? { ...p, enabled } : p)))}
           onRemove={(id) => void savePacks(packs.filter((p) => p.id !== id))}

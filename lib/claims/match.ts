@@ -8,6 +8,7 @@ import { buildAutomaton, type Automaton, scanText } from '../scan/automaton';
 import { HitBuffer } from '../scan/hit-buffer';
 import { BLOCK_SEPARATOR, foldKey, isWordCharAt } from '../text/fold';
 import { type Figure, extractFigures, figuresAgree, parseFigure } from './figures';
+import { mentionsLaterOrdinal } from './ordinals';
 import { hasQuotes, sentenceFinder, sentences } from './sentences';
 
 type FigureValue = Omit<Figure, 'start' | 'end'>;
@@ -28,6 +29,8 @@ export interface ClaimMatchSpec {
   figures: ClaimFigure[];
   /** Set on an entry of a dated series (a running toll or count). */
   series?: string;
+  /** Set on a claim about the first of a run of events (the first boat strike). */
+  first?: true;
 }
 
 export interface ClaimMatcherData {
@@ -44,6 +47,7 @@ export interface MatchableClaim {
     figures: readonly string[];
     exclude?: readonly string[];
     series?: string;
+    first?: boolean;
   };
 }
 
@@ -78,6 +82,7 @@ export function compileClaimMatcherData(claims: readonly MatchableClaim[]): Clai
       exclude: [...new Set((claim.match.exclude ?? []).map(keyFor))],
       figures: claim.match.figures.map(parseClaimFigure),
       ...(claim.match.series ? { series: claim.match.series } : {}),
+      ...(claim.match.first ? { first: true as const } : {}),
     })),
   };
 }
@@ -387,6 +392,7 @@ function statedClaims(
   let figures: PageFigure[] | undefined;
   for (const index of candidates) {
     const claim = matcher.data.claims[index]!;
+    if (claim.first && mentionsLaterOrdinal(text.slice(start, end))) continue;
     if (claim.figures.length) {
       // Figures only need to agree, not to be located: fold line breaks and odd spaces first.
       figures ??= pageFigures(text.slice(start, end).replace(/[\s\u00a0\u2029]+/g, ' '));

@@ -114,7 +114,15 @@ export function readClaims(check: Checker, raw: unknown): CuratedClaim[] {
     const record = check.object(item, path);
     check.known(record, path, CLAIM_KEYS);
     const match = check.object(record.match, `${path}.match`);
-    check.known(match, `${path}.match`, ['terms', 'figures', 'exclude', 'series', 'paraphrases', 'paraphrasesEs']);
+    check.known(match, `${path}.match`, [
+      'terms',
+      'figures',
+      'exclude',
+      'series',
+      'first',
+      'paraphrases',
+      'paraphrasesEs',
+    ]);
     const claim: CuratedClaim = {
       id: check.string(record.id, `${path}.id`, ID.pattern, ID.what),
       statement: check.string(record.statement, `${path}.statement`),
@@ -145,6 +153,7 @@ export function readClaims(check: Checker, raw: unknown): CuratedClaim[] {
     if (match.exclude !== undefined) claim.match.exclude = check.strings(match.exclude, `${path}.match.exclude`);
     if (match.series !== undefined)
       claim.match.series = check.string(match.series, `${path}.match.series`, ID.pattern, ID.what);
+    if (match.first !== undefined) claim.match.first = check.boolean(match.first, `${path}.match.first`);
     if (match.paraphrasesEs !== undefined)
       claim.match.paraphrasesEs = check.strings(match.paraphrasesEs, `${path}.match.paraphrasesEs`, { min: 1 });
     if (Array.isArray(record.evidence) && record.evidence.length === 0) {

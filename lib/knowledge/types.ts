@@ -83,6 +83,8 @@ export interface ClaimMatchRule {
   exclude?: string[];
   /** The dated series a running figure belongs to (a death toll, a strike count). */
   series?: string;
+  /** The claim is about the first of a run of events: a sentence counting a later one ("the 20th strike") is not it. */
+  first?: boolean;
   paraphrases: string[];
   /** Spanish wordings, which the matcher must find as it finds the English ones. */
   paraphrasesEs?: string[];

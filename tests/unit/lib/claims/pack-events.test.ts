@@ -47,6 +47,10 @@ describe('the bundled pack’s claims as outlets word them', () => {
       'The White House confirmed the pardon of former Honduran president Juan Orlando Hernández.',
     ],
     ['moinil-threat-level-raised-to-highest', 'Police raised the threat level for Moinil to the highest category.'],
+    [
+      'first-boat-strike-targeted-drug-traffickers',
+      'The strike on Sept. 2nd destroyed a boat from Venezuela carrying drug traffickers.',
+    ],
     ['us-revoked-petro-visa', 'EE.UU. revoca la visa al presidente colombiano.'],
     ['us-revoked-petro-visa', 'Washington strips Petro of his visa after the New York protest.'],
     [
@@ -98,6 +102,15 @@ describe('the bundled pack’s claims tell other events apart', () => {
     ['brussels-over-60-shootings-by-late-october', 'Brussels has recorded 78 shootings so far this year.'],
     ['coast-guard-lethal-force-three-times-in-five-years', 'The Coast Guard used lethal force five times last year.'],
     ['juan-orlando-hernandez-serving-45-years', 'Hernández was sentenced to 40 years in prison.'],
+    // A strike counted past the first is a later one.
+    [
+      'first-boat-strike-targeted-drug-traffickers',
+      'The military carried out its 20th strike on an alleged drug boat from Venezuela.',
+    ],
+    [
+      'first-boat-strike-targeted-drug-traffickers',
+      'El tercer ataque destruyó una lancha venezolana con presuntos narcotraficantes.',
+    ],
     // Protection alone is an older state of affairs, not the raised threat level.
     ['moinil-threat-level-raised-to-highest', 'The Brussels prosecutor has been under police protection since July.'],
     ['us-revoked-petro-visa', 'Washington amenazó con revocar la visa de Petro si volvía a protestar.'],

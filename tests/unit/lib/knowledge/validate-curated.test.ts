@@ -337,6 +337,11 @@ describe('readClaims', () => {
       [['$[0].match.series', expect.stringContaining('expected')]],
     ],
     [
+      'first that is not a boolean',
+      (r) => ((r.match as Json).first = 'yes'),
+      [['$[0].match.first', expect.stringContaining('expected')]],
+    ],
+    [
       'empty Spanish wordings',
       (r) => ((r.match as Json).paraphrasesEs = []),
       [['$[0].match.paraphrasesEs', 'expected at least 1 item, got an array']],
@@ -352,7 +357,7 @@ describe('readClaims', () => {
       [
         [
           '$[0].match.figure',
-          'expected no such field (known: terms, figures, exclude, series, paraphrases, paraphrasesEs)',
+          'expected no such field (known: terms, figures, exclude, series, first, paraphrases, paraphrasesEs)',
         ],
       ],
     ],

@@ -17,6 +17,7 @@ import {
   newCandidates,
   resolveCandidates,
 } from '../matcher/find';
+import { prepareNearSpellings } from '../matcher/near-spelling';
 import { BLOCK_SEPARATOR } from '../text/fold';
 import { type Slicer, TEXT_SLICE_CHARS, textSlices } from './slicer';
 import { type TextIndex, createTextIndexBuilder } from './text-index';
@@ -76,6 +77,8 @@ export async function scanSliced(
   options: SlicedScanOptions,
 ): Promise<TextFindings & { context: PageContext }> {
   const { matcher, limits, maxClaims, slicer } = options;
+  // The misspelt-name search's index, made in slices before the first search needs it.
+  await prepareNearSpellings(matcher.data, slicer.due, () => slicer.checkpoint());
   const builder = createTextIndexBuilder(root);
   let shown = false;
   /** What the top read early holds: its end in the text, its candidates and names. */

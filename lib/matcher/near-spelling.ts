@@ -49,6 +49,11 @@ export interface NearSpelling {
 const PROPER_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 const indexes = new WeakMap<MatcherData, NameIndex>();
+/** Indexes built a slice at a time (prepareNearSpellings), with the next entity to read. */
+const building = new WeakMap<MatcherData, { index: NameIndex; next: number }>();
+
+/** Entities indexed between two checks of the time slice (a large pack's data chunk holds 64). */
+const ENTITIES_PER_CHECK = 64;
 
 /**
  * The entities' long names written as proper names, made once per matcher data. Their canonical names
@@ -56,10 +61,46 @@ const indexes = new WeakMap<MatcherData, NameIndex>();
  * matches point to them, and reading them all here cost every page the parse.
  */
 function nameIndex(data: MatcherData): NameIndex {
-  let index = indexes.get(data);
+  const index = indexes.get(data);
   if (index) return index;
-  index = { names: [], byWord: new Map(), hashes: new Set(), runs: new Map() };
-  for (let entity = 0; entity < data.entities.length; entity++) {
+  const state = building.get(data) ?? { index: emptyIndex(), next: 0 };
+  indexNames(data, state.index, state.next, () => false);
+  building.delete(data);
+  indexes.set(data, state.index);
+  return state.index;
+}
+
+/**
+ * Makes the name index ahead of the first search, giving the main thread back whenever `due()` says
+ * so: a large pack's names are its whole entity list (49,576 at 100,000 aliases, every data chunk
+ * parsed), one task of 300–500 ms of CPU when made in one go.
+ */
+export async function prepareNearSpellings(
+  data: MatcherData,
+  due: () => boolean,
+  giveWay: () => Promise<void>,
+): Promise<void> {
+  if (indexes.has(data)) return;
+  let state = building.get(data);
+  if (!state) building.set(data, (state = { index: emptyIndex(), next: 0 }));
+  while (state.next < data.entities.length) {
+    state.next = indexNames(data, state.index, state.next, due);
+    await giveWay();
+    // Another search may have finished the index meanwhile.
+    if (indexes.has(data)) return;
+  }
+  building.delete(data);
+  indexes.set(data, state.index);
+}
+
+function emptyIndex(): NameIndex {
+  return { names: [], byWord: new Map(), hashes: new Set(), runs: new Map() };
+}
+
+/** Adds the long names of the entities from `from` on, until `stop()` says so; returns the next entity. */
+function indexNames(data: MatcherData, index: NameIndex, from: number, stop: () => boolean): number {
+  for (let entity = from; entity < data.entities.length; entity++) {
+    if (entity > from && entity % ENTITIES_PER_CHECK === 0 && stop()) return entity;
     const text = data.entities[entity]!.name;
     const words = text.split(/\s+/);
     if (words.length < 2 || !words.every((word) => PROPER_WORD.test(word))) continue;
@@ -67,14 +108,13 @@ function nameIndex(data: MatcherData): NameIndex {
     if (!folded.some((word) => word.length >= MIN_TYPO_WORD)) continue;
     const name = index.names.push({ entity, text, words: folded }) - 1;
     folded.forEach((word, position) => {
-      index!.hashes.add(wordHash(word));
-      const list = index!.byWord.get(word);
+      index.hashes.add(wordHash(word));
+      const list = index.byWord.get(word);
       if (list) list.push({ name, position });
-      else index!.byWord.set(word, [{ name, position }]);
+      else index.byWord.set(word, [{ name, position }]);
     });
   }
-  indexes.set(data, index);
-  return index;
+  return data.entities.length;
 }
 
 interface PageWord {

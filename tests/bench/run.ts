@@ -1577,18 +1577,20 @@ async function main(): Promise<void> {
   line();
   line(
     "Measured with the real extension, built once per pack (wxt's JS build API with outDir; BACKSTORY_PACK=<generated knowledge.json>), loaded unpacked, " +
-      `${STARTUP_REPS} loads per page in one browser (each under a CDP trace: toplevel, devtools.timeline, blink.user_timing, v8.execute); medians, and the ` +
-      "first load after the browser started, which has no V8 code cache for content.js yet. Times in ms from the page's navigation start: " +
+      `${STARTUP_REPS} loads per page in a tab of its own, one browser per extension (with --base, the base's loads and this tree's alternate), each ` +
+      'under a CDP trace (toplevel, devtools.timeline, blink.user_timing, v8.execute); medians. The first load in each tab runs cold code (its CPU ' +
+      "was 3–5× the later loads' in the 2026-12-07 runs); the first load after the browser started also has no V8 code cache for content.js " +
+      "(its own column). Times in ms from the page's navigation start: " +
       'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level, which includes ' +
       'the matcher data literal of a small pack, parsed chunk by chunk later); evaluation end → scan start: the storage reads and, for a large pack, ' +
       'reading matcher.bin (lib/tools/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
       "scan start and duration from the content script's first `backstory:scan` measure (the trace is aligned on it); first highlight: the end of its first " +
-      '`backstory:first-paint` measure (long pages paint their top before the scan ends). Injection → first highlight (the start-up target): from the start ' +
+      '`backstory:first-paint` measure (a long page paints its top before the scan ends; the measure waits for a paint that holds a highlight). Injection → first highlight (the start-up target): from the start ' +
       'of content.js evaluation to the first highlight. ' +
       'Longest task (longtask API): PerformanceObserver("longtask") from an init script, tasks between DOMContentLoaded and the end of the first scan, the page\'s own ' +
       'included. Longest own slice (trace): the longest top-level main-thread slice that ran content-script code (evaluation, calls into content.js, ' +
       'the microtask run after the storage reads, the scan-start mark), wall time, and in parentheses its thread time (the rest is waiting for a core). ' +
-      'Main-thread CPU, injection → first highlight: the thread time of those own slices from content.js evaluation up to the end of the first ' +
+      'Main-thread CPU, injection → first highlight: the thread time of those own slices from the one evaluating content.js up to the end of the first ' +
       'first-paint measure (the start-up target is stated in it: a loaded machine stretches wall time, not thread time).',
   );
   line();

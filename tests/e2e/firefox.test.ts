@@ -5,6 +5,10 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_CARD_FOR_TESTS_KEY } from '../../entrypoints/content/test-hooks';
+import { matcherDataFromPack } from '../../lib/matcher/compile';
+import { packStorage } from '../../lib/preferences/packs';
+import { readRealPack } from '../bench/generate-pack';
+import { smallPack } from '../support/small-pack';
 import { type PageServer, servePages } from './support/browser';
 import { type FirefoxSession, findFirefox, launchFirefoxWithExtension } from './support/firefox';
 
@@ -16,7 +20,7 @@ const NO_FIREFOX =
 interface AddonApi {
   tabs: { getCurrent(): Promise<{ id: number }>; query(query: object): Promise<{ id: number }[]> };
   browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void>; remove(keys: string[]): Promise<void> } };
 }
 
 type Highlights = { renderer: 'highlight-api' | 'marks'; texts: string[] };
@@ -160,4 +164,44 @@ describe('Firefox ESR (WebDriver BiDi)', () => {
     expect(counted).toMatch(new RegExp(`^${badge} mentions of \\d+ names and claims$`));
     expect(Number(badge)).toBeGreaterThan(names.length);
   });
+
+  it("loads an imported pack's stored matcher: Firefox's content scripts inflate it (#18 item 7)", async () => {
+    // Stored as the options page stores it, then removed so the other tests see the bundled pack alone.
+    const installed = [{ id: 'riverside-courier', enabled: true, importedAt: '', pack: smallPack('R', 'Ada Brook') }];
+    const entries = await packStorage(installed, matcherDataFromPack(readRealPack()));
+    const { context: addonTab } = await firefox.bidi.send<{ context: string }>('browsingContext.create', {
+      type: 'tab',
+    });
+    await firefox.bidi.send('browsingContext.navigate', {
+      context: addonTab,
+      url: `${firefox.extensionOrigin}/options.html`,
+      wait: 'complete',
+    });
+    await firefox.bidi.call(
+      addonTab,
+      (json: string) => (globalThis as unknown as { browser: AddonApi }).browser.storage.local.set(JSON.parse(json)),
+      JSON.stringify(entries),
+    );
+    try {
+      await firefox.bidi.send('browsingContext.navigate', {
+        context: demoTab,
+        url: server.url('/fixtures/demo.html'),
+        wait: 'complete',
+      });
+      await firefox.bidi.waitFor<Highlights>(demoTab, 'highlights', entityHighlights);
+      const matcher = await firefox.bidi.call<{ stored: number; built: number }>(demoTab, () => ({
+        stored: performance.getEntriesByName('backstory:matcher:stored').length,
+        built: performance.getEntriesByName('backstory:matcher:built-on-page').length,
+      }));
+      expect(matcher).toEqual({ stored: 1, built: 0 });
+    } finally {
+      await firefox.bidi.call(
+        addonTab,
+        (keys: string) =>
+          (globalThis as unknown as { browser: AddonApi }).browser.storage.local.remove(JSON.parse(keys)),
+        JSON.stringify(Object.keys(entries)),
+      );
+      await firefox.bidi.send('browsingContext.close', { context: addonTab });
+    }
+  }, 120_000);
 });

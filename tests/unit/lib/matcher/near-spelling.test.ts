@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
 import { MAX_MISSPELT_TEXT, findEntities } from '../../../../lib/matcher/find';
-import { nearSpellings } from '../../../../lib/matcher/near-spelling';
+import { nearSpellings, prepareNearSpellings } from '../../../../lib/matcher/near-spelling';
 
 function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
   return { id, name, type: 'person', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
@@ -144,5 +144,29 @@ describe('nearSpellings, where capitalised words begin', () => {
     expect(found).toHaveLength(5000);
     expect(found.every((f) => text.slice(f.start, f.end) === 'Nicolas Madura')).toBe(true);
     expect(spelt('Then Nicolas Madura Zb spoke.')).toEqual(['Nicolas Madura']);
+  });
+
+  it('makes its index a slice at a time ahead of the search, to the same names', async () => {
+    // 300 entities (five slices of 64): the names to find are the first and the last.
+    const many = Array.from({ length: 298 }, (_, i) => entity(`filler-${i}`, `Filler Personname${i}`));
+    const data = compileMatcherData(
+      'sliced',
+      [entity('nicolas-maduro', 'Nicolás Maduro'), ...many, entity('pete-hegseth', 'Pete Hegseth')],
+      [],
+    );
+    const text = 'Nicolas Madura met Pete Hegsteh.';
+    const expected = nearSpellings(
+      compileMatcherData('sliced', [...data.entities.map((e) => entity(e.id, e.name))], []),
+      text,
+    );
+    let turns = 0;
+    await prepareNearSpellings(
+      data,
+      () => true,
+      async () => void turns++,
+    );
+    expect(turns).toBe(5);
+    expect(nearSpellings(data, text)).toEqual(expected);
+    expect(nearSpellings(data, text).map((f) => f.alias)).toEqual(['Nicolás Maduro', 'Pete Hegseth']);
   });
 });

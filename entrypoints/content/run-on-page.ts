@@ -24,6 +24,7 @@ import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
+import { compareRangeStarts } from '../../lib/dom/range-order';
 import { correctionsItem, mergedMatcherItem, packMatchersItem, settingsItem } from '../shared/stored';
 
 /**
@@ -168,7 +169,7 @@ export async function runOnPage(
     const hits = [
       ...entities.map((finding) => ({ kind: 'entity' as const, finding })),
       ...claims.map((finding) => ({ kind: 'claim' as const, finding })),
-    ].sort((a, b) => a.finding.range.compareBoundaryPoints(Range.START_TO_START, b.finding.range));
+    ].sort((a, b) => compareRangeStarts(a.finding.range, b.finding.range));
     if (!hits.length) return;
     step = (step + direction + hits.length) % hits.length;
     const hit = hits[step]!;

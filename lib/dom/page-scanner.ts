@@ -21,6 +21,7 @@ import { createHitIndex } from './hit-index';
 import type { FindingKind, Hit, PageClaimFinding, PageFinding, PageFindings } from './page-findings';
 import { MARK_TAG, type Painter, createPainter } from './paint';
 import { revealRange } from './reveal';
+import { compareRangeStarts } from './range-order';
 import { type ScanLimits, type TextFindings, findInText, scanSliced } from './sliced-scan';
 import { type Slicer, createSlicer } from './slicer';
 import { type TextIndex, buildTextIndex, createTextIndexBuilder, isSkippedElement, rangeFor } from './text-index';
@@ -410,7 +411,7 @@ function rangesByStart(findings: PageFindings): Map<number, RangeEntry[]> {
 }
 
 function sortByPosition<T extends { range: Range }>(findings: T[]): T[] {
-  return findings.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return findings.sort((a, b) => compareRangeStarts(a.range, b.range));
 }
 
 function capPerEntity(findings: PageFinding[], max: number): PageFinding[] {

@@ -136,7 +136,8 @@ describe('archive browser', () => {
     await expect.poll(() => heading(page).textContent()).toBe(relatedName);
     const relatedId = pack.entities.find((e) => e.name === relatedName)!.id;
     expect(await hashOf(page)).toBe(`#/entity/${relatedId}`);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
+    // Focus lands on the heading once the view's parts have loaded, which may follow its first render.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
 
     await page.goBack();
     await expect.poll(() => heading(page).textContent()).toBe('Nicolás Maduro');

@@ -49,6 +49,7 @@ import {
 } from '../e2e/support/browser';
 import { aliasCount, generatePack, readRealPack } from './generate-pack';
 import { generatePage } from './generate-page';
+import { type TraceEvent, endTrace } from './trace';
 import type {
   AutomatonLoadResult,
   BackstoryBench,
@@ -714,19 +715,6 @@ interface StartupResult {
   error?: string;
 }
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  pid: number;
-  tid: number;
-  dur?: number;
-  /** Thread time of a complete event. */
-  tdur?: number;
-  args?: { data?: { url?: string } };
-}
-
 const SCAN_MEASURE = 'backstory:scan';
 
 /**
@@ -758,22 +746,6 @@ function ownSlices(trace: TraceEvent[], evaluate: TraceEvent | undefined): Trace
       (e.name === 'RunMicrotasks' && (e.dur ?? 0) >= 1000),
   );
   return roots.filter((r) => markers.some((m) => m.ts >= r.ts && m.ts <= r.ts + (r.dur ?? 0)));
-}
-
-async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
-  const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  const { stream } = await complete;
-  if (!stream) return [];
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
 /**

@@ -7,19 +7,8 @@
  * by function inside them. Prints figures; asserts nothing.
  */
 import { resolve } from 'node:path';
-import type { CDPSession } from 'playwright-core';
 import { launchWithExtension, servePages } from '../e2e/support/browser';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { url?: string } };
-}
+import { endTrace } from './trace';
 
 interface ProfileNode {
   id: number;
@@ -32,22 +21,6 @@ const reps = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) 
 if (!extensionDir || !pageName) {
   console.error('usage: tsx tests/bench/startup-profile.ts EXTENSION_DIR PAGE [--reps=N]');
   process.exit(1);
-}
-
-async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
-  const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  const { stream } = await complete;
-  if (!stream) return [];
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
 const ms = (us: number | undefined) => ((us ?? NaN) / 1000).toFixed(2);

@@ -1,5 +1,6 @@
 import type { InstalledPack } from '../lib/preferences/packs';
 import { useI18n } from './i18n';
+import { JsonFileButton } from './JsonFileButton';
 import { Switch } from './Switch';
 
 export interface PackListProps {
@@ -60,18 +61,7 @@ export function PackList({
             </li>
           ))}
         </ul>
-        <label class="file-button">
-          {i18n.t('importPack')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file) onImport(file);
-              event.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <JsonFileButton label={i18n.t('importPack')} onFile={onImport} />
       </fieldset>
       {working && (
         <p class="pack-working" role="status">

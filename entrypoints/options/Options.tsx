@@ -4,6 +4,7 @@ import packJson from '../../assets/knowledge.json';
 import { AlwaysSiteList } from '../../components/AlwaysSiteList';
 import { CorrectionList } from '../../components/CorrectionList';
 import { useI18n } from '../../components/i18n';
+import { JsonFileButton } from '../../components/JsonFileButton';
 import { PackList } from '../../components/PackList';
 import { type Shortcut, SettingsForm } from '../../components/SettingsForm';
 import { type Correction, removeCorrection } from '../../lib/preferences/corrections';
@@ -193,18 +194,7 @@ export function Options() {
           >
             {i18n.t('exportSettings')}
           </button>
-          <label class="file-button">
-            {i18n.t('importSettings')}
-            <input
-              type="file"
-              accept="application/json,.json"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                if (file) void importSettings(file);
-                event.currentTarget.value = '';
-              }}
-            />
-          </label>
+          <JsonFileButton label={i18n.t('importSettings')} onFile={(file) => void importSettings(file)} />
         </div>
         {settingsMessage && <p role="status">{settingsMessage}</p>}
       </section>

@@ -24,6 +24,7 @@ import {
   servePages,
 } from '../e2e/support/browser';
 import { aliasCount, generatePack, importablePack, readRealPack } from './generate-pack';
+import { importThroughOptions } from './import-pack';
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const REPS = Number(option('reps') ?? 5);
@@ -59,32 +60,6 @@ function build(tree: string, outDir: string, pack?: string): string {
   });
   if (result.status !== 0) throw new Error(`build failed in ${tree}:\n${result.stdout}\n${result.stderr}`);
   return join(outDir, 'chrome-mv3');
-}
-
-/** Imports the pack file through the options page and waits until storage holds it. */
-async function importThroughOptions(browser: ExtensionBrowser, file: string): Promise<number> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByRole('heading', { name: 'Knowledge packs' }).waitFor();
-  const start = Date.now();
-  await options.locator('.packs input[type=file]').setInputFiles(file);
-  // The write is done when the worker reads the pack back (the list shows before the write ends).
-  for (;;) {
-    const stored = await browser.worker.evaluate(async () => {
-      const { packs } = (await chrome.storage.local.get('packs')) as { packs?: unknown[] };
-      return packs?.length ?? 0;
-    });
-    if (stored) break;
-    const alert = await options
-      .getByRole('alert')
-      .textContent({ timeout: 100 })
-      .catch(() => '');
-    if (alert) throw new Error(`import refused: ${alert}`);
-    await options.waitForTimeout(100);
-  }
-  const ms = Date.now() - start;
-  await options.close();
-  return ms;
 }
 
 async function load(page: Page, url: string): Promise<Load> {

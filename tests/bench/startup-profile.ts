@@ -1,13 +1,15 @@
 /**
  * Where the content script's start-up goes, load by load:
- * `tsx tests/bench/startup-profile.ts EXTENSION_DIR PAGE [--reps=N]` (PAGE: a file of ../shared/pages or,
- * ending in -ontopic, of ../shared/pages-ontopic; EXTENSION_DIR: a built chrome-mv3 folder). Each load runs
+ * `tsx tests/bench/startup-profile.ts EXTENSION_DIR PAGE [--reps=N] [--import=PACK.json]` (PAGE: `demo`, a
+ * file of ../shared/pages or, ending in -ontopic, of ../shared/pages-ontopic; EXTENSION_DIR: a built
+ * chrome-mv3 folder; --import: a pack imported through the options page first). Each load runs
  * under a CDP trace and the V8 sampling profiler; it prints our main-thread slices from content.js
  * evaluation to the first highlight (wall and thread time, what ran in them) and the profile's self time
  * by function inside them. Prints figures; asserts nothing.
  */
 import { resolve } from 'node:path';
 import { launchWithExtension, servePages } from '../e2e/support/browser';
+import { importThroughOptions } from './import-pack';
 import { endTrace } from './trace';
 
 interface ProfileNode {
@@ -18,8 +20,9 @@ interface ProfileNode {
 
 const [extensionDir, pageName] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const reps = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) ?? 3);
+const importFile = process.argv.find((a) => a.startsWith('--import='))?.slice(9);
 if (!extensionDir || !pageName) {
-  console.error('usage: tsx tests/bench/startup-profile.ts EXTENSION_DIR PAGE [--reps=N]');
+  console.error('usage: tsx tests/bench/startup-profile.ts EXTENSION_DIR PAGE [--reps=N] [--import=PACK.json]');
   process.exit(1);
 }
 
@@ -28,9 +31,13 @@ const isOurs = (url: string | undefined) => String(url ?? '').endsWith('/content
 
 const server = await servePages();
 const browser = await launchWithExtension({ extensionDir: resolve(extensionDir), openCard: false });
-const url = pageName.endsWith('-ontopic')
-  ? server.url(`/ontopic/${pageName}.html`)
-  : server.url(`/shared/${pageName}.html`);
+if (importFile) console.log(`imported ${importFile} in ${await importThroughOptions(browser, resolve(importFile))} ms`);
+const url =
+  pageName === 'demo'
+    ? server.url('/fixtures/demo.html')
+    : pageName.endsWith('-ontopic')
+      ? server.url(`/ontopic/${pageName}.html`)
+      : server.url(`/shared/${pageName}.html`);
 const page = await browser.context.newPage();
 const cdp = await browser.context.newCDPSession(page);
 await cdp.send('Profiler.enable');

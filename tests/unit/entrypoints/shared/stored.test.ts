@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   correctionsItem,
@@ -98,5 +98,26 @@ describe('correctionsItem, packsItem, packMatchersItem', () => {
     expect(await correctionsItem.get()).toEqual([correction]);
     await expect.poll(() => seen).toEqual([[correction]]);
     stop();
+  });
+});
+
+describe('reading storage', () => {
+  const keysRead = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.flatMap(([keys]) => [keys].flat());
+
+  it('reads nothing when the module is loaded: every page loads it, and the packs are megabytes', async () => {
+    await fakeBrowser.storage.local.set({ packs: [], packMatchers: [], mergedMatcher: {}, corrections: [] });
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sync = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    vi.resetModules();
+    const fresh = await import('../../../../entrypoints/shared/stored');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([...keysRead(local), ...keysRead(sync)]).toEqual([]);
+    // What a page reads when it starts: its own keys and no others.
+    await Promise.all([fresh.settingsItem.get(), fresh.correctionsItem.get(), fresh.mergedMatcherItem.get()]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(new Set(keysRead(local))).toEqual(new Set(['disabledSites', 'corrections', 'mergedMatcher']));
+    expect(keysRead(sync)).toEqual(['settings']);
+    local.mockRestore();
+    sync.mockRestore();
   });
 });

@@ -12,9 +12,12 @@ import type { Matcher } from '../matcher/compile';
 import {
   type Candidates,
   type EntityFinding,
+  type FindOptions,
   type PageContext,
+  type Resolution,
   collectCandidates,
   newCandidates,
+  resolutionSteps,
   resolveCandidates,
 } from '../matcher/find';
 import { prepareNearSpellings } from '../matcher/near-spelling';
@@ -119,9 +122,30 @@ export async function scanSliced(
     }
     await slicer.checkpoint();
   }
-  const resolved = resolveCandidates(matcher, index.text, candidates, { ...limits, claimStarts: starts(claims) });
+  const resolved = await resolveInSlices(
+    matcher,
+    index.text,
+    candidates,
+    { ...limits, claimStarts: starts(claims) },
+    slicer,
+  );
   await slicer.checkpoint();
   return { index, entities: resolved.findings, claims: claims.slice(0, maxClaims), context: resolved.context };
+}
+
+/** resolveCandidates across time slices: the whole page's names are too many for one task. */
+export async function resolveInSlices(
+  matcher: Matcher,
+  text: string,
+  candidates: Candidates,
+  options: FindOptions,
+  slicer: Slicer,
+): Promise<Resolution> {
+  const steps = resolutionSteps(matcher, text, candidates, options, undefined, () => slicer.due());
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await slicer.checkpoint();
+  }
 }
 
 /** Where claims start: the entity step reads whether a story states one (claims are in text order). */

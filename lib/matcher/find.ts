@@ -107,29 +107,62 @@ interface TopicList {
 const SHORT_NAME = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
 const UPPER_START = /^\p{Lu}/u;
 
+export interface Resolution {
+  findings: EntityFinding[];
+  context: PageContext;
+}
+
+/** Spans handled between two reads of the clock by a resolution that pauses. */
+const SPANS_PER_CLOCK_READ = 32;
+
+const neverDue = (): boolean => false;
+
 export function resolveCandidates(
   matcher: Matcher,
   text: string,
   candidates: Candidates,
   options: FindOptions = {},
   pageContext?: PageContext,
-): { findings: EntityFinding[]; context: PageContext } {
+): Resolution {
+  const steps = resolutionSteps(matcher, text, candidates, options, pageContext, neverDue);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * resolveCandidates in steps: it pauses (yields) whenever `due()` says the time slice is used up, so the
+ * caller can give the main thread back (a 1 MB page's 15,000 names took one task of 80 ms). The same
+ * work in the same order as one call, so the findings are the same.
+ */
+export function* resolutionSteps(
+  matcher: Matcher,
+  text: string,
+  candidates: Candidates,
+  options: FindOptions,
+  pageContext: PageContext | undefined,
+  due: () => boolean,
+): Generator<void, Resolution, void> {
   const { cueWindow, storyWindow, maxPerEntity, maxTotal, assumeOnTopic } = { ...DEFAULTS, ...options };
   const entities = matcher.data.entities;
-  const chosen = leftmostLongest(matcher, text, candidates.spans);
+  /** Whether to pause after the nth item of a loop (the clock is read every few items). */
+  const pauses = (n: number) => n % SPANS_PER_CLOCK_READ === SPANS_PER_CLOCK_READ - 1 && due();
+  const chosen = yield* leftmostLongest(matcher, text, candidates.spans, pauses);
   const stories = storiesOf(text, storyWindow);
   const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: cueIndex(candidates.cues) };
 
   // First the names that need no context, and the joined names that are someone else's.
   const found: (EntityFinding | undefined)[] = new Array(chosen.length);
   const open: number[] = [];
-  chosen.forEach((span, i) => {
-    if (span.targets.some((t) => t.exclude)) return;
+  for (let i = 0; i < chosen.length; i++) {
+    if (pauses(i)) yield;
+    let span = chosen[i]!;
+    if (span.targets.some((t) => t.exclude)) continue;
     if (span.targets.some((t) => t.lang)) {
       // "EU" is the European Union in English and the United States in Mexican Spanish.
       const lang = languageAround(text, span.start, span.end);
       const targets = span.targets.filter((t) => !t.lang || t.lang === lang);
-      if (!targets.length) return;
+      if (!targets.length) continue;
       span = { ...span, targets };
       chosen[i] = span;
     }
@@ -145,11 +178,11 @@ export function resolveCandidates(
       // Another first name ("Chris Paul") makes the bare surname nearby that person's too; a word after
       // ("Trump War Room", "Ford Motor") names a thing, and the bare name nearby stays open.
       if (joined.before) for (const target of span.targets) append(evidence.joined, target.entity, span.start);
-      return;
+      continue;
     }
     if (!single) {
       open.push(i);
-      return;
+      continue;
     }
     found[i] = { start: span.start, end: span.end, entity: single.entity, alias: single.text, rule: 'alias' };
     let names = evidence.named.get(single.entity);
@@ -157,9 +190,13 @@ export function resolveCandidates(
     names.starts.push(span.start);
     names.ends.push(span.end);
     if (!entities[single.entity]!.background) evidence.specific.push(span.start);
-  });
+  }
   // Then the ambiguous names, each by the context of its own story.
-  for (const i of open) found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
+  for (let k = 0; k < open.length; k++) {
+    if (pauses(k)) yield;
+    const i = open[k]!;
+    found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
+  }
 
   const topic = topicList(candidates.topicHits);
   const topicMin = matcher.data.topicMin;
@@ -182,7 +219,10 @@ export function resolveCandidates(
   const perEntity = new Map<number, number>();
   // Misspelt names are looked for only where some story may be on the subject (a name or topic words).
   const mayBeOnTopic = pageOnTopic || evidence.specific.length > 0 || topic.starts.length >= topicMin;
-  for (const finding of mayBeOnTopic ? withMisspeltNames(matcher, text, chosen, found, onTopicAt) : found) {
+  const withMisspelt = mayBeOnTopic ? withMisspeltNames(matcher, text, chosen, found, onTopicAt) : found;
+  for (let k = 0; k < withMisspelt.length; k++) {
+    if (pauses(k)) yield;
+    const finding = withMisspelt[k];
     // Off the pack's subject, broad entities and names confirmed only by scattered cues stay quiet.
     if (
       !finding ||
@@ -406,7 +446,12 @@ function describes(matcher: Matcher, text: string, span: Span): boolean {
  * except the names inside an order's description (see describes), kept leftmost-longest among themselves
  * right after it. Only the kept spans become objects, with the targets they name.
  */
-function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span[] {
+function* leftmostLongest(
+  matcher: Matcher,
+  text: string,
+  spans: HitBuffer,
+  pauses: (n: number) => boolean,
+): Generator<void, Span[], void> {
   const { data, length } = spans;
   const before = (a: number, b: number) => data[a * 3]! - data[b * 3]! || data[b * 3 + 1]! - data[a * 3 + 1]! || a - b;
   const order: number[] = [];
@@ -420,7 +465,9 @@ function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span
   let lastEnd = -1;
   // Inside a description: where the last name kept inside it ends (-1: not inside one).
   let innerEnd = -1;
-  for (const i of order) {
+  for (let n = 0; n < order.length; n++) {
+    if (pauses(n)) yield;
+    const i = order[n]!;
     const start = data[i * 3]!;
     const end = data[i * 3 + 1]!;
     if (start < lastEnd) {

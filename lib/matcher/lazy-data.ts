@@ -4,6 +4,7 @@
  * JSON, a parse of well over 100 ms in one task; a page reads the few chunks its matches point to.
  */
 import type { MatcherData, MatcherEntity, MatcherTarget } from './compile';
+import { type LongNameWords, longNames, useLongNames } from './near-spelling';
 
 /**
  * Items per chunk. A page reads a few items from many chunks, so smaller chunks parse less it never
@@ -45,6 +46,11 @@ const sourceOf = (list: readonly string[] | ChunkSource): ChunkSource => ('text'
 
 interface Head extends Pick<MatcherData, 'version' | 'claims' | 'topicMin'> {
   lengths: { entities: number; keys: number };
+  /**
+   * A small pack's long names for the misspelt-name search, folded at build time: made on the page,
+   * they were a regex and a fold per word of every entity's name, cold, at the start of every scan.
+   */
+  longNames?: LongNameWords[];
 }
 
 function chunks(items: readonly unknown[]): string[] {
@@ -56,18 +62,16 @@ function chunks(items: readonly unknown[]): string[] {
 /** Build time: the data in chunks. */
 export function encodeMatcherData(data: MatcherData): EncodedMatcherData {
   if (data.keys.length !== data.targets.length) throw new Error('matcher data: keys and targets differ in length');
+  const entities = chunks(data.entities);
   const head: Head = {
     version: data.version,
     claims: data.claims,
     topicMin: data.topicMin,
     lengths: { entities: data.entities.length, keys: data.keys.length },
+    // A large pack's names stay in their chunks: the page makes the index in slices (near-spelling.ts).
+    ...(chunkSource(entities).size < EAGER_JSON_CHARS ? { longNames: longNames(data.entities) } : {}),
   };
-  return {
-    head: JSON.stringify(head),
-    entities: chunks(data.entities),
-    keys: chunks(data.keys),
-    targets: chunks(data.targets),
-  };
+  return { head: JSON.stringify(head), entities, keys: chunks(data.keys), targets: chunks(data.targets) };
 }
 
 /**
@@ -84,14 +88,16 @@ export const EAGER_JSON_CHARS = 512 * 1024;
  */
 export function decodeMatcherData(encoded: EncodedMatcherData | ChunkedMatcherData): MatcherData {
   const head = JSON.parse(encoded.head) as Head;
-  const { lengths, ...rest } = head;
+  const { lengths, longNames: names, ...rest } = head;
   const entities = sourceOf(encoded.entities);
-  return {
+  const data: MatcherData = {
     ...rest,
     entities: (entities.size < EAGER_JSON_CHARS ? parsedList : lazyList)<MatcherEntity>(entities, lengths.entities),
     keys: lazyList<string>(encoded.keys, lengths.keys),
     targets: lazyList<MatcherTarget[]>(encoded.targets, lengths.keys),
   };
+  if (names) useLongNames(data, names);
+  return data;
 }
 
 function parsedList<T>(chunks: ChunkSource, length: number): T[] {

@@ -8,7 +8,7 @@
  */
 import { foldCode, foldKey } from '../text/fold';
 import { oneEditApart } from '../text/one-edit';
-import type { MatcherData } from './compile';
+import type { MatcherData, MatcherEntity } from './compile';
 
 /** Shortest word, folded, that may carry a typo. */
 const MIN_TYPO_WORD = 6;
@@ -63,6 +63,12 @@ const ENTITIES_PER_CHECK = 64;
 function nameIndex(data: MatcherData): NameIndex {
   const index = indexes.get(data);
   if (index) return index;
+  const names = madeAtBuild.get(data);
+  if (names) {
+    const made = indexOfLongNames(data, names);
+    indexes.set(data, made);
+    return made;
+  }
   const state = building.get(data) ?? { index: emptyIndex(), next: 0 };
   indexNames(data, state.index, state.next, () => false);
   building.delete(data);
@@ -81,6 +87,8 @@ export async function prepareNearSpellings(
   giveWay: () => Promise<void>,
 ): Promise<void> {
   if (indexes.has(data)) return;
+  // Made at build time: what is left takes no time worth slicing.
+  if (madeAtBuild.has(data)) return void nameIndex(data);
   let state = building.get(data);
   if (!state) building.set(data, (state = { index: emptyIndex(), next: 0 }));
   while (state.next < data.entities.length) {
@@ -102,19 +110,55 @@ function indexNames(data: MatcherData, index: NameIndex, from: number, stop: () 
   for (let entity = from; entity < data.entities.length; entity++) {
     if (entity > from && entity % ENTITIES_PER_CHECK === 0 && stop()) return entity;
     const text = data.entities[entity]!.name;
-    const words = text.split(/\s+/);
-    if (words.length < 2 || !words.every((word) => PROPER_WORD.test(word))) continue;
-    const folded = words.map((word) => foldKey(word));
-    if (!folded.some((word) => word.length >= MIN_TYPO_WORD)) continue;
-    const name = index.names.push({ entity, text, words: folded }) - 1;
-    folded.forEach((word, position) => {
-      index.hashes.add(wordHash(word));
-      const list = index.byWord.get(word);
-      if (list) list.push({ name, position });
-      else index.byWord.set(word, [{ name, position }]);
-    });
+    const words = longNameWords(text);
+    if (words) addName(index, entity, text, words);
   }
   return data.entities.length;
+}
+
+/** A name's words folded, when it is a long name written as a proper name (else undefined). */
+function longNameWords(text: string): string[] | undefined {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || !words.every((word) => PROPER_WORD.test(word))) return undefined;
+  const folded = words.map((word) => foldKey(word));
+  return folded.some((word) => word.length >= MIN_TYPO_WORD) ? folded : undefined;
+}
+
+function addName(index: NameIndex, entity: number, text: string, words: string[]): void {
+  const name = index.names.push({ entity, text, words }) - 1;
+  words.forEach((word, position) => {
+    index.hashes.add(wordHash(word));
+    const list = index.byWord.get(word);
+    if (list) list.push({ name, position });
+    else index.byWord.set(word, [{ name, position }]);
+  });
+}
+
+/** An entity's long name as the index holds it: the entity, then the name's words folded. */
+export type LongNameWords = [entity: number, ...words: string[]];
+
+/** Build time: the long names of a small pack's entities, so that a page does not split and fold them. */
+export function longNames(entities: readonly MatcherEntity[]): LongNameWords[] {
+  const names: LongNameWords[] = [];
+  entities.forEach(({ name }, entity) => {
+    const words = longNameWords(name);
+    if (words) names.push([entity, ...words]);
+  });
+  return names;
+}
+
+/** Long names made at build time, by matcher data, until a search makes its index from them. */
+const madeAtBuild = new WeakMap<MatcherData, readonly LongNameWords[]>();
+
+/** Page: `data`'s name index is to be made from `names` (longNames of its entities), not from its entities. */
+export function useLongNames(data: MatcherData, names: readonly LongNameWords[]): void {
+  madeAtBuild.set(data, names);
+}
+
+function indexOfLongNames(data: MatcherData, names: readonly LongNameWords[]): NameIndex {
+  const index = emptyIndex();
+  for (const [entity, ...words] of names) addName(index, entity, data.entities[entity]!.name, words);
+  return index;
 }
 
 interface PageWord {

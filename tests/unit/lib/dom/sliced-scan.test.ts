@@ -1,11 +1,20 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import packJson from '../../../../assets/knowledge.json';
-import { type TextFindings, findInText, scanSliced } from '../../../../lib/dom/sliced-scan';
+import { type TextFindings, findInText, resolveInSlices, scanSliced } from '../../../../lib/dom/sliced-scan';
 import { createSlicer } from '../../../../lib/dom/slicer';
 import { buildTextIndex } from '../../../../lib/dom/text-index';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { type Matcher, loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
+import {
+  type PageContext,
+  type Resolution,
+  collectCandidates,
+  newCandidates,
+  resolutionSteps,
+  resolveCandidates,
+} from '../../../../lib/matcher/find';
+import { BLOCK_SEPARATOR } from '../../../../lib/text/fold';
 
 const matcher = loadMatcher(matcherDataFromPack(packJson as unknown as KnowledgePack));
 const limits = { maxTotal: 1500, maxPerEntity: 60 };
@@ -137,5 +146,69 @@ describe('sliced scan', () => {
     controller.abort(new Error('superseded'));
     await expect(scanning).rejects.toThrow('superseded');
     expect(shown).toBe(0);
+  });
+});
+
+/** Many stories with full names, their short forms and a shared name ("Petro") to confirm by context. */
+function manyStories(count: number): string {
+  const stories: string[] = [];
+  for (let i = 0; i < count; i++) {
+    stories.push(
+      `Story ${i}. Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá. ` +
+        'Later, Maduro met Claudia Sheinbaum in Mexico City; Petro stayed home.',
+      `Pete Hegseth defended the strikes on boats said to carry cocaine near Venezuela, and Hegseth said more would come.`,
+    );
+  }
+  return stories.join(BLOCK_SEPARATOR);
+}
+
+/** A page context as plain data, to compare two resolutions' contexts. */
+const contextData = (context: PageContext) => ({
+  names: [...context.names],
+  cues: [...context.cues],
+  topic: [...context.topic].sort((a, b) => a - b),
+  onTopic: context.onTopic,
+});
+
+describe('resolution in slices', () => {
+  const text = manyStories(60);
+  const candidates = newCandidates();
+  collectCandidates(matcher, text, candidates);
+  const once = resolveCandidates(matcher, text, candidates, limits);
+
+  it('pauses every few names when its slice is due and finds what one call finds', () => {
+    const steps = resolutionSteps(matcher, text, candidates, limits, undefined, () => true);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    const sliced: Resolution = step.value;
+    // Every loop over the names pauses: hundreds of names give dozens of pauses.
+    expect(once.findings.length).toBeGreaterThan(400);
+    expect(pauses).toBeGreaterThan(30);
+    expect(once.findings.map((f) => f.rule)).toContain('name-on-page');
+    expect(sliced.findings).toEqual(once.findings);
+    expect(contextData(sliced.context)).toEqual(contextData(once.context));
+  });
+
+  it('never pauses when its slice is not due', () => {
+    const steps = resolutionSteps(matcher, text, candidates, limits, undefined, () => false);
+    const step = steps.next();
+    expect(step.done).toBe(true);
+    expect(step.value?.findings).toEqual(once.findings);
+  });
+
+  it('gives the thread back between steps with a slicer and finds what one call finds', async () => {
+    let yields = 0;
+    const slicer = {
+      due: () => true,
+      checkpoint: () => new Promise<void>((resolve) => setTimeout(() => (yields++, resolve()), 0)),
+    };
+    const sliced = await resolveInSlices(matcher, text, candidates, limits, slicer);
+    expect(yields).toBeGreaterThan(30);
+    expect(sliced.findings).toEqual(once.findings);
+    expect(contextData(sliced.context)).toEqual(contextData(once.context));
   });
 });

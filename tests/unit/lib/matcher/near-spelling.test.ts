@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
 import { MAX_MISSPELT_TEXT, findEntities } from '../../../../lib/matcher/find';
-import { nearSpellings, prepareNearSpellings } from '../../../../lib/matcher/near-spelling';
+import { decodeMatcherData, encodeMatcherData } from '../../../../lib/matcher/lazy-data';
+import { longNames, nearSpellings, prepareNearSpellings } from '../../../../lib/matcher/near-spelling';
+import packJson from '../../../../assets/knowledge.json';
+import type { KnowledgePack } from '../../../../lib/knowledge/types';
+import { matcherDataFromPack } from '../../../../lib/matcher/compile';
 
 function entity(id: string, name: string, rest: Partial<MatchableEntity> = {}): MatchableEntity {
   return { id, name, type: 'person', aliases: [], ambiguous: [], cues: [], caseSensitive: [], ...rest };
@@ -168,5 +172,63 @@ describe('nearSpellings, where capitalised words begin', () => {
     expect(turns).toBe(5);
     expect(nearSpellings(data, text)).toEqual(expected);
     expect(nearSpellings(data, text).map((f) => f.alias)).toEqual(['Nicolás Maduro', 'Pete Hegseth']);
+  });
+});
+
+describe('long names made at build time', () => {
+  const found = (data: typeof matcher.data, text: string) =>
+    nearSpellings(data, text).map((f) => [f.entity, f.start, f.end, f.alias]);
+
+  it('travel in the head of a small pack, folded, and the page finds the same names with them', async () => {
+    const encoded = encodeMatcherData(matcher.data);
+    expect((JSON.parse(encoded.head) as { longNames: unknown }).longNames).toEqual([
+      [0, 'nicolas', 'maduro'],
+      [1, 'pete', 'hegseth'],
+      [2, 'gustavo', 'petro'],
+      [3, 'claudia', 'sheinbaum'],
+      [4, 'donald', 'trump'],
+      [5, 'latin', 'america'],
+      [7, 'oscar', 'ramirez'],
+    ]);
+    const decoded = decodeMatcherData(encoded);
+    let turns = 0;
+    // Nothing left to slice: the index is made at once from the head's names.
+    await prepareNearSpellings(
+      decoded,
+      () => true,
+      async () => void turns++,
+    );
+    expect(turns).toBe(0);
+    const text = 'Nicolas Madura met Pete Hegsteh and Cluadia Sheinbaum; Óscar Ramirex and Gustavo Pedro too.';
+    expect(found(decoded, text)).toEqual(found(matcher.data, text));
+    expect(found(decoded, text).map(([, , , alias]) => alias)).toEqual([
+      'Nicolás Maduro',
+      'Pete Hegseth',
+      'Claudia Sheinbaum',
+      'Óscar Ramírez',
+    ]);
+  });
+
+  it('are the names the page would read from the real pack, misspelt or not', () => {
+    const data = matcherDataFromPack(packJson as unknown as KnowledgePack);
+    const names = longNames(data.entities);
+    expect(names.length).toBeGreaterThan(20);
+    // Each long name once with a typo in its longest word (a letter doubled), once as curated.
+    const misspelt = names.map(([entity]) => {
+      const words = data.entities[entity]!.name.split(' ');
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+      return words.map((word) => (word === longest ? `${word.slice(0, 3)}${word[3]}${word.slice(3)}` : word)).join(' ');
+    });
+    const text = names.map(([entity], i) => `${misspelt[i]} spoke. ${data.entities[entity]!.name} left.`).join('\n');
+    const decoded = decodeMatcherData(encodeMatcherData(data));
+    const expected = found(data, text);
+    expect(expected.length).toBeGreaterThan(names.length / 2);
+    expect(found(decoded, text)).toEqual(expected);
+  });
+
+  it('stay out of the head of a large pack (its index is made in slices on the page)', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => entity(`filler-${i}`, `Filler Personname Number${i}`));
+    const encoded = encodeMatcherData(compileMatcherData('large', many, []));
+    expect(JSON.parse(encoded.head)).not.toHaveProperty('longNames');
   });
 });

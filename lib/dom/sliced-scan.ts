@@ -28,6 +28,12 @@ import { type TextIndex, createTextIndexBuilder } from './text-index';
 /** Nodes the text index reads between two checks of the time slice. */
 export const NODES_PER_STEP = 1500;
 
+/**
+ * Nodes read at a time until the top is read (NODES_PER_STEP in all): the top is read as soon as the
+ * text holds a slice of it, so the first highlights wait for no more of the page than they show.
+ */
+export const TOP_NODES_PER_STEP = 250;
+
 export interface ScanLimits {
   maxTotal: number;
   maxPerEntity: number;
@@ -87,7 +93,16 @@ export async function scanSliced(
   /** What the top read early holds: its end in the text, its candidates and names. */
   let top: Top | undefined;
   const claims: ClaimFinding[] = [];
-  while (!builder.step(NODES_PER_STEP)) {
+  /** Nodes read in steps of TOP_NODES_PER_STEP, before the first NODES_PER_STEP. */
+  let topNodes = 0;
+  const firstSteps = () => options.showsTop && topNodes < NODES_PER_STEP;
+  while (!builder.step(firstSteps() ? TOP_NODES_PER_STEP : NODES_PER_STEP)) {
+    // The top ends at the last block boundary within its slice: once the text is longer, more nodes
+    // would not change it.
+    if (firstSteps() && (topNodes += TOP_NODES_PER_STEP) < NODES_PER_STEP) {
+      if (builder.textLength() <= TEXT_SLICE_CHARS) continue;
+      topNodes = NODES_PER_STEP;
+    }
     // A page too long to read in one step shows what its first step holds before reading on, so the
     // first highlights do not wait behind the page's own tasks that run at each later yield (a first
     // step that used up its time slice yields once before painting).

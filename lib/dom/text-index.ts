@@ -130,6 +130,8 @@ function skippedByAttribute(root: Node): ReadonlySet<Element> | undefined {
 export interface TextIndexBuilder {
   /** Visits up to `budget` nodes; true once the whole tree has been read. */
   step(budget: number): boolean;
+  /** Length of the text read so far (result().text.length, without joining it). */
+  textLength(): number;
   result(): TextIndex;
 }
 
@@ -260,6 +262,7 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
       next = read(next, walker, root, byAttribute, budget);
       return next === null;
     },
+    textLength: () => length,
     result: () => ({ text: parts.join(''), nodes, starts, shadowRoots }),
   };
 }

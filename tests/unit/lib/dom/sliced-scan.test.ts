@@ -1,8 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import packJson from '../../../../assets/knowledge.json';
-import { type TextFindings, findInText, resolveInSlices, scanSliced } from '../../../../lib/dom/sliced-scan';
-import { createSlicer } from '../../../../lib/dom/slicer';
+import {
+  NODES_PER_STEP,
+  TOP_NODES_PER_STEP,
+  type TextFindings,
+  findInText,
+  resolveInSlices,
+  scanSliced,
+} from '../../../../lib/dom/sliced-scan';
+import { TEXT_SLICE_CHARS, createSlicer } from '../../../../lib/dom/slicer';
 import { buildTextIndex } from '../../../../lib/dom/text-index';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { type Matcher, loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
@@ -111,6 +118,48 @@ describe('sliced scan', () => {
     expect(tops[0]!.claims).toEqual([]);
     expect(found.claims).toEqual(expected.claims);
     expect(found.entities).toEqual(expected.entities);
+  });
+
+  it('reads the top as soon as its text holds a slice, and it is the top the first step would give', async () => {
+    longArticle(1000);
+    const whole = buildTextIndex(document.body);
+    // What the top of a first step of NODES_PER_STEP nodes holds: the complete blocks of its first slice.
+    const end = whole.text.lastIndexOf(BLOCK_SEPARATOR, TEXT_SLICE_CHARS);
+    const topText = whole.text.slice(0, end);
+    const candidates = newCandidates();
+    collectCandidates(matcher, topText, candidates);
+    const expected = resolveCandidates(matcher, topText, candidates, limits).findings;
+    const tops: { found: TextFindings; nodesRead: number }[] = [];
+    await scanSliced(document.body, {
+      matcher,
+      limits,
+      maxClaims: 200,
+      slicer: createSlicer(window),
+      showsTop: true,
+      showTop: (top) => tops.push({ found: top, nodesRead: top.index.nodes.length }),
+    });
+    expect(tops).toHaveLength(1);
+    expect(tops[0]!.found.index.text).toBe(topText);
+    expect(tops[0]!.found.entities).toEqual(expected);
+    expect(names(tops[0]!.found)).toEqual(expect.arrayContaining(['Nicolás Maduro', 'Gustavo Petro']));
+    // A paragraph is two nodes: the slice's ~105 paragraphs are in the first small step.
+    expect(tops[0]!.nodesRead).toBe(TOP_NODES_PER_STEP / 2);
+  });
+
+  it('reads the top after NODES_PER_STEP nodes when their text is shorter than a slice', async () => {
+    document.body.innerHTML = `<p>Nicolás Maduro.</p>${'<p>Cats.</p>'.repeat(2000)}`;
+    const tops: { found: TextFindings; nodesRead: number }[] = [];
+    await scanSliced(document.body, {
+      matcher,
+      limits,
+      maxClaims: 200,
+      slicer: createSlicer(window),
+      showsTop: true,
+      showTop: (top) => tops.push({ found: top, nodesRead: top.index.nodes.length }),
+    });
+    expect(tops).toHaveLength(1);
+    expect(tops[0]!.nodesRead).toBe(NODES_PER_STEP / 2);
+    expect(names(tops[0]!.found)[0]).toBe('Nicolás Maduro');
   });
 
   it('shows no top when told not to, or on a page of one text slice', async () => {

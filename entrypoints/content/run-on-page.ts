@@ -25,6 +25,7 @@ import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
 import { compareRangeStarts } from '../../lib/dom/range-order';
+import { yieldToEventLoop } from '../../lib/dom/slicer';
 import { correctionsItem, mergedMatcherItem, packMatchersItem, settingsItem } from '../shared/stored';
 
 /**
@@ -52,7 +53,7 @@ export async function runOnPage(
       if (!merged.resource) return bundledMatcher;
       try {
         const readAt = performance.now();
-        const loaded = await loadMergedMatcher(merged.resource, prebuilt);
+        const loaded = await loadMergedMatcher(merged.resource, prebuilt, () => yieldToEventLoop(window));
         // From when the entry was read to when it is ready to scan (inflated, tables in place).
         performance.measure(STORED_MATCHER_MARK, { start: readAt });
         return loaded;

@@ -105,6 +105,17 @@ describe('joined names', () => {
     expect(ids('Chris Says Hegseth Will Resign')).toEqual([['hegseth', 'Hegseth', 'alias']]);
   });
 
+  it('read a line as a headline when no word of four letters or more starts in lower case', () => {
+    // "Chris Paul" joins in prose; in a headline every word is capitalised and nothing joins.
+    expect(joinedName('Chris Paul Wins Anti-drug Vote', 6, 10)).toBeUndefined();
+    expect(joinedName('Chris Paul Is In It to Win', 6, 10)).toBeUndefined();
+    expect(joinedName('Chris Paul Wins Anti-drug vote', 6, 10)).toEqual({ before: true, after: true });
+    expect(joinedName('Chris Paul scored again', 6, 10)).toEqual({ before: true, after: false });
+    // Only the name's own line counts.
+    expect(joinedName('Chris Paul Wins\nthe game went on', 6, 10)).toBeUndefined();
+    expect(joinedName('the game went on\nChris Paul Wins', 23, 27)).toBeUndefined();
+  });
+
   it('do not join an organisation to the place before it', () => {
     expect(ids('The Senate heard a Kentucky Republican.').map(([id]) => id)).toEqual(['republicans']);
   });

@@ -129,14 +129,18 @@ export async function runOnPage(
     const sample = sampleElement(document);
     return sample ? pageColorsAt(sample) : LIGHT_PAGE;
   };
-  const pageStyle = createPageStyle(settings, pageColors);
+  /**
+   * Made when a first finding is shown: reading the page's colours (getComputedStyle up the tree) is
+   * start-up work a page with nothing to show does not need, and such a page gets no sheet to see.
+   */
+  let pageStyle: ReturnType<typeof createPageStyle> | undefined;
   // A page that follows the reader's light or dark scheme changes its colours with it.
   const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-  ctx.addEventListener(darkScheme, 'change', () => pageStyle.update(settings));
+  ctx.addEventListener(darkScheme, 'change', () => pageStyle?.update(settings));
   const page = () => ({ url: location.href, hostname: location.hostname });
   const hitItem = (hit: Hit) => (hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity);
-  const isShown = (hit: Hit) =>
-    isFindingShown(
+  const isShown = (hit: Hit) => {
+    const shown = isFindingShown(
       matcher.data,
       {
         kind: hit.kind,
@@ -145,6 +149,9 @@ export async function runOnPage(
       },
       { hiddenCategories: hiddenCategories(settings), corrections, page },
     );
+    if (shown) pageStyle ??= createPageStyle(settings, pageColors);
+    return shown;
+  };
   const everyMention = (hit: Hit) => settings.mentions[categoryOf(matcher.data, hit.kind, hitItem(hit))] === 'all';
   const start = () => {
     scanner ??= createPageScanner(document, matcher, {
@@ -212,7 +219,7 @@ export async function runOnPage(
   settingsItem.watch((next) => {
     const previous = settings;
     settings = next;
-    pageStyle.update(settings);
+    pageStyle?.update(settings);
     if (!isActiveOn(settings, location.hostname)) stop();
     else if (!scanner) start();
     else if (JSON.stringify(previous.mentions) !== JSON.stringify(settings.mentions)) scanner.setShown(isShown);
@@ -226,7 +233,7 @@ export async function runOnPage(
   );
   ctx.onInvalidated(() => {
     stop();
-    pageStyle.remove();
+    pageStyle?.remove();
   });
   // Single-page sites swap the article without a reload: start over on the new one. A page can dispatch
   // this event too (its name holds the extension id): only a real change of address counts. Checked

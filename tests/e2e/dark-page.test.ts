@@ -77,6 +77,21 @@ describe('highlight colours on a dark page', () => {
     await page.close();
   });
 
+  it('are read, and the sheet adopted, only once something is shown', async () => {
+    const page = await open('/fixtures/dark-quiet.html');
+    expect(await highlightTexts(page, 'backstory-entity')).toEqual([]);
+    // A page with nothing to show gets no sheet (and its colours are never read).
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Pete Hegseth ordered more strikes on boats in the Caribbean.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(() => highlightTexts(page, 'backstory-entity'), { timeout: 20_000 }).toContain('Pete Hegseth');
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+    await page.close();
+  });
+
   it('leave a light page with the manifest’s colours (no sheet), also at least 3:1', async () => {
     const page = await open('/fixtures/demo.html');
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);

@@ -147,6 +147,22 @@ describe('content script: answers the popup', { timeout: 60_000 }, () => {
   });
 });
 
+describe('content script: the colour sheet', { timeout: 60_000 }, () => {
+  it('is adopted only once something is shown (a page with nothing to show gets none)', async () => {
+    // A look other than the manifest's default needs a sheet on any page.
+    await storeSettings((s) => ({ ...s, intensity: 'strong' }));
+    document.body.innerHTML = '<p>The harbour committee met again on Tuesday.</p>';
+    await run();
+    expect(marks()).toEqual([]);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    document.body.insertAdjacentHTML('beforeend', '<p>Nicolás Maduro spoke in Caracas.</p>');
+    await expect.poll(() => marks().length, WAIT).toBeGreaterThan(0);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    ctx?.abort('test over');
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+});
+
 describe('content script: a site switched off', { timeout: 60_000 }, () => {
   it('paints nothing and reports nothing, but tells the badge so', async () => {
     await storeSettings((s) => ({ ...s, disabledSites: [location.hostname] }));

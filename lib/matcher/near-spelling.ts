@@ -86,9 +86,9 @@ export async function prepareNearSpellings(
   due: () => boolean,
   giveWay: () => Promise<void>,
 ): Promise<void> {
-  if (indexes.has(data)) return;
-  // Made at build time: what is left takes no time worth slicing.
-  if (madeAtBuild.has(data)) return void nameIndex(data);
+  // Names made at build time need no slicing: the first search makes the index from them, and a page
+  // off the subject, which never searches, pays nothing.
+  if (indexes.has(data) || madeAtBuild.has(data)) return;
   let state = building.get(data);
   if (!state) building.set(data, (state = { index: emptyIndex(), next: 0 }));
   while (state.next < data.entities.length) {

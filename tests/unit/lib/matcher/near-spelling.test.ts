@@ -192,7 +192,7 @@ describe('long names made at build time', () => {
     ]);
     const decoded = decodeMatcherData(encoded);
     let turns = 0;
-    // Nothing left to slice: the index is made at once from the head's names.
+    // Nothing to slice: the first search makes the index from the head's names.
     await prepareNearSpellings(
       decoded,
       () => true,

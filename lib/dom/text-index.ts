@@ -68,18 +68,14 @@ const INLINE = new Set([
 
 /**
  * Where a story lives: an article (a story of its own, however it is divided inside) or an aside
- * (a box beside it), and outside any article a section or a list item (a homepage's cards).
+ * (a box beside it), and outside any article a section or a list item (a homepage's cards). Names as
+ * nodeName gives them: upper case for HTML elements, as written for others (as the selectors
+ * `article, aside` and `section, li` match them).
  */
-const STORY_OUTER = 'article, aside';
-const STORY_INNER = 'section, li';
-const STORY_ANY = `${STORY_OUTER}, ${STORY_INNER}`;
+const STORY_OUTER = new Set(['ARTICLE', 'ASIDE', 'article', 'aside']);
+const STORY_INNER = new Set(['SECTION', 'LI', 'section', 'li']);
 /** Outside an article, a heading begins a new story (a live blog's entries, a roundup's items). */
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-
-/** The element whose content is the story `parent` belongs to; null for the page itself. */
-function storyOf(parent: Node): Element | null {
-  return closestComposed(parent, STORY_OUTER) ?? closestComposed(parent, STORY_INNER);
-}
 
 /** Element.closest that goes on from a shadow root to its host, as the reader sees the page. */
 function closestComposed(node: Node, selector: string): Element | null {
@@ -91,6 +87,41 @@ function closestComposed(node: Node, selector: string): Element | null {
     at = root?.host ?? null;
   }
   return null;
+}
+
+/**
+ * The story each node's content belongs to (null: the page itself), remembered per node so that the
+ * walk climbs each ancestor once in all: the nearest article or aside, going on from a shadow root to
+ * its host, and where there is none the nearest section or list item. A node's answer follows from its
+ * parent's: below an article or aside, only another one begins a new story.
+ */
+function storyFinder(): (node: Node) => Element | null {
+  const storyOf = new Map<Node, Element | null>();
+  const outer = new Set<Element>();
+  const uncached: Node[] = [];
+  return (node) => {
+    let at: Node | null = node;
+    let story: Element | null | undefined;
+    // Climb to the nearest node whose story is known (or past the top), then come back down.
+    while (at && (story = storyOf.get(at)) === undefined) {
+      uncached.push(at);
+      const type: number = at.nodeType;
+      // A shadow root's content continues its host's story; a document or a detached fragment has none.
+      at = type === 11 ? ((at as Partial<ShadowRoot>).host ?? null) : type === 9 ? null : at.parentNode;
+    }
+    story ??= null;
+    for (let i = uncached.length - 1; i >= 0; i--) {
+      const here = uncached[i]!;
+      if (here.nodeType === 1) {
+        const name = here.nodeName;
+        if (STORY_OUTER.has(name)) outer.add((story = here as Element));
+        else if (STORY_INNER.has(name) && (story === null || !outer.has(story))) story = here as Element;
+      }
+      storyOf.set(here, story);
+    }
+    uncached.length = 0;
+    return story;
+  };
 }
 
 // NodeFilter's values: Node (the CLI) has no NodeFilter global.
@@ -158,18 +189,7 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   let lastParent: Node | null = null;
   let lastBlock: Node | null = null;
   let lastStory: Element | null = null;
-  /**
-   * The story of the blocks under each parent: a block that is no story element itself has its parent's,
-   * and sibling blocks (a story's paragraphs) share one answer, so a deep page is not climbed per block.
-   */
-  const storyByParent = new Map<Node, Element | null>();
-  const storyOfBlock = (block: Node): Element | null => {
-    const parent = block.parentNode;
-    if (!parent || block.nodeType !== 1 || (block as Element).matches(STORY_ANY)) return storyOf(block);
-    let story = storyByParent.get(parent);
-    if (story === undefined) storyByParent.set(parent, (story = storyOf(parent)));
-    return story;
-  };
+  const storyOf = storyFinder();
 
   const walkerOver = (top: Node) => doc.createTreeWalker(top, SHOW_ELEMENT | SHOW_TEXT);
   /** The next node after `element` (the walker's current node), leaving out its subtree. */
@@ -208,7 +228,7 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
               pendingBreak = length > 0;
               // Only inline elements lie between a text's parent and its block, and no story element
               // is inline: texts of one block share its story, looked up once per block.
-              const story = storyOfBlock(block);
+              const story = storyOf(block);
               if (story !== lastStory) pendingStory = length > 0;
               lastStory = story;
             }

@@ -77,6 +77,30 @@ const STORY_INNER = new Set(['SECTION', 'LI', 'section', 'li']);
 /** Outside an article, a heading begins a new story (a live blog's entries, a roundup's items). */
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+/**
+ * Common elements that cannot host a shadow root (only custom elements and article, aside, blockquote,
+ * body, div, footer, h1–h6, header, main, nav, p, section and span can): their shadowRoot is not read.
+ */
+const NEVER_HOSTS = [
+  ...['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'LABEL', 'MARK'],
+  ...['Q', 'S', 'SMALL', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'WBR', 'BR', 'HR', 'IMG', 'PICTURE', 'SOURCE'],
+  ...['LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'FIGURE'],
+  ...['FIGCAPTION', 'FORM', 'PRE', 'ADDRESS', 'DETAILS', 'SUMMARY', 'META', 'LINK'],
+];
+
+// What the walk needs to know of an element, from its name alone: one lookup per element.
+const SKIP = 1;
+const INLINE_KIND = 2;
+const HEADING = 4;
+const MAY_HOST = 8;
+const KIND = new Map<string, number>();
+for (const name of SKIPPED) KIND.set(name, SKIP | MAY_HOST);
+for (const name of INLINE) KIND.set(name, INLINE_KIND | MAY_HOST);
+for (const name of HEADINGS) KIND.set(name, HEADING | MAY_HOST);
+for (const name of NEVER_HOSTS) KIND.set(name, (KIND.get(name) ?? MAY_HOST) & ~MAY_HOST);
+/** Any other name (a div, a custom element, a name in another case) may host a shadow root. */
+const kindOf = (name: string): number => KIND.get(name) ?? MAY_HOST;
+
 /** Element.closest that goes on from a shadow root to its host, as the reader sees the page. */
 function closestComposed(node: Node, selector: string): Element | null {
   for (let at: Node | null = node; at;) {
@@ -189,6 +213,10 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   let lastParent: Node | null = null;
   let lastBlock: Node | null = null;
   let lastStory: Element | null = null;
+  // The element visited last and its name: most texts are its children, so the block climb starts
+  // without reading their parent's name.
+  let lastElement: Node | null = null;
+  let lastElementName = '';
   const storyOf = storyFinder();
 
   const walkerOver = (top: Node) => doc.createTreeWalker(top, SHOW_ELEMENT | SHOW_TEXT);
@@ -223,12 +251,19 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
           const parent = text.parentNode!;
           if (parent !== lastParent) {
             let block: Node = parent;
-            while (block !== top && block.nodeType === 1 && INLINE.has(block.nodeName)) block = block.parentNode!;
+            // Between a text and its top lie only elements (nothing but an element has an inline name).
+            let name = parent === lastElement ? lastElementName : parent.nodeName;
+            while (block !== top && INLINE.has(name)) {
+              block = block.parentNode!;
+              name = block.nodeName;
+            }
             if (block !== lastBlock) {
               pendingBreak = length > 0;
               // Only inline elements lie between a text's parent and its block, and no story element
-              // is inline: texts of one block share its story, looked up once per block.
-              const story = storyOf(block);
+              // is inline: texts of one block share its story. A block that is no story element has
+              // its parent's, remembered for its siblings (a story's paragraphs).
+              const ownStory = block === top || STORY_OUTER.has(name) || STORY_INNER.has(name);
+              const story = storyOf(ownStory ? block : block.parentNode!);
               if (story !== lastStory) pendingStory = length > 0;
               lastStory = story;
             }
@@ -253,14 +288,17 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
       }
       const element = node as Element;
       const name = element.nodeName;
-      if (SKIPPED.has(name) || (byAttribute ? byAttribute.has(element) : isSkippedElement(element))) {
+      const kind = kindOf(name);
+      if (kind & SKIP || (byAttribute ? byAttribute.has(element) : isSkippedElement(element))) {
         pendingBreak = length > 0;
         node = skipSubtree(walker, element);
         continue;
       }
-      if (!INLINE.has(name)) pendingBreak = length > 0;
-      if (HEADINGS.has(name) && !closestComposed(element, 'article')) pendingStory = length > 0;
-      const shadow = element.shadowRoot;
+      lastElement = element;
+      lastElementName = name;
+      if (!(kind & INLINE_KIND)) pendingBreak = length > 0;
+      if (kind & HEADING && !closestComposed(element, 'article')) pendingStory = length > 0;
+      const shadow = kind & MAY_HOST ? element.shadowRoot : null;
       if (shadow) {
         // Open shadow roots are rare: read them at once, in place of the host's position.
         shadowRoots.push(shadow);

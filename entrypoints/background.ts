@@ -8,7 +8,8 @@ import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
 import { matcherDataFromPack } from '../lib/matcher/compile';
 import { type InstalledPack, packStorage } from '../lib/preferences/packs';
-import { correctionsItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
+import { correctionsItem, mergedMatcherItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
+import { createPageMatcher } from './shared/page-matcher';
 import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
@@ -36,7 +37,22 @@ export default defineBackground(() => {
     return (await installed).find((p) => p.id === id)?.pack;
   };
 
+  // Pages send their text here: the matcher is loaded once, warm for every tab, and no page loads it.
+  const pageMatcher = createPageMatcher();
+  mergedMatcherItem.watch(() => {
+    pageMatcher.reset();
+    void browser.tabs.query({}).then((tabs) => {
+      for (const { id } of tabs) {
+        if (id === undefined) continue;
+        const toTab = (message: unknown) => browser.tabs.sendMessage(id, message);
+        // Tabs without the content script have no one to answer.
+        send(toTab, { type: 'packs-changed' }).catch(() => undefined);
+      }
+    });
+  });
+
   onRequest(browser.runtime.onMessage, {
+    find: ({ request }) => pageMatcher.find(request),
     'get-card': ({ kind, id, pack: packId }) =>
       packFor(packId).then((pack) => (pack && cardData(pack, kind, id)) ?? null),
     'page-report': ({ report }, sender) => {

@@ -36,18 +36,12 @@ export function matcherParts(data: MatcherData): { data: EncodedMatcherData; tab
   return { data: encodeMatcherData(data), tables };
 }
 
-export interface MatcherModule extends Plugin {
-  /** Whether the last build wrote MATCHER_RESOURCE (the manifest must then make it reachable). */
-  usesResource(): boolean;
-}
-
-export function matcherModule(packPath: string, inlineMaxChars = INLINE_MAX_CHARS): MatcherModule {
+export function matcherModule(packPath: string, inlineMaxChars = INLINE_MAX_CHARS): Plugin {
   let resource: Uint8Array | undefined;
-  // WXT runs one Vite build per group of entrypoints: only the content script's emits the resource.
+  // WXT runs one Vite build per group of entrypoints: only the background's emits the resource.
   let used = false;
   return {
     name: 'backstory-matcher',
-    usesResource: () => resource !== undefined,
     buildStart() {
       used = false;
     },

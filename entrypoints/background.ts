@@ -8,7 +8,8 @@ import { type CommandName, onRequest, send } from '../lib/protocol/requests';
 import { badgeText, countReport, describeCount } from '../lib/findings/page-report';
 import { matcherDataFromPack } from '../lib/matcher/compile';
 import { type InstalledPack, packStorage } from '../lib/preferences/packs';
-import { correctionsItem, mergedMatcherItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
+import { correctionsItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
+import { loadBundledMatcher } from './shared/bundled-matcher';
 import { createPageMatcher } from './shared/page-matcher';
 import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
@@ -38,9 +39,7 @@ export default defineBackground(() => {
   };
 
   // Pages send their text here: the matcher is loaded once, warm for every tab, and no page loads it.
-  const pageMatcher = createPageMatcher();
-  mergedMatcherItem.watch(() => {
-    pageMatcher.reset();
+  const pageMatcher = createPageMatcher(loadBundledMatcher, () => {
     void browser.tabs.query({}).then((tabs) => {
       for (const { id } of tabs) {
         if (id === undefined) continue;

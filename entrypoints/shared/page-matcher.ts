@@ -12,16 +12,21 @@ import {
   isCurrent,
   loadMergedMatcher,
 } from '../../lib/preferences/merged-matcher';
-import { type BundledMatcher, loadBundledMatcher } from './bundled-matcher';
+import type { BundledMatcher } from './bundled-matcher';
 import { mergedMatcherItem, packMatchersItem } from './stored';
 
 export interface PageMatcher {
   find(request: FindRequest): Promise<FindReply & { source: MatcherSource }>;
-  /** Forgets the matcher (the packs changed): the next request loads the current one. */
-  reset(): void;
 }
 
-export function createPageMatcher(): PageMatcher {
+/**
+ * `loadBundled` gives the bundled pack's matcher (bundled-matcher.ts); `onPacksChanged` is told when a
+ * change of packs stored another merged matcher, which the next request loads.
+ */
+export function createPageMatcher(
+  loadBundled: () => BundledMatcher | Promise<BundledMatcher>,
+  onPacksChanged: () => void,
+): PageMatcher {
   let bundled: Promise<BundledMatcher> | undefined;
   let current: Promise<{ matcher: Matcher; source: MatcherSource }> | undefined;
 
@@ -30,7 +35,7 @@ export function createPageMatcher(): PageMatcher {
    * pack, or cannot be read (a damaged entry must not leave pages without their imported packs).
    */
   const load = async (): Promise<{ matcher: Matcher; source: MatcherSource }> => {
-    bundled ??= Promise.resolve(loadBundledMatcher());
+    bundled ??= Promise.resolve(loadBundled());
     const [{ data, matcher, prebuilt }, merged] = await Promise.all([bundled, mergedMatcherItem.get()]);
     if (isCurrent(merged, data)) {
       if (!merged.resource) return { matcher, source: 'bundled' };
@@ -42,14 +47,15 @@ export function createPageMatcher(): PageMatcher {
     return { matcher: loadMatcher(active, { ...prebuilt, automaton: undefined }), source: 'built' };
   };
 
+  mergedMatcherItem.watch(() => {
+    current = undefined;
+    onPacksChanged();
+  });
   return {
     async find(request) {
       current ??= load();
       const { matcher, source } = await current;
       return { ...findInPage(matcher, request), source };
-    },
-    reset() {
-      current = undefined;
     },
   };
 }

@@ -43,7 +43,7 @@ export default defineBackground(() => {
     void browser.tabs.query({}).then((tabs) => {
       for (const { id } of tabs) {
         if (id === undefined) continue;
-        const toTab = (message: unknown) => browser.tabs.sendMessage(id, message);
+        const toTab = async (message: unknown) => browser.tabs.sendMessage(id, message);
         // Tabs without the content script have no one to answer.
         send(toTab, { type: 'packs-changed' }).catch(() => undefined);
       }

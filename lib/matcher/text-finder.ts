@@ -73,6 +73,8 @@ export interface FoundInText {
 export interface FindReply extends FoundInText {
   /** The matcher these offsets were found with: records of another are not mixed in. */
   version: string;
+  /** Its scan loop. */
+  scanner: 'wasm' | 'js';
   /** The records of the entities and claims found, by index. */
   entityRecords: [number, MatcherEntity][];
   claimRecords: [number, ClaimRecord][];
@@ -114,6 +116,7 @@ export function findInPage(matcher: Matcher, request: FindRequest): FindReply {
   }
   return {
     version: matcher.data.version,
+    scanner: matcher.scanner,
     entities: found.entities,
     claims,
     ...(request.part === 'top' ? {} : { context: toWire(found.context) }),

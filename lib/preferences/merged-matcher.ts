@@ -20,6 +20,9 @@ export const MERGED_MATCHER_KEY = 'mergedMatcher';
 export const STORED_MATCHER_MARK = 'backstory:matcher:stored';
 export const PAGE_BUILT_MATCHER_MARK = 'backstory:matcher:built-on-page';
 
+/** Where the matcher pages are searched with came from: the extension's own, the stored merge, or merged anew. */
+export type MatcherSource = 'bundled' | 'stored' | 'built';
+
 /**
  * The layout of the stored entry. Entries of another layout (the first one kept the resource
  * uncompressed) read as none: the page builds its matcher, and the next pack change or update

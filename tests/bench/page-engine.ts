@@ -403,8 +403,6 @@ async function pass(): Promise<PassResult> {
   if (!state.finder) throw new Error('startFinder() first');
   const { finder, loadMs, requests } = state.finder;
   const requestsBefore = requests();
-  // The display rules and summaries read only an item's record (entities, claims.claims): the finder's.
-  const records = () => finder.items as unknown as MatcherData;
   const t1 = now();
   let reports = 0;
   const settings = DEFAULT_SETTINGS;
@@ -413,14 +411,14 @@ async function pass(): Promise<PassResult> {
   const scanner = createPageScanner(document, finder, {
     isShown: (hit) =>
       isShown(
-        records(),
+        finder.items,
         { kind: hit.kind, item: item(hit), text: () => hit.finding.range.toString() },
         { hiddenCategories: hiddenCategories(settings), corrections: [], page },
       ),
-    everyMention: (hit) => settings.mentions[categoryOf(records(), hit.kind, item(hit))] === 'all',
+    everyMention: (hit) => settings.mentions[categoryOf(finder.items, hit.kind, item(hit))] === 'all',
     onScan: (shown) => {
       reports++;
-      state.retained = [summariseEntities(records(), shown.entities), summariseClaims(records(), shown.claims)];
+      state.retained = [summariseEntities(finder.items, shown.entities), summariseClaims(finder.items, shown.claims)];
     },
   });
   const found = await scanner.scan();

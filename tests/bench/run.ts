@@ -26,6 +26,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,7 +50,7 @@ import {
 } from '../e2e/support/browser';
 import { aliasCount, generatePack, readRealPack } from './generate-pack';
 import { generatePage } from './generate-page';
-import { type RunCpu, type TraceEvent, cpuOfRuns, endTrace } from './trace';
+import { type RunCpu, type TraceEvent, cpuOfRuns, cpuOfThreadsNamed, endTrace } from './trace';
 import type {
   AutomatonLoadResult,
   BackstoryBench,
@@ -679,6 +680,11 @@ interface StartupRun {
   first: boolean;
   /** Thread time of the own slices from content.js evaluation up to the first highlight (trace). */
   cpuToFirstHighlight: number;
+  /**
+   * Thread time of the extension's background service worker over the same span (trace; the bench's pages
+   * have no scripts, so the only service worker is the extension's). NaN: the trace has no such thread.
+   */
+  serviceWorkerCpu: number;
   scanStart: number;
   scanDuration: number;
   firstHighlight: number;
@@ -796,13 +802,24 @@ interface StartupVariant {
  * so that both see the same moments of a busy machine.
  */
 async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): Promise<StartupResult[]> {
-  const browsers: { variant: StartupVariant; browser: Awaited<ReturnType<typeof launchWithExtension>> }[] = [];
+  const browsers: {
+    variant: StartupVariant;
+    browser: Awaited<ReturnType<typeof launchWithExtension>>;
+    cdp: CDPSession;
+  }[] = [];
   const results: StartupResult[] = [];
   try {
     for (const variant of variants) {
       // The card stays closed to pages, as readers get it; the minimal reference has no storage to open it with.
-      const browser = await launchWithExtension({ extensionDir: variant.extensionDir, openCard: false });
-      browsers.push({ variant, browser });
+      // Traced from a browser session: a page's session records no other process (the background's worker).
+      const port = await freePort();
+      const browser = await launchWithExtension({
+        extensionDir: variant.extensionDir,
+        openCard: false,
+        args: [`--remote-debugging-port=${port}`],
+      });
+      const cdp = await (await chromium.connectOverCDP(`http://127.0.0.1:${port}`)).newBrowserCDPSession();
+      browsers.push({ variant, browser, cdp });
       await browser.context.addInitScript(() => {
         const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
         w.__benchLongTasks = [];
@@ -815,11 +832,11 @@ async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): 
     const loadsInBrowser = new Map<StartupVariant, number>();
     for (const target of targets) {
       const tabs = [];
-      for (const { variant, browser } of browsers) {
+      for (const { variant, browser, cdp } of browsers) {
         const contentScriptBytes = statSync(join(variant.extensionDir, 'content-scripts', 'content.js')).size;
         const result: StartupResult = { pack: variant.key, page: target.name, contentScriptBytes, runs: [] };
         const page = await browser.context.newPage();
-        tabs.push({ variant, result, page, cdp: await browser.context.newCDPSession(page) });
+        tabs.push({ variant, result, page, cdp });
       }
       for (let rep = 0; rep < STARTUP_REPS; rep++) {
         for (const tab of tabs) {
@@ -834,18 +851,35 @@ async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): 
         }
       }
       for (const tab of tabs) {
-        await tab.cdp.detach().catch(() => {});
         await tab.page.close();
         results.push(tab.result);
       }
     }
   } finally {
-    for (const { browser } of browsers) await browser.close();
+    for (const { browser, cdp } of browsers) {
+      await cdp.detach().catch(() => {});
+      await browser.close();
+    }
   }
   return results;
 }
 
-/** One traced load of a page with the extension, up to its first scan's end. */
+/** A TCP port nothing listens on now (for Chromium's remote debugging). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Chromium's name for the thread of a service worker, such as the extension's background (trace metadata). */
+const SERVICE_WORKER_THREAD = 'ServiceWorker thread';
+
+/** One traced load of a page with the extension (a browser-wide trace), up to its first scan's end. */
 async function traceStartup(page: Page, cdp: CDPSession, target: PageInfo): Promise<Omit<StartupRun, 'first'>> {
   await cdp.send('Tracing.start', {
     categories: 'toplevel,devtools.timeline,blink.user_timing,v8.execute',
@@ -892,6 +926,8 @@ async function traceStartup(page: Page, cdp: CDPSession, target: PageInfo): Prom
     : NaN;
   return {
     ...run,
+    serviceWorkerCpu:
+      evaluate && firstPaintEnd ? cpuOfThreadsNamed(trace, SERVICE_WORKER_THREAD, evaluate.ts, firstPaintEnd.ts) : NaN,
     evaluateStart: evaluate ? toPage(evaluate.ts) : NaN,
     evaluateMs: evaluate?.dur !== undefined ? evaluate.dur / 1000 : NaN,
     ownLongest: (longestOwn?.dur ?? NaN) / 1000,
@@ -1565,12 +1601,12 @@ async function main(): Promise<void> {
   line(
     "Measured with the real extension, built once per pack (wxt's JS build API with outDir; BACKSTORY_PACK=<generated knowledge.json>), loaded unpacked, " +
       `${STARTUP_REPS} loads per page in a tab of its own, one browser per extension (with --base, the base's loads and this tree's alternate), each ` +
-      'under a CDP trace (toplevel, devtools.timeline, blink.user_timing, v8.execute); medians. The first load in each tab runs cold code (its CPU ' +
+      'under a browser-wide CDP trace (toplevel, devtools.timeline, blink.user_timing, v8.execute); medians. The first load in each tab runs cold code (its CPU ' +
       "was 3–5× the later loads' in the 2026-12-07 runs); the first load after the browser started also has no V8 code cache for content.js " +
       "(its own column). Times in ms from the page's navigation start: " +
-      'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level, which includes ' +
-      'the matcher data literal of a small pack, parsed chunk by chunk later); evaluation end → scan start: the storage reads and, for a large pack, ' +
-      'reading matcher.bin (lib/tools/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
+      'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level; in builds whose content script ' +
+      'holds the matcher, with the matcher data literal of a small pack); evaluation end → scan start: the storage reads (and, in those builds, ' +
+      "the matcher's load, for a large pack from matcher.bin) plus any waiting; " +
       "scan start and duration from the content script's first `backstory:scan` measure (the trace is aligned on it); first highlight: the end of its first " +
       '`backstory:first-paint` measure (a long page paints its top before the scan ends; the measure waits for a paint that holds a highlight). Injection → first highlight (the start-up target): from the start ' +
       'of content.js evaluation to the first highlight. ' +
@@ -1578,20 +1614,23 @@ async function main(): Promise<void> {
       'included. Longest own slice (trace): the longest top-level main-thread slice that ran content-script code (evaluation, calls into content.js, ' +
       'the microtask run after the storage reads, the scan-start mark), wall time, and in parentheses its thread time (the rest is waiting for a core). ' +
       'Main-thread CPU, injection → first highlight: the thread time of those own slices from the one evaluating content.js up to the end of the first ' +
-      'first-paint measure (the start-up target is stated in it: a loaded machine stretches wall time, not thread time).',
+      'first-paint measure (the start-up target is stated in it: a loaded machine stretches wall time, not thread time). ' +
+      "Background worker CPU, injection → first highlight: the thread time of the extension's background service worker over the same span " +
+      '("ServiceWorker thread" in the trace; the pages have no scripts, so it is the only one): the search the page asked for and its messages, ' +
+      'where the background holds the matcher, and whatever else it ran then; "–" when the trace has no such thread.',
   );
   line();
   line(
-    '| pack | page | content.js | DOMContentLoaded | content.js evaluated at | evaluation ms (first load) | evaluation end → scan start | scan measure | first highlight (after DCL) | **injection → first highlight** | **main-thread CPU, injection → first highlight** | first highlight after DCL, first load | longest task (longtask API) | longest own slice (trace) |',
+    '| pack | page | content.js | DOMContentLoaded | content.js evaluated at | evaluation ms (first load) | evaluation end → scan start | scan measure | first highlight (after DCL) | **injection → first highlight** | **main-thread CPU, injection → first highlight** | background worker CPU, injection → first highlight | first highlight after DCL, first load | longest task (longtask API) | longest own slice (trace) |',
   );
-  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of startup) {
     const found = packs.find((p) => p.key === s.pack.replace(/ \(base\)$/, ''));
     if (!found) continue;
     const pack = { label: `${found.label}${s.pack.endsWith(' (base)') ? ' (base)' : ''}` };
     if (!s.runs.length) {
       line(
-        `| ${pack.label} | ${s.page} | ${s.contentScriptBytes ? mb(s.contentScriptBytes) : '–'} | ${s.error ?? 'no runs'} | | | | | | | | | | |`,
+        `| ${pack.label} | ${s.page} | ${s.contentScriptBytes ? mb(s.contentScriptBytes) : '–'} | ${s.error ?? 'no runs'} | | | | | | | | | | | |`,
       );
       continue;
     }
@@ -1602,7 +1641,7 @@ async function main(): Promise<void> {
       `| ${pack.label} | ${s.page} | ${mb(s.contentScriptBytes)} | ${ms(m((r) => r.domContentLoaded))} | ${ms(m((r) => r.evaluateStart))} | ` +
         `${ms(m((r) => r.evaluateMs))} (${firstRun ? ms(firstRun.evaluateMs) : '–'}) | ${ms(m((r) => r.scanStart - r.evaluateStart - r.evaluateMs))} | ` +
         `${ms(m((r) => r.scanDuration))} | ${ms(m((r) => r.firstHighlight))} (${ms(m((r) => r.firstHighlight - r.domContentLoaded))}) | ` +
-        `**${ms(m((r) => r.firstHighlight - r.evaluateStart))}** | **${ms(m((r) => r.cpuToFirstHighlight))}** | ${firstRun ? ms(firstRun.firstHighlight - firstRun.domContentLoaded) : '–'} | ${longest > 0 ? ms(longest) : 'none over 50'} | ${ms(m((r) => r.ownLongest))} (${ms(m((r) => r.ownLongestCpu))}) |`,
+        `**${ms(m((r) => r.firstHighlight - r.evaluateStart))}** | **${ms(m((r) => r.cpuToFirstHighlight))}** | ${ms(m((r) => r.serviceWorkerCpu))} | ${firstRun ? ms(firstRun.firstHighlight - firstRun.domContentLoaded) : '–'} | ${longest > 0 ? ms(longest) : 'none over 50'} | ${ms(m((r) => r.ownLongest))} (${ms(m((r) => r.ownLongestCpu))}) |`,
     );
   }
   line();

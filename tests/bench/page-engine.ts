@@ -13,6 +13,7 @@ import { type Automaton, buildAutomaton, scanText } from '../../lib/scan/automat
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
 import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
+import { localFinder } from '../../lib/matcher/text-finder';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 import { foldCode } from '../../lib/text/fold';
 import { DEFAULT_SETTINGS, hiddenCategories } from '../../lib/preferences/settings';
@@ -318,7 +319,7 @@ async function scannerScan(): Promise<ScannerResult> {
   const matcher = state.matcher;
   if (!matcher) throw new Error('load() first');
   const t0 = now();
-  const scanner = createPageScanner(document, matcher);
+  const scanner = createPageScanner(document, localFinder(matcher));
   // scan() may return the findings or a promise of them, depending on the scanner's version.
   const found = await scanner.scan();
   const t1 = now();
@@ -347,7 +348,7 @@ async function pass(): Promise<PassResult> {
   const settings = DEFAULT_SETTINGS;
   const item = (hit: Hit) => (hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity);
   const page = () => ({ url: location.href, hostname: location.hostname });
-  const scanner = createPageScanner(document, matcher, {
+  const scanner = createPageScanner(document, localFinder(matcher), {
     isShown: (hit) =>
       isShown(
         matcher.data,

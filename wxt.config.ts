@@ -4,7 +4,6 @@ import { archiveModule } from './lib/tools/build/archive-module';
 import { matcherModule } from './lib/tools/build/matcher-module';
 import { withoutLocalPages } from './lib/tools/build/store-manifest';
 import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/dom/highlight-style';
-import { CONTENT_SCRIPT_MATCHES } from './lib/preferences/sites';
 import { ALWAYS_RUN_ORIGINS } from './lib/preferences/always-sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';

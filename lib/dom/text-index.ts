@@ -68,18 +68,38 @@ const INLINE = new Set([
 
 /**
  * Where a story lives: an article (a story of its own, however it is divided inside) or an aside
- * (a box beside it), and outside any article a section or a list item (a homepage's cards).
+ * (a box beside it), and outside any article a section or a list item (a homepage's cards). Names as
+ * nodeName gives them: upper case for HTML elements, as written for others (as the selectors
+ * `article, aside` and `section, li` match them).
  */
-const STORY_OUTER = 'article, aside';
-const STORY_INNER = 'section, li';
-const STORY_ANY = `${STORY_OUTER}, ${STORY_INNER}`;
+const STORY_OUTER = new Set(['ARTICLE', 'ASIDE', 'article', 'aside']);
+const STORY_INNER = new Set(['SECTION', 'LI', 'section', 'li']);
 /** Outside an article, a heading begins a new story (a live blog's entries, a roundup's items). */
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
-/** The element whose content is the story `parent` belongs to; null for the page itself. */
-function storyOf(parent: Node): Element | null {
-  return closestComposed(parent, STORY_OUTER) ?? closestComposed(parent, STORY_INNER);
-}
+/**
+ * Common elements that cannot host a shadow root (only custom elements and article, aside, blockquote,
+ * body, div, footer, h1–h6, header, main, nav, p, section and span can): their shadowRoot is not read.
+ */
+const NEVER_HOSTS = [
+  ...['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'LABEL', 'MARK'],
+  ...['Q', 'S', 'SMALL', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'WBR', 'BR', 'HR', 'IMG', 'PICTURE', 'SOURCE'],
+  ...['LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'FIGURE'],
+  ...['FIGCAPTION', 'FORM', 'PRE', 'ADDRESS', 'DETAILS', 'SUMMARY', 'META', 'LINK'],
+];
+
+// What the walk needs to know of an element, from its name alone: one lookup per element.
+const SKIP = 1;
+const INLINE_KIND = 2;
+const HEADING = 4;
+const MAY_HOST = 8;
+const KIND = new Map<string, number>();
+for (const name of SKIPPED) KIND.set(name, SKIP | MAY_HOST);
+for (const name of INLINE) KIND.set(name, INLINE_KIND | MAY_HOST);
+for (const name of HEADINGS) KIND.set(name, HEADING | MAY_HOST);
+for (const name of NEVER_HOSTS) KIND.set(name, (KIND.get(name) ?? MAY_HOST) & ~MAY_HOST);
+/** Any other name (a div, a custom element, a name in another case) may host a shadow root. */
+const kindOf = (name: string): number => KIND.get(name) ?? MAY_HOST;
 
 /** Element.closest that goes on from a shadow root to its host, as the reader sees the page. */
 function closestComposed(node: Node, selector: string): Element | null {
@@ -91,6 +111,41 @@ function closestComposed(node: Node, selector: string): Element | null {
     at = root?.host ?? null;
   }
   return null;
+}
+
+/**
+ * The story each node's content belongs to (null: the page itself), remembered per node so that the
+ * walk climbs each ancestor once in all: the nearest article or aside, going on from a shadow root to
+ * its host, and where there is none the nearest section or list item. A node's answer follows from its
+ * parent's: below an article or aside, only another one begins a new story.
+ */
+function storyFinder(): (node: Node) => Element | null {
+  const storyOf = new Map<Node, Element | null>();
+  const outer = new Set<Element>();
+  const uncached: Node[] = [];
+  return (node) => {
+    let at: Node | null = node;
+    let story: Element | null | undefined;
+    // Climb to the nearest node whose story is known (or past the top), then come back down.
+    while (at && (story = storyOf.get(at)) === undefined) {
+      uncached.push(at);
+      const type: number = at.nodeType;
+      // A shadow root's content continues its host's story; a document or a detached fragment has none.
+      at = type === 11 ? ((at as Partial<ShadowRoot>).host ?? null) : type === 9 ? null : at.parentNode;
+    }
+    story ??= null;
+    for (let i = uncached.length - 1; i >= 0; i--) {
+      const here = uncached[i]!;
+      if (here.nodeType === 1) {
+        const name = here.nodeName;
+        if (STORY_OUTER.has(name)) outer.add((story = here as Element));
+        else if (STORY_INNER.has(name) && (story === null || !outer.has(story))) story = here as Element;
+      }
+      storyOf.set(here, story);
+    }
+    uncached.length = 0;
+    return story;
+  };
 }
 
 // NodeFilter's values: Node (the CLI) has no NodeFilter global.
@@ -158,18 +213,11 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   let lastParent: Node | null = null;
   let lastBlock: Node | null = null;
   let lastStory: Element | null = null;
-  /**
-   * The story of the blocks under each parent: a block that is no story element itself has its parent's,
-   * and sibling blocks (a story's paragraphs) share one answer, so a deep page is not climbed per block.
-   */
-  const storyByParent = new Map<Node, Element | null>();
-  const storyOfBlock = (block: Node): Element | null => {
-    const parent = block.parentNode;
-    if (!parent || block.nodeType !== 1 || (block as Element).matches(STORY_ANY)) return storyOf(block);
-    let story = storyByParent.get(parent);
-    if (story === undefined) storyByParent.set(parent, (story = storyOf(parent)));
-    return story;
-  };
+  // The element visited last and its name: most texts are its children, so the block climb starts
+  // without reading their parent's name.
+  let lastElement: Node | null = null;
+  let lastElementName = '';
+  const storyOf = storyFinder();
 
   const walkerOver = (top: Node) => doc.createTreeWalker(top, SHOW_ELEMENT | SHOW_TEXT);
   /** The next node after `element` (the walker's current node), leaving out its subtree. */
@@ -203,12 +251,19 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
           const parent = text.parentNode!;
           if (parent !== lastParent) {
             let block: Node = parent;
-            while (block !== top && block.nodeType === 1 && INLINE.has(block.nodeName)) block = block.parentNode!;
+            // Between a text and its top lie only elements (nothing but an element has an inline name).
+            let name = parent === lastElement ? lastElementName : parent.nodeName;
+            while (block !== top && INLINE.has(name)) {
+              block = block.parentNode!;
+              name = block.nodeName;
+            }
             if (block !== lastBlock) {
               pendingBreak = length > 0;
               // Only inline elements lie between a text's parent and its block, and no story element
-              // is inline: texts of one block share its story, looked up once per block.
-              const story = storyOfBlock(block);
+              // is inline: texts of one block share its story. A block that is no story element has
+              // its parent's, remembered for its siblings (a story's paragraphs).
+              const ownStory = block === top || STORY_OUTER.has(name) || STORY_INNER.has(name);
+              const story = storyOf(ownStory ? block : block.parentNode!);
               if (story !== lastStory) pendingStory = length > 0;
               lastStory = story;
             }
@@ -233,14 +288,17 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
       }
       const element = node as Element;
       const name = element.nodeName;
-      if (SKIPPED.has(name) || (byAttribute ? byAttribute.has(element) : isSkippedElement(element))) {
+      const kind = kindOf(name);
+      if (kind & SKIP || (byAttribute ? byAttribute.has(element) : isSkippedElement(element))) {
         pendingBreak = length > 0;
         node = skipSubtree(walker, element);
         continue;
       }
-      if (!INLINE.has(name)) pendingBreak = length > 0;
-      if (HEADINGS.has(name) && !closestComposed(element, 'article')) pendingStory = length > 0;
-      const shadow = element.shadowRoot;
+      lastElement = element;
+      lastElementName = name;
+      if (!(kind & INLINE_KIND)) pendingBreak = length > 0;
+      if (kind & HEADING && !closestComposed(element, 'article')) pendingStory = length > 0;
+      const shadow = kind & MAY_HOST ? element.shadowRoot : null;
       if (shadow) {
         // Open shadow roots are rare: read them at once, in place of the host's position.
         shadowRoots.push(shadow);

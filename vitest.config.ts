@@ -3,6 +3,10 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  // The background worker imports the bundled matcher the build makes: the tests make it the same way.
+  resolve: {
+    alias: { 'virtual:backstory-matcher': new URL('tests/support/virtual-matcher.ts', import.meta.url).pathname },
+  },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,10 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { archiveModule } from './lib/tools/build/archive-module';
-import { MATCHER_RESOURCE, matcherModule } from './lib/tools/build/matcher-module';
+import { matcherModule } from './lib/tools/build/matcher-module';
 import { withoutLocalPages } from './lib/tools/build/store-manifest';
 import { HIGHLIGHT_CSS_FILE, defaultHighlightCss } from './lib/dom/highlight-style';
-import { CONTENT_SCRIPT_MATCHES } from './lib/preferences/sites';
 import { ALWAYS_RUN_ORIGINS } from './lib/preferences/always-sites';
 
 const PACK = process.env.BACKSTORY_PACK ?? 'assets/knowledge.json';
@@ -29,22 +28,16 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: HIGHLIGHT_CSS_FILE, contents: defaultHighlightCss() });
     },
-    // Only a large pack's matcher is a file the content script fetches; pages reach it only through a
-    // per-session URL (Chrome), so it cannot be used to detect the extension.
     'build:manifestGenerated': (wxt, manifest) => {
       // Manifest V2 (Firefox) has no optional_host_permissions: its optional permissions take origins.
       if (wxt.config.manifestVersion === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...ALWAYS_RUN_ORIGINS];
       }
+      // The background worker searches pages' text with the WebAssembly scan loop.
+      const scripts = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+      manifest.content_security_policy =
+        wxt.config.manifestVersion === 2 ? (scripts as never) : { extension_pages: scripts };
       for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), HIGHLIGHT_CSS_FILE];
-      if (matcher.usesResource()) {
-        const entry = { resources: [MATCHER_RESOURCE], matches: CONTENT_SCRIPT_MATCHES, use_dynamic_url: true };
-        // WXT turns MV3 entries into MV2's list of paths for Firefox after this hook.
-        manifest.web_accessible_resources = [
-          ...(manifest.web_accessible_resources ?? []),
-          entry,
-        ] as typeof manifest.web_accessible_resources;
-      }
       if (STORE) withoutLocalPages(manifest);
     },
   },

@@ -9,6 +9,8 @@ import { badgeText, countReport, describeCount } from '../lib/findings/page-repo
 import { matcherDataFromPack } from '../lib/matcher/compile';
 import { type InstalledPack, packStorage } from '../lib/preferences/packs';
 import { correctionsItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
+import { loadBundledMatcher } from './shared/bundled-matcher';
+import { createPageMatcher } from './shared/page-matcher';
 import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
@@ -36,7 +38,20 @@ export default defineBackground(() => {
     return (await installed).find((p) => p.id === id)?.pack;
   };
 
+  // Pages send their text here: the matcher is loaded once, warm for every tab, and no page loads it.
+  const pageMatcher = createPageMatcher(loadBundledMatcher, () => {
+    void browser.tabs.query({}).then((tabs) => {
+      for (const { id } of tabs) {
+        if (id === undefined) continue;
+        const toTab = async (message: unknown) => browser.tabs.sendMessage(id, message);
+        // Tabs without the content script have no one to answer.
+        send(toTab, { type: 'packs-changed' }).catch(() => undefined);
+      }
+    });
+  });
+
   onRequest(browser.runtime.onMessage, {
+    find: ({ request }) => pageMatcher.find(request),
     'get-card': ({ kind, id, pack: packId }) =>
       packFor(packId).then((pack) => (pack && cardData(pack, kind, id)) ?? null),
     'page-report': ({ report }, sender) => {

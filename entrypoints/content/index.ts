@@ -1,6 +1,5 @@
 import { defineContentScript } from '#imports';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/preferences/sites';
-import { loadBundledMatcher } from './bundled-matcher';
 import { runOnPage } from './run-on-page';
 import { countScriptLoaded, ignoreForgedScriptStarts } from './script-started-guard';
 
@@ -14,6 +13,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ignoreForgedScriptStarts(ctx, thisCopy);
-    await runOnPage(ctx, loadBundledMatcher);
+    await runOnPage(ctx);
   },
 });

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import type { Reason } from '../../components/Card';
 import type { Hit, PageScanner } from '../../lib/dom/page-scanner';
-import type { Matcher } from '../../lib/matcher/compile';
+import type { ItemRecords } from '../../lib/matcher/text-finder';
 import { sameRange } from '../../lib/dom/same-range';
 import type { CardHost, CardRequest } from './card-host';
 
@@ -44,14 +44,14 @@ function isOver(range: Range, x: number, y: number): boolean {
   return [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
 }
 
-export function requestFor(hit: Hit, matcher: Matcher, focus: boolean): CardRequest {
+export function requestFor(hit: Hit, items: ItemRecords, focus: boolean): CardRequest {
   if (hit.kind === 'entity') {
     const { entity, alias, rule, cue } = hit.finding;
-    const { id, name, pack } = matcher.data.entities[entity]!;
+    const { id, name, pack } = items.entities[entity]!;
     const reason: Reason = { alias, rule, ...(cue ? { cue } : {}) };
     return { kind: 'entity', id, label: name, ...(pack ? { pack } : {}), reason, anchor: hit.finding.range, focus };
   }
-  const { id, statement, pack } = matcher.data.claims.claims[hit.finding.claim]!;
+  const { id, statement, pack } = items.claims.claims[hit.finding.claim]!;
   return {
     kind: 'claim',
     id,
@@ -70,7 +70,7 @@ export function requestFor(hit: Hit, matcher: Matcher, focus: boolean): CardRequ
 export function wireCardInteractions(
   ctx: ContentScriptContext,
   scanner: () => PageScanner | undefined,
-  matcher: () => Matcher,
+  items: () => ItemRecords,
   card: CardHost,
   hoverDelayMs: () => number,
 ): void {
@@ -114,7 +114,7 @@ export function wireCardInteractions(
       if (hit && !card.isExpanded()) {
         hoverTimer = setTimeout(() => {
           openedByHover = true;
-          void card.show(requestFor(hit, matcher(), false));
+          void card.show(requestFor(hit, items(), false));
         }, hoverDelayMs());
       } else if (!hit && card.isOpen() && openedByHover && !card.isExpanded()) {
         clearTimeout(leaveTimer);
@@ -133,7 +133,7 @@ export function wireCardInteractions(
       // The move to this point, not handled yet, must not start a hover that reopens the card afresh.
       latestMove = undefined;
       openedByHover = false;
-      void card.show(requestFor(hit, matcher(), false));
+      void card.show(requestFor(hit, items(), false));
     }
   });
 

@@ -6,73 +6,48 @@ import { type Correction, notHereCorrection } from '../../lib/preferences/correc
 import { admitCorrection } from '../../lib/preferences/correction-limits';
 import { type Hit, type PageScanner, createPageScanner } from '../../lib/dom/page-scanner';
 import { categoryOf, isShown as isFindingShown } from '../../lib/preferences/shown';
-import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
+import { type FindReply, type FindRequest, remoteFinder } from '../../lib/matcher/text-finder';
 import { type CommandName, type PageReport, type Request, onRequest, send } from '../../lib/protocol/requests';
-import { activeMatcherData } from '../../lib/preferences/packs';
-import {
-  PAGE_BUILT_MATCHER_MARK,
-  STORED_MATCHER_MARK,
-  type StoredMergedMatcher,
-  isCurrent,
-  loadMergedMatcher,
-} from '../../lib/preferences/merged-matcher';
+import { PAGE_BUILT_MATCHER_MARK, STORED_MATCHER_MARK } from '../../lib/preferences/merged-matcher';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 import { pageFindingsData } from '../../lib/findings/finding-data';
 import { type Settings, hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
-import type { BundledMatcher } from './bundled-matcher';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
 import { compareRangeStarts } from '../../lib/dom/range-order';
-import { yieldToEventLoop } from '../../lib/dom/slicer';
-import { correctionsItem, mergedMatcherItem, packMatchersItem, settingsItem } from '../shared/stored';
+import { correctionsItem, settingsItem } from '../shared/stored';
 
 /**
- * Backstory on one page: reads the settings, corrections and imported packs, scans and paints the page
- * where it is active, answers the popup, opens cards, and follows every later change of the stored
- * items. `loadBundled` gives the bundled pack's matcher (built into content.js or read from matcher.bin).
+ * Backstory on one page: reads the settings and corrections, reads the page's text and sends it to the
+ * background worker, which holds the matcher (bundled and imported packs), paints what it finds where
+ * the extension is active, answers the popup, opens cards, and follows every later change of the
+ * stored items and of the packs.
  */
-export async function runOnPage(
-  ctx: ContentScriptContext,
-  loadBundled: () => BundledMatcher | Promise<BundledMatcher>,
-): Promise<void> {
-  const stored = Promise.all([settingsItem.get(), correctionsItem.get(), mergedMatcherItem.get()]);
-  // The bundled pack's automaton and the fold tables come prebuilt with the extension, and so, from
-  // the options page, does the automaton of the bundled pack merged with imported ones. Loading the
-  // matcher while the storage reads are under way takes it off the path to the first highlight.
-  const bundled = loadBundled();
-  const [[storedSettings, storedCorrections, storedMerged], { data: bundledData, matcher: bundledMatcher, prebuilt }] =
-    await Promise.all([stored, bundled]);
-  /**
-   * The stored merged matcher; built here only when it is missing, was merged with another bundled
-   * pack, or cannot be read (a damaged entry must not leave the page without its imported packs).
-   */
-  const matcherWith = async (merged: StoredMergedMatcher | undefined): Promise<Matcher> => {
-    if (isCurrent(merged, bundledData)) {
-      if (!merged.resource) return bundledMatcher;
-      try {
-        const readAt = performance.now();
-        const loaded = await loadMergedMatcher(merged.resource, prebuilt, () => yieldToEventLoop(window));
-        // From when the entry was read to when it is ready to scan (inflated, tables in place).
-        performance.measure(STORED_MATCHER_MARK, { start: readAt });
-        return loaded;
-      } catch {
-        // Built below from the packs' matcher data, as when there is no entry.
-      }
-    }
-    const data = activeMatcherData(bundledData, await packMatchersItem.get());
-    if (data === bundledData) return bundledMatcher;
-    performance.mark(PAGE_BUILT_MATCHER_MARK);
-    return loadMatcher(data, { ...prebuilt, automaton: undefined });
-  };
+export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
+  const [storedSettings, storedCorrections] = await Promise.all([settingsItem.get(), correctionsItem.get()]);
   let settings: Settings = storedSettings;
   let corrections: Correction[] = storedCorrections;
-  let matcher: Matcher = await matcherWith(storedMerged);
   let scanner: PageScanner | undefined;
   let step = -1;
 
   const toBackground = (message: Request) => browser.runtime.sendMessage(message);
+  /** Which scan loop and which matcher answered, marked once each for automation. */
+  const marked = new Set<string>();
+  const markOnce = (name: string) => {
+    if (!marked.has(name)) performance.mark(name);
+    marked.add(name);
+  };
+  const sourceMarks = { stored: STORED_MATCHER_MARK, built: PAGE_BUILT_MATCHER_MARK, bundled: undefined };
+  const ask = async (request: FindRequest): Promise<FindReply> => {
+    const reply = await send(toBackground, { type: 'find', request });
+    markOnce(`backstory:scanner:${reply.scanner}`);
+    const source = sourceMarks[reply.source];
+    if (source) markOnce(source);
+    return reply;
+  };
+  let finder = remoteFinder(ask);
   const cardCache = new Map<string, Promise<CardData | undefined>>();
   const loadCard = ({ kind, id, pack }: CardRequest) => {
     const key = `${pack ?? ''}:${kind}:${id}`;
@@ -104,7 +79,7 @@ export async function runOnPage(
   };
   const claimsOnPage = () =>
     (scanner?.findings().claims ?? []).map((finding) => ({
-      id: matcher.data.claims.claims[finding.claim]!.id,
+      id: finder.items.claims.claims[finding.claim]!.id,
       range: finding.range,
     }));
   const card = createCardHost(ctx, loadCard, correct, claimsOnPage);
@@ -113,14 +88,14 @@ export async function runOnPage(
     url: location.href,
     title: document.title,
     renderer: scanner ? scanner.painter.kind : 'off',
-    entities: scanner ? summariseEntities(matcher.data, scanner.findings().entities) : [],
-    claims: scanner ? summariseClaims(matcher.data, scanner.findings().claims) : [],
+    entities: scanner ? summariseEntities(finder.items, scanner.findings().entities) : [],
+    claims: scanner ? summariseClaims(finder.items, scanner.findings().claims) : [],
   });
   /** The page's findings for export, from the bundled pack (imported packs export from their own files). */
   const pageFindings = (): PageFindingsData | null => {
     if (!scanner) return null;
     const { text, entities, claims } = scanner.snapshot();
-    return pageFindingsData(matcher.data, { url: location.href, title: document.title, text }, { entities, claims });
+    return pageFindingsData(finder.items, { url: location.href, title: document.title, text }, { entities, claims });
   };
   const publish = () => {
     send(toBackground, { type: 'page-report', report: report() }).catch(() => {});
@@ -141,7 +116,7 @@ export async function runOnPage(
   const hitItem = (hit: Hit) => (hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity);
   const isShown = (hit: Hit) => {
     const shown = isFindingShown(
-      matcher.data,
+      finder.items,
       {
         kind: hit.kind,
         item: hitItem(hit),
@@ -152,16 +127,17 @@ export async function runOnPage(
     if (shown) pageStyle ??= createPageStyle(settings, pageColors);
     return shown;
   };
-  const everyMention = (hit: Hit) => settings.mentions[categoryOf(matcher.data, hit.kind, hitItem(hit))] === 'all';
+  const everyMention = (hit: Hit) => settings.mentions[categoryOf(finder.items, hit.kind, hitItem(hit))] === 'all';
   const start = () => {
-    scanner ??= createPageScanner(document, matcher, {
+    scanner ??= createPageScanner(document, finder, {
       forceWrap: new URLSearchParams(location.search).has('backstory-fallback'),
       onScan: publish,
       ownHosts: [CARD_HOST_TAG.toUpperCase()],
       isShown,
       everyMention,
     });
-    void scanner.scan();
+    // Without an answer from the background (the extension was updated or removed), nothing is shown.
+    scanner.scan().catch(() => undefined);
   };
   const stop = () => {
     card.hide();
@@ -182,7 +158,7 @@ export async function runOnPage(
     step = (step + direction + hits.length) % hits.length;
     const hit = hits[step]!;
     hit.finding.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    void card.show(requestFor(hit, matcher, true));
+    void card.show(requestFor(hit, finder.items, true));
   };
   const runCommand = (command: CommandName) => {
     if (command === 'toggle-highlights') {
@@ -198,19 +174,15 @@ export async function runOnPage(
     'get-page-findings': pageFindings,
     reveal: ({ kind, id, occurrence, pack }) => scanner?.reveal(kind, id, occurrence, pack) ?? false,
     command: ({ command }) => runCommand(command),
-  });
-  // A change of packs stores a new merged matcher: each tab loads it (the latest, if several come quickly).
-  let packChanges = 0;
-  mergedMatcherItem.watch(async (merged) => {
-    const change = ++packChanges;
-    const next = await matcherWith(merged);
-    if (change !== packChanges) return;
-    matcher = next;
-    cardCache.clear();
-    if (scanner) {
-      stop();
-      start();
-    }
+    // Findings so far point into the old matcher: the page is read again with the new one.
+    'packs-changed': () => {
+      finder = remoteFinder(ask);
+      cardCache.clear();
+      if (scanner) {
+        stop();
+        start();
+      }
+    },
   });
   correctionsItem.watch((next) => {
     corrections = next;
@@ -227,7 +199,7 @@ export async function runOnPage(
   wireCardInteractions(
     ctx,
     () => scanner,
-    () => matcher,
+    () => finder.items,
     card,
     () => settings.hoverDelayMs,
   );
@@ -243,7 +215,7 @@ export async function runOnPage(
     ctx.setTimeout(() => {
       if (location.href === address) return;
       address = location.href;
-      void scanner?.scan();
+      scanner?.scan().catch(() => undefined);
     }, 0);
   });
 

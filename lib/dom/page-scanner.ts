@@ -12,8 +12,8 @@
  * display decisions and its highlights, and reports once.
  */
 import type { ClaimFinding } from '../claims/match';
-import type { Matcher } from '../matcher/compile';
-import type { EntityFinding, PageContext } from '../matcher/find';
+import type { EntityFinding } from '../matcher/find';
+import type { ScanLimits, TextFinder, WireContext } from '../matcher/text-finder';
 import { createDomWatcher } from './dom-watcher';
 import { storyNumbering } from '../matcher/story';
 import { firstMentions } from './first-mentions';
@@ -22,7 +22,7 @@ import type { FindingKind, Hit, PageClaimFinding, PageFinding, PageFindings } fr
 import { MARK_TAG, type Painter, createPainter } from './paint';
 import { revealRange } from './reveal';
 import { compareRangeStarts } from './range-order';
-import { type ScanLimits, type TextFindings, findInText, scanSliced } from './sliced-scan';
+import { type TextFindings, scanSliced } from './sliced-scan';
 import { type Slicer, createSlicer } from './slicer';
 import { type TextIndex, buildTextIndex, createTextIndexBuilder, isSkippedElement, rangeFor } from './text-index';
 
@@ -89,16 +89,22 @@ const MAX_INCREMENTAL_TEXT = 100_000;
 /** Findings asked isShown between two reads of the slice's clock (one may parse a data chunk: ~40 µs). */
 const SHOWN_PER_CLOCK_READ = 16;
 
-export function createPageScanner(doc: Document, matcher: Matcher, options: PageScannerOptions = {}): PageScanner {
+/**
+ * `finder` searches the text the scanner reads (in the extension, the background worker does); its
+ * records name what was found.
+ */
+export function createPageScanner(doc: Document, finder: TextFinder, options: PageScannerOptions = {}): PageScanner {
   const win = doc.defaultView!;
   const painter = createPainter(win, options.forceWrap);
-  // Which scan loop this page got, for automation (a measure's detail does not reach the page's world).
-  win.performance.mark(`backstory:scanner:${matcher.scanner}`);
-  const limits: ScanLimits = { maxTotal: options.maxEntities ?? 1500, maxPerEntity: options.maxPerEntity ?? 60 };
-  const maxClaims = options.maxClaims ?? 200;
+  const limits: ScanLimits = {
+    maxTotal: options.maxEntities ?? 1500,
+    maxPerEntity: options.maxPerEntity ?? 60,
+    maxClaims: options.maxClaims ?? 200,
+  };
   const ownHosts = new Set([MARK_TAG.toUpperCase(), 'BACKSTORY-UI', ...(options.ownHosts ?? [])]);
   let current: PageFindings = { entities: [], claims: [] };
-  let context: PageContext | undefined;
+  /** What the whole page said, for rescans of its changed parts. */
+  let context: WireContext | undefined;
   /** Aborts the scan under way: a newer scan or rescan, or stop(), takes over. */
   let pass = new AbortController();
   /** Scan passes so far (names each pass's start mark). */
@@ -142,18 +148,27 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     early?: PageFindings,
   ): { findings: PageFindings; storyCount: number } => {
     const earlier = early ? rangesByStart(early) : new Map<number, RangeEntry[]>();
-    const range = (start: number, end: number, item: number, kind: FindingKind) =>
-      earlier.get(start)?.find((e) => e.end === end && e.item === item && e.kind === kind)?.range ??
-      rangeFor(index, start, end, doc);
+    /** Undefined when the page shortened the text meanwhile (its change is rescanned after). */
+    const range = (start: number, end: number, item: number, kind: FindingKind): Range | undefined => {
+      const early = earlier.get(start)?.find((e) => e.end === end && e.item === item && e.kind === kind);
+      if (early) return early.range;
+      try {
+        return rangeFor(index, start, end, doc);
+      } catch {
+        return undefined;
+      }
+    };
     const stories = storyNumbering(index.text);
     const story = (start: number) => firstStory + stories.storyAt(start);
     const findings = {
-      entities: entities.map((f) => ({
-        ...f,
-        range: range(f.start, f.end, f.entity, 'entity'),
-        story: story(f.start),
-      })),
-      claims: claims.map((f) => ({ ...f, range: range(f.start, f.end, f.claim, 'claim'), story: story(f.start) })),
+      entities: entities.flatMap((f) => {
+        const at = range(f.start, f.end, f.entity, 'entity');
+        return at ? [{ ...f, range: at, story: story(f.start) }] : [];
+      }),
+      claims: claims.flatMap((f) => {
+        const at = range(f.start, f.end, f.claim, 'claim');
+        return at ? [{ ...f, range: at, story: story(f.start) }] : [];
+      }),
     };
     return { findings, storyCount: stories.count };
   };
@@ -166,7 +181,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
         seen.entities,
         (f) => f.entity,
         (finding) => every({ kind: 'entity', finding }),
-        (entity) => matcher.data.entities[entity]!.background === true,
+        (entity) => finder.items.entities[entity]!.background === true,
       ),
       claims: firstMentions(
         seen.claims,
@@ -249,10 +264,10 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     };
     try {
       const found = await scanSliced(root(), {
-        matcher,
+        finder,
         limits,
-        maxClaims,
         slicer,
+        signal: controller.signal,
         // Wrapping would move the text nodes the index points to: the fallback paints once, at the end.
         showsTop: painter.kind === 'highlight-api',
         showTop: (top: TextFindings) => {
@@ -282,7 +297,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
   };
 
   /** Rescans only the subtrees that changed, with the rest of the page as context. */
-  const rescan = (roots: Node[]) => {
+  const rescan = async (roots: Node[]) => {
     const indexes: TextIndex[] = [];
     let changedText = 0;
     for (const changed of roots) {
@@ -298,27 +313,30 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
       indexes.push(index);
     }
     pass.abort();
-    pass = new AbortController();
+    const controller = (pass = new AbortController());
     const mark = `backstory:scan-start:${++passes}`;
     performance.mark(mark);
-    const isInside = (range: Range) =>
-      !range.startContainer.isConnected || roots.some((r) => r.contains(range.startContainer));
-    const next: PageFindings = {
-      entities: current.entities.filter((f) => !isInside(f.range)),
-      claims: current.claims.filter((f) => !isInside(f.range)),
-    };
+    const added: PageFindings = { entities: [], claims: [] };
     for (const index of indexes) {
       watcher.watchShadowRoots(index.shadowRoots);
       if (!index.text) continue;
-      const found = findInText(matcher, index.text, limits, context);
-      context = found.context;
+      const found = await finder.find({ part: 'part', text: index.text, limits, ...(context ? { context } : {}) });
+      // A newer scan took over; or the page changed again meanwhile, and the watcher brings that.
+      if (controller.signal.aborted || !index.nodes.every((node) => node.isConnected)) return;
+      context = found.context ?? context;
       const { findings, storyCount } = withRanges(index, found.entities, found.claims, nextStory);
       nextStory += storyCount;
-      next.entities.push(...findings.entities);
-      next.claims.push(...findings.claims);
+      added.entities.push(...findings.entities);
+      added.claims.push(...findings.claims);
     }
+    const isInside = (range: Range) =>
+      !range.startContainer.isConnected || roots.some((r) => r.contains(range.startContainer));
+    const next: PageFindings = {
+      entities: [...current.entities.filter((f) => !isInside(f.range)), ...added.entities],
+      claims: [...current.claims.filter((f) => !isInside(f.range)), ...added.claims],
+    };
     next.entities = capPerEntity(sortByPosition(next.entities), limits.maxPerEntity).slice(0, limits.maxTotal);
-    next.claims = sortByPosition(next.claims).slice(0, maxClaims);
+    next.claims = sortByPosition(next.claims).slice(0, limits.maxClaims);
     show(next);
     performance.measure(SCAN_MEASURE, mark);
     performance.clearMarks(mark);
@@ -329,7 +347,7 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     settleDelay: options.settleDelay,
     alwaysFull: painter.kind === 'wrap',
     repair: (records) => painter.repair(records),
-    onChange: ({ roots, full }) => (full ? void scan() : rescan(roots)),
+    onChange: ({ roots, full }) => void (full ? scan() : rescan(roots)),
   });
 
   const reveal = (kind: FindingKind, id: string, occurrence: number, pack?: string): boolean => {
@@ -337,8 +355,8 @@ export function createPageScanner(doc: Document, matcher: Matcher, options: Page
     const is = (item: { id: string; pack?: string }) => item.id === id && item.pack === pack;
     const matches: { range: Range }[] =
       kind === 'entity'
-        ? entities.filter((finding) => is(matcher.data.entities[finding.entity]!))
-        : claims.filter((finding) => is(matcher.data.claims.claims[finding.claim]!));
+        ? entities.filter((finding) => is(finder.items.entities[finding.entity]!))
+        : claims.filter((finding) => is(finder.items.claims.claims[finding.claim]!));
     const finding = matches[((occurrence % matches.length) + matches.length) % matches.length];
     if (!finding) return false;
     if (!revealed.has(finding.range)) {

@@ -49,29 +49,5 @@ export function createSlicer(win: Window, budgetMs = 12, signal?: AbortSignal): 
   };
 }
 
-/**
- * Characters of text matched in one go between two checks of the time slice. With 100,000 aliases the
- * first slices of a long page parse many of the matcher data's chunks: at 20,000 characters one such
- * step took 40 ms and more (side by side on the 1 MB page, median longest task 65 → 56 ms, worst 139 →
- * 71 ms over 9 loads each).
- */
+/** The top of a long page, shown before the rest is read: the complete blocks of its first this many characters. */
 export const TEXT_SLICE_CHARS = 10_000;
-
-/**
- * Splits text from `start` on into slices of about `size` characters that end at a block separator when
- * possible.
- */
-export function textSlices(text: string, separator: string, size = TEXT_SLICE_CHARS, start = 0): [number, number][] {
-  const slices: [number, number][] = [];
-  let from = start;
-  while (from < text.length) {
-    let to = Math.min(text.length, from + size);
-    if (to < text.length) {
-      const cut = text.indexOf(separator, to);
-      to = cut < 0 ? text.length : cut + 1;
-    }
-    slices.push([from, to]);
-    from = to;
-  }
-  return slices;
-}

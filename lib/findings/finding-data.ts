@@ -7,7 +7,7 @@
 import type { ClaimFinding } from '../claims/match';
 import type { ClaimFindingData, EntityFindingData, PageFindingsData } from '../export/findings';
 import type { ClaimStatus, EntityType } from '../knowledge/types';
-import type { MatcherData } from '../matcher/compile';
+import type { ItemRecords } from '../matcher/text-finder';
 import type { EntityFinding, FindingRule } from '../matcher/find';
 
 /** An entity finding as the annotate CLI prints it: the export's record with the text as it appears. */
@@ -24,7 +24,7 @@ export interface ClaimAnnotation extends ClaimFindingData {
 
 /** Who an entity is, from its index in the matcher data; `pack` only for an imported pack's. */
 export function entityRecord(
-  data: MatcherData,
+  data: ItemRecords,
   entity: number,
 ): { id: string; name: string; type: EntityType; pack?: string } {
   const { id, name, type, pack } = data.entities[entity]!;
@@ -32,7 +32,7 @@ export function entityRecord(
 }
 
 export function claimRecord(
-  data: MatcherData,
+  data: ItemRecords,
   claim: number,
 ): { id: string; statement: string; status: ClaimStatus; pack?: string } {
   const { id, statement, status, pack } = data.claims.claims[claim]!;
@@ -40,9 +40,9 @@ export function claimRecord(
 }
 
 /** One mention of an entity; with `text`, also the words that matched (the annotate CLI). */
-export function entityFindingData(data: MatcherData, finding: EntityFinding): EntityFindingData;
-export function entityFindingData(data: MatcherData, finding: EntityFinding, text: string): EntityAnnotation;
-export function entityFindingData(data: MatcherData, finding: EntityFinding, text?: string): EntityFindingData {
+export function entityFindingData(data: ItemRecords, finding: EntityFinding): EntityFindingData;
+export function entityFindingData(data: ItemRecords, finding: EntityFinding, text: string): EntityAnnotation;
+export function entityFindingData(data: ItemRecords, finding: EntityFinding, text?: string): EntityFindingData {
   const { id, name, type } = data.entities[finding.entity]!;
   const { start, end, alias, rule, cue } = finding;
   return {
@@ -59,9 +59,9 @@ export function entityFindingData(data: MatcherData, finding: EntityFinding, tex
 }
 
 /** One sentence stating a claim; with `text`, also the sentence itself. */
-export function claimFindingData(data: MatcherData, finding: ClaimFinding): ClaimFindingData;
-export function claimFindingData(data: MatcherData, finding: ClaimFinding, text: string): ClaimAnnotation;
-export function claimFindingData(data: MatcherData, finding: ClaimFinding, text?: string): ClaimFindingData {
+export function claimFindingData(data: ItemRecords, finding: ClaimFinding): ClaimFindingData;
+export function claimFindingData(data: ItemRecords, finding: ClaimFinding, text: string): ClaimAnnotation;
+export function claimFindingData(data: ItemRecords, finding: ClaimFinding, text?: string): ClaimFindingData {
   const { id, statement, status } = claimRecord(data, finding.claim);
   const { start, end } = finding;
   return { id, statement, status, start, end, ...(text === undefined ? {} : { text: text.slice(start, end) }) };
@@ -72,7 +72,7 @@ export function claimFindingData(data: MatcherData, finding: ClaimFinding, text?
  * are exported from its own file, so they are left out here.
  */
 export function pageFindingsData(
-  data: MatcherData,
+  data: ItemRecords,
   page: { url: string; title: string; text: string },
   findings: { entities: readonly EntityFinding[]; claims: readonly ClaimFinding[] },
 ): PageFindingsData {

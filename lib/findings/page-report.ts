@@ -1,6 +1,6 @@
 /** Summarises and counts a page's findings for the popup, the toolbar badge and the exports. */
 import type { ClaimFinding } from '../claims/match';
-import type { MatcherData } from '../matcher/compile';
+import type { ItemRecords } from '../matcher/text-finder';
 import type { EntityFinding } from '../matcher/find';
 import type { I18n } from '../view/i18n';
 import type { FoundClaim, FoundEntity } from '../protocol/requests';
@@ -12,7 +12,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => number): Map<number, 
   return counts;
 }
 
-export function summariseEntities(data: MatcherData, findings: readonly EntityFinding[]): FoundEntity[] {
+export function summariseEntities(data: ItemRecords, findings: readonly EntityFinding[]): FoundEntity[] {
   return [...countBy(findings, (f) => f.entity)]
     .map(([entity, count]) => {
       const { id, name, type, pack } = entityRecord(data, entity);
@@ -21,7 +21,7 @@ export function summariseEntities(data: MatcherData, findings: readonly EntityFi
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-export function summariseClaims(data: MatcherData, findings: readonly ClaimFinding[]): FoundClaim[] {
+export function summariseClaims(data: ItemRecords, findings: readonly ClaimFinding[]): FoundClaim[] {
   return [...countBy(findings, (f) => f.claim)]
     .map(([claim, count]) => {
       const { id, statement, status, pack } = claimRecord(data, claim);

@@ -5,20 +5,13 @@
  * storage.local read, which costs in proportion to the stored text, is then a fifth as long.
  */
 
-/** Output between two turns given to the event loop (inflating runs as the output is read). */
-const SLICE_BYTES = 1 << 20;
 /** Input written to the stream at a time: about a megabyte of output for a matcher resource. */
 const WRITE_BYTES = 1 << 18;
 
-async function collect(
-  stream: ReadableStream<Uint8Array>,
-  size?: number,
-  giveWay?: () => Promise<void>,
-): Promise<Uint8Array> {
+async function collect(stream: ReadableStream<Uint8Array>, size?: number): Promise<Uint8Array> {
   const reader = stream.getReader();
   const parts: Uint8Array[] = [];
   let length = 0;
-  let sinceTurn = 0;
   // With the size known, chunks go straight into one buffer (and the result starts at offset 0).
   const out = size === undefined ? undefined : new Uint8Array(size);
   for (;;) {
@@ -31,11 +24,6 @@ async function collect(
       parts.push(value);
     }
     length += value.byteLength;
-    sinceTurn += value.byteLength;
-    if (giveWay && sinceTurn >= SLICE_BYTES) {
-      sinceTurn = 0;
-      await giveWay();
-    }
   }
   if (out) {
     if (length !== out.byteLength) throw new Error('inflated: shorter than expected');
@@ -53,9 +41,9 @@ async function collect(
  */
 function written(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
   const writer = transform.writable.getWriter();
-  // In pieces: the stream transforms a written chunk at once, and 5 MB inflated in one call was a task
-  // of 100-130 ms on a page whatever turns the reader gave the event loop. Damaged bytes fail these
-  // writes too; the readable side fails with them, and that is what the caller sees.
+  // In pieces: the stream transforms a written chunk at once, and 5 MB inflated in one call was one
+  // task of 100-130 ms. Damaged bytes fail these writes too; the readable side fails with them, and
+  // that is what the caller sees.
   for (let at = 0; at < bytes.length; at += WRITE_BYTES) {
     writer.write(bytes.subarray(at, at + WRITE_BYTES) as Uint8Array<ArrayBuffer>).catch(() => {});
   }
@@ -71,21 +59,13 @@ export function deflateBytes(bytes: Uint8Array): Promise<Uint8Array> {
   return collect(written(bytes, new CompressionStream('deflate')));
 }
 
-/**
- * The inflated bytes, which must be exactly `size` long; rejects on anything else (damaged bytes included).
- * With `giveWay`, the event loop gets a turn after every megabyte: on a page, 25 MB inflated in one go
- * was a task of 130-190 ms of CPU.
- */
-export async function inflateBytes(
-  bytes: Uint8Array,
-  size: number,
-  giveWay?: () => Promise<void>,
-): Promise<Uint8Array> {
+/** The inflated bytes, which must be exactly `size` long; rejects on anything else (damaged bytes included). */
+export async function inflateBytes(bytes: Uint8Array, size: number): Promise<Uint8Array> {
   try {
-    return await collect(written(bytes, new DecompressionStream('deflate')), size, giveWay);
+    return await collect(written(bytes, new DecompressionStream('deflate')), size);
   } catch {
-    // Firefox ESR's content scripts do not inflate bytes written directly (the page then built its
-    // matcher); through a Blob they do. Damaged bytes fail here again, with the error to report.
-    return collect(fromBlob(bytes, new DecompressionStream('deflate')), size, giveWay);
+    // Firefox ESR's content scripts did not inflate bytes written directly; through a Blob they do.
+    // Damaged bytes fail here again, with the error to report.
+    return collect(fromBlob(bytes, new DecompressionStream('deflate')), size);
   }
 }

@@ -112,11 +112,6 @@ export interface Resolution {
   context: PageContext;
 }
 
-/** Spans handled between two reads of the clock by a resolution that pauses. */
-const SPANS_PER_CLOCK_READ = 32;
-
-const neverDue = (): boolean => false;
-
 export function resolveCandidates(
   matcher: Matcher,
   text: string,
@@ -124,30 +119,9 @@ export function resolveCandidates(
   options: FindOptions = {},
   pageContext?: PageContext,
 ): Resolution {
-  const steps = resolutionSteps(matcher, text, candidates, options, pageContext, neverDue);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/**
- * resolveCandidates in steps: it pauses (yields) whenever `due()` says the time slice is used up, so the
- * caller can give the main thread back (a 1 MB page's 15,000 names took one task of 80 ms). The same
- * work in the same order as one call, so the findings are the same.
- */
-export function* resolutionSteps(
-  matcher: Matcher,
-  text: string,
-  candidates: Candidates,
-  options: FindOptions,
-  pageContext: PageContext | undefined,
-  due: () => boolean,
-): Generator<void, Resolution, void> {
   const { cueWindow, storyWindow, maxPerEntity, maxTotal, assumeOnTopic } = { ...DEFAULTS, ...options };
   const entities = matcher.data.entities;
-  /** Whether to pause after the nth item of a loop (the clock is read every few items). */
-  const pauses = (n: number) => n % SPANS_PER_CLOCK_READ === SPANS_PER_CLOCK_READ - 1 && due();
-  const chosen = yield* leftmostLongest(matcher, text, candidates.spans, pauses);
+  const chosen = leftmostLongest(matcher, text, candidates.spans);
   const stories = storiesOf(text, storyWindow);
   const evidence: Evidence = { named: new Map(), joined: new Map(), specific: [], cues: cueIndex(candidates.cues) };
 
@@ -155,7 +129,6 @@ export function* resolutionSteps(
   const found: (EntityFinding | undefined)[] = new Array(chosen.length);
   const open: number[] = [];
   for (let i = 0; i < chosen.length; i++) {
-    if (pauses(i)) yield;
     let span = chosen[i]!;
     if (span.targets.some((t) => t.exclude)) continue;
     if (span.targets.some((t) => t.lang)) {
@@ -193,7 +166,6 @@ export function* resolutionSteps(
   }
   // Then the ambiguous names, each by the context of its own story.
   for (let k = 0; k < open.length; k++) {
-    if (pauses(k)) yield;
     const i = open[k]!;
     found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
   }
@@ -221,7 +193,6 @@ export function* resolutionSteps(
   const mayBeOnTopic = pageOnTopic || evidence.specific.length > 0 || topic.starts.length >= topicMin;
   const withMisspelt = mayBeOnTopic ? withMisspeltNames(matcher, text, chosen, found, onTopicAt) : found;
   for (let k = 0; k < withMisspelt.length; k++) {
-    if (pauses(k)) yield;
     const finding = withMisspelt[k];
     // Off the pack's subject, broad entities and names confirmed only by scattered cues stay quiet.
     if (
@@ -446,12 +417,7 @@ function describes(matcher: Matcher, text: string, span: Span): boolean {
  * except the names inside an order's description (see describes), kept leftmost-longest among themselves
  * right after it. Only the kept spans become objects, with the targets they name.
  */
-function* leftmostLongest(
-  matcher: Matcher,
-  text: string,
-  spans: HitBuffer,
-  pauses: (n: number) => boolean,
-): Generator<void, Span[], void> {
+function leftmostLongest(matcher: Matcher, text: string, spans: HitBuffer): Span[] {
   const { data, length } = spans;
   const before = (a: number, b: number) => data[a * 3]! - data[b * 3]! || data[b * 3 + 1]! - data[a * 3 + 1]! || a - b;
   const order: number[] = [];
@@ -466,7 +432,6 @@ function* leftmostLongest(
   // Inside a description: where the last name kept inside it ends (-1: not inside one).
   let innerEnd = -1;
   for (let n = 0; n < order.length; n++) {
-    if (pauses(n)) yield;
     const i = order[n]!;
     const start = data[i * 3]!;
     const end = data[i * 3 + 1]!;

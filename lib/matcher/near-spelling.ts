@@ -49,11 +49,6 @@ export interface NearSpelling {
 const PROPER_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 const indexes = new WeakMap<MatcherData, NameIndex>();
-/** Indexes built a slice at a time (prepareNearSpellings), with the next entity to read. */
-const building = new WeakMap<MatcherData, { index: NameIndex; next: number }>();
-
-/** Entities indexed between two checks of the time slice (a large pack's data chunk holds 64). */
-const ENTITIES_PER_CHECK = 64;
 
 /**
  * The entities' long names written as proper names, made once per matcher data. Their canonical names
@@ -69,51 +64,18 @@ function nameIndex(data: MatcherData): NameIndex {
     indexes.set(data, made);
     return made;
   }
-  const state = building.get(data) ?? { index: emptyIndex(), next: 0 };
-  indexNames(data, state.index, state.next, () => false);
-  building.delete(data);
-  indexes.set(data, state.index);
-  return state.index;
-}
-
-/**
- * Makes the name index ahead of the first search, giving the main thread back whenever `due()` says
- * so: a large pack's names are its whole entity list (49,576 at 100,000 aliases, every data chunk
- * parsed), one task of 300–500 ms of CPU when made in one go.
- */
-export async function prepareNearSpellings(
-  data: MatcherData,
-  due: () => boolean,
-  giveWay: () => Promise<void>,
-): Promise<void> {
-  // Names made at build time need no slicing: the first search makes the index from them, and a page
-  // off the subject, which never searches, pays nothing.
-  if (indexes.has(data) || madeAtBuild.has(data)) return;
-  let state = building.get(data);
-  if (!state) building.set(data, (state = { index: emptyIndex(), next: 0 }));
-  while (state.next < data.entities.length) {
-    state.next = indexNames(data, state.index, state.next, due);
-    await giveWay();
-    // Another search may have finished the index meanwhile.
-    if (indexes.has(data)) return;
+  const made = emptyIndex();
+  for (let entity = 0; entity < data.entities.length; entity++) {
+    const text = data.entities[entity]!.name;
+    const words = longNameWords(text);
+    if (words) addName(made, entity, text, words);
   }
-  building.delete(data);
-  indexes.set(data, state.index);
+  indexes.set(data, made);
+  return made;
 }
 
 function emptyIndex(): NameIndex {
   return { names: [], byWord: new Map(), hashes: new Set(), runs: new Map() };
-}
-
-/** Adds the long names of the entities from `from` on, until `stop()` says so; returns the next entity. */
-function indexNames(data: MatcherData, index: NameIndex, from: number, stop: () => boolean): number {
-  for (let entity = from; entity < data.entities.length; entity++) {
-    if (entity > from && entity % ENTITIES_PER_CHECK === 0 && stop()) return entity;
-    const text = data.entities[entity]!.name;
-    const words = longNameWords(text);
-    if (words) addName(index, entity, text, words);
-  }
-  return data.entities.length;
 }
 
 /** A name's words folded, when it is a long name written as a proper name (else undefined). */

@@ -20,6 +20,9 @@ export const MERGED_MATCHER_KEY = 'mergedMatcher';
 export const STORED_MATCHER_MARK = 'backstory:matcher:stored';
 export const PAGE_BUILT_MATCHER_MARK = 'backstory:matcher:built-on-page';
 
+/** Where the matcher pages are searched with came from: the extension's own, the stored merge, or merged anew. */
+export type MatcherSource = 'bundled' | 'stored' | 'built';
+
 /**
  * The layout of the stored entry. Entries of another layout (the first one kept the resource
  * uncompressed) read as none: the page builds its matcher, and the next pack change or update
@@ -79,17 +82,13 @@ export function isCurrent(
 /**
  * The stored merged matcher, ready to scan: the automaton read as views over the inflated bytes, the
  * data decoded chunk by chunk when read, the fold tables and the scan loop the bundled matcher's.
- * Rejects on bytes that do not inflate to a matcher resource of the stored length. `giveWay` (a page's
- * turn to the event loop) splits the work into short tasks.
+ * Rejects on bytes that do not inflate to a matcher resource of the stored length.
  */
 export async function loadMergedMatcher(
   { deflated, bytes }: DeflatedResource,
   prebuilt: Omit<Prebuilt, 'automaton'>,
-  giveWay?: () => Promise<void>,
 ): Promise<Matcher> {
-  const inflated = await inflateBytes(bytesFromBase64(deflated), bytes, giveWay);
-  // Copying the tables into the scan loop's memory is a task of its own, as for the bundled matcher.
-  await giveWay?.();
+  const inflated = await inflateBytes(bytesFromBase64(deflated), bytes);
   const { data, tables } = decodeMatcherResource(inflated);
   const { automaton } = deserializeScanTables(tables);
   return loadMatcher(decodeMatcherData(data), { ...prebuilt, automaton });

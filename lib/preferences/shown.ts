@@ -1,5 +1,5 @@
 /** What a page shows of its findings: not a category the reader turned off, not what a correction covers. */
-import type { MatcherData } from '../matcher/compile';
+import type { ItemRecords } from '../matcher/text-finder';
 import { groupOf } from '../view/entity-groups';
 import { type Correction, isCorrected } from './corrections';
 
@@ -21,11 +21,11 @@ export interface ShownRules {
 }
 
 /** The settings category of a finding: its entity's group, or 'claims'. */
-export function categoryOf(data: MatcherData, kind: 'entity' | 'claim', item: number): string {
+export function categoryOf(data: ItemRecords, kind: 'entity' | 'claim', item: number): string {
   return kind === 'claim' ? 'claims' : groupOf(data.entities[item]!.type).id;
 }
 
-export function isShown(data: MatcherData, candidate: ShownCandidate, rules: ShownRules): boolean {
+export function isShown(data: ItemRecords, candidate: ShownCandidate, rules: ShownRules): boolean {
   const { kind, item: index } = candidate;
   const item = kind === 'claim' ? data.claims.claims[index]! : data.entities[index]!;
   if (rules.hiddenCategories.includes(categoryOf(data, kind, index))) return false;

@@ -6,6 +6,8 @@
  */
 import type { PageFindingsData } from '../export/findings';
 import type { EntityType } from '../knowledge/types';
+import type { FindReply, FindRequest } from '../matcher/text-finder';
+import type { MatcherSource } from '../preferences/merged-matcher';
 import type { CardData } from '../view/card-data';
 
 export interface FoundEntity {
@@ -49,6 +51,10 @@ export interface Protocol {
   reveal: [{ kind: 'entity' | 'claim'; id: string; pack?: string; occurrence: number }, boolean];
   /** Content script → background and popup: the page's counts changed. */
   'page-report': [{ report: PageReport }, void];
+  /** Content script → background: the names and claims in the page's text (its matcher lives there). */
+  find: [{ request: FindRequest }, FindReply & { source: MatcherSource }];
+  /** Background → content scripts: the packs changed; findings so far are of the old matcher. */
+  'packs-changed': [object, void];
 }
 
 export type RequestType = keyof Protocol;
@@ -62,6 +68,8 @@ const TYPES = new Set<string>([
   'command',
   'reveal',
   'page-report',
+  'find',
+  'packs-changed',
 ] satisfies RequestType[]);
 
 export function isRequest(value: unknown): value is Request {

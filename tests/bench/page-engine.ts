@@ -3,7 +3,8 @@
  * injected with page.addScriptTag. Exposes `window.__backstoryBench`. Matcher data arrives as the
  * content script gets it (lib/tools/build/matcher-module.ts matcherParts): the lazily parsed chunks of
  * lib/matcher/lazy-data.ts as one JSON string in `window.__backstoryDataJson`, the scan-table blob and
- * the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`.
+ * the WebAssembly scan loop as base64 strings; mark.js as `window.Mark`. The pass asks a dedicated Worker
+ * for its findings (find-worker.ts, standing in for the extension's background worker): startFinder.
  */
 import { claimsFromHits } from '../../lib/claims/match';
 import { type Hit, createPageScanner } from '../../lib/dom/page-scanner';
@@ -13,11 +14,19 @@ import { type Automaton, buildAutomaton, scanText } from '../../lib/scan/automat
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
 import { type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { collectCandidates, findEntities, newCandidates, resolveCandidates } from '../../lib/matcher/find';
+import {
+  type FindReply,
+  type FindRequest,
+  type TextFinder,
+  localFinder,
+  remoteFinder,
+} from '../../lib/matcher/text-finder';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 import { foldCode } from '../../lib/text/fold';
 import { DEFAULT_SETTINGS, hiddenCategories } from '../../lib/preferences/settings';
 import { categoryOf, isShown } from '../../lib/preferences/shown';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
+import type { FinderQuestion, FinderReady } from './find-worker';
 
 export interface FloorResult {
   ms: number;
@@ -83,11 +92,21 @@ export interface ScannerResult {
   claims: number;
 }
 
+export interface FinderStart {
+  /** Wall time from creating the worker to its being ready (matcher loaded, search warmed up). */
+  ms: number;
+  /** The matcher's load inside the worker (data parse, tables, WebAssembly). */
+  loadMs: number;
+  wasm: boolean;
+}
+
 export interface PassResult {
-  /** load(): the content script's evaluation-time work (data parse, tables, WebAssembly). */
+  /** The matcher's load in the worker, before the pass's clock (startFinder). */
   loadMs: number;
   /** Wall time of the real scanner's scan(), from its creation to the promise settling (yields included). */
   ms: number;
+  /** Requests the page sent to the worker (each a round trip carrying text one way, findings back). */
+  requests: number;
   /** How many times the scanner reported its findings (the content script sends each to the popup). */
   reports: number;
   entities: number;
@@ -130,7 +149,13 @@ const w = window as unknown as BenchWindow;
 const now = () => performance.now();
 
 /** What stays alive after a run, as it would in the content script (matcher, findings, ranges). */
-const state: { matcher?: Matcher; data?: MatcherData; retained?: unknown; longTasks: PerformanceEntry[] } = {
+const state: {
+  matcher?: Matcher;
+  data?: MatcherData;
+  retained?: unknown;
+  longTasks: PerformanceEntry[];
+  finder?: { finder: TextFinder; loadMs: number; requests: () => number };
+} = {
   longTasks: [],
 };
 
@@ -318,7 +343,7 @@ async function scannerScan(): Promise<ScannerResult> {
   const matcher = state.matcher;
   if (!matcher) throw new Error('load() first');
   const t0 = now();
-  const scanner = createPageScanner(document, matcher);
+  const scanner = createPageScanner(document, localFinder(matcher));
   // scan() may return the findings or a promise of them, depending on the scanner's version.
   const found = await scanner.scan();
   const t1 = now();
@@ -333,31 +358,67 @@ async function scannerScan(): Promise<ScannerResult> {
 }
 
 /**
- * Backstory's pass as the content script runs it on a cold page: load the matcher, then the real
- * lib/dom/page-scanner.ts scan with the content script's display rules at the default settings (no
- * category hidden, no corrections, first mentions painted: lib/preferences/shown.ts, read per finding)
- * and its report (the popup's summaries, built at each onScan; the message itself is not sent).
+ * Starts the stand-in for the extension's background worker (find-worker.ts) and waits until its matcher is
+ * loaded and its search warmed up (find-worker.ts warmUp): all before the pass's clock starts, as the
+ * extension's background worker is running and warm when a page loads. The worker is made from a blob: the bench's
+ * scripts and the page may come from different origins, and the data script writes `window.…`.
+ */
+async function startFinder(workerUrl: string, dataUrl: string): Promise<FinderStart> {
+  const t0 = now();
+  const source = `self.window = self; importScripts(${JSON.stringify(dataUrl)}, ${JSON.stringify(workerUrl)});`;
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  const ready = await new Promise<FinderReady>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FinderReady>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(`find worker: ${event.message}`));
+  });
+  const pending = new Map<number, (reply: FindReply) => void>();
+  worker.onmessage = ({ data }: MessageEvent<{ id: number; reply: FindReply }>) => {
+    pending.get(data.id)?.(data.reply);
+    pending.delete(data.id);
+  };
+  let next = 0;
+  let requests = 0;
+  const ask = (request: FindRequest) =>
+    new Promise<FindReply>((resolve) => {
+      const question: FinderQuestion = { id: next++, request };
+      pending.set(question.id, resolve);
+      worker.postMessage(question);
+    });
+  const counted = (request: FindRequest) => {
+    requests++;
+    return ask(request);
+  };
+  state.finder = { finder: remoteFinder(counted), loadMs: ready.loadMs, requests: () => requests };
+  return { ms: now() - t0, loadMs: ready.loadMs, wasm: ready.wasm };
+}
+
+/**
+ * Backstory's pass as the content script runs it on a cold page, the matcher in the worker (startFinder
+ * first): the real lib/dom/page-scanner.ts scan asking the worker through remoteFinder, with the content
+ * script's display rules at the default settings (no category hidden, no corrections, first mentions
+ * painted: lib/preferences/shown.ts, read per finding) and its report (the popup's summaries, built at each
+ * onScan; the message itself is not sent).
  */
 async function pass(): Promise<PassResult> {
-  const t0 = now();
-  load();
-  const matcher = state.matcher!;
+  if (!state.finder) throw new Error('startFinder() first');
+  const { finder, loadMs, requests } = state.finder;
+  const requestsBefore = requests();
   const t1 = now();
   let reports = 0;
   const settings = DEFAULT_SETTINGS;
   const item = (hit: Hit) => (hit.kind === 'claim' ? hit.finding.claim : hit.finding.entity);
   const page = () => ({ url: location.href, hostname: location.hostname });
-  const scanner = createPageScanner(document, matcher, {
+  const scanner = createPageScanner(document, finder, {
     isShown: (hit) =>
       isShown(
-        matcher.data,
+        finder.items,
         { kind: hit.kind, item: item(hit), text: () => hit.finding.range.toString() },
         { hiddenCategories: hiddenCategories(settings), corrections: [], page },
       ),
-    everyMention: (hit) => settings.mentions[categoryOf(matcher.data, hit.kind, item(hit))] === 'all',
+    everyMention: (hit) => settings.mentions[categoryOf(finder.items, hit.kind, item(hit))] === 'all',
     onScan: (shown) => {
       reports++;
-      state.retained = [summariseEntities(matcher.data, shown.entities), summariseClaims(matcher.data, shown.claims)];
+      state.retained = [summariseEntities(finder.items, shown.entities), summariseClaims(finder.items, shown.claims)];
     },
   });
   const found = await scanner.scan();
@@ -365,8 +426,9 @@ async function pass(): Promise<PassResult> {
   state.retained = { scanner, found, retained: state.retained };
   const painted = scanner.painted();
   return {
-    loadMs: t1 - t0,
+    loadMs,
     ms: t2 - t1,
+    requests: requests() - requestsBefore,
     reports,
     entities: found.entities.length,
     claims: found.claims.length,
@@ -511,6 +573,7 @@ const api = {
   backstoryJs: () => ({ load: load(true), scan: scan() }),
   breakdown,
   scannerScan,
+  startFinder,
   pass,
   traced,
   markRegExp,

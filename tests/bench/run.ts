@@ -26,6 +26,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,7 +50,7 @@ import {
 } from '../e2e/support/browser';
 import { aliasCount, generatePack, readRealPack } from './generate-pack';
 import { generatePage } from './generate-page';
-import { type TraceEvent, endTrace } from './trace';
+import { type RunCpu, type TraceEvent, cpuOfRuns, cpuOfThreadsNamed, endTrace } from './trace';
 import type {
   AutomatonLoadResult,
   BackstoryBench,
@@ -188,9 +189,10 @@ function packInfo(key: string, label: string, pack: KnowledgePack): PackInfo {
   };
 }
 
-async function bundleEngine(root = ROOT): Promise<string> {
+/** A bench script of `root`'s tests/bench (page-engine.ts, find-worker.ts) as one IIFE, kept in the cache as `saveAs`. */
+async function bundleScript(root: string, script: string, saveAs: string): Promise<string> {
   const result = await esbuild({
-    entryPoints: [join(root, 'tests', 'bench', 'page-engine.ts')],
+    entryPoints: [join(root, 'tests', 'bench', script)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -199,7 +201,7 @@ async function bundleEngine(root = ROOT): Promise<string> {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.text;
-  writeFileSync(join(CACHE, root === ROOT ? 'page-engine.js' : 'page-engine-base.js'), code);
+  writeFileSync(join(CACHE, saveAs), code);
   return code;
 }
 
@@ -267,9 +269,9 @@ interface PageResult {
   /** The floor's runs: wall and CPU (the same runs as `floor`). */
   floorCpu: Timed[];
   /** Backstory's pass as the content script runs it (page-engine.ts pass), this tree's code. */
-  pass: (PassResult & { cpu: number })[];
+  pass: PassRun[];
   /** The same with the code of --base, on loads interleaved with the above. */
-  basePass: (PassResult & { cpu: number })[];
+  basePass: PassRun[];
   /** markRegExp's runs: wall and CPU. */
   markCpu: Timed[];
   /** The floor's walk visiting elements too, each on a cold load of its own (page-engine.ts elementWalk). */
@@ -284,6 +286,9 @@ interface PageResult {
   markRegExpNote?: string;
   breakdown?: BreakdownResult;
 }
+
+/** A pass with its page main thread's CPU and its worker thread's (NaN: no worker, the matcher in the page). */
+type PassRun = PassResult & { cpu: number; workerCpu: number };
 
 type Results = Map<string, Map<string, PageResult>>; // pack key → page name → runs
 
@@ -307,50 +312,11 @@ const ENGINE = '/bench/engine.js';
 const MARK = '/bench/mark.min.js';
 const dataScript = (pack: PackInfo) => `/bench/data-${pack.key}.js`;
 
+/** The worker the pass asks (find-worker.ts), standing in for the extension's background worker. */
+const FIND_WORKER = '/bench/find-worker.js';
+
 /** The engine bundled from --base's tree (its tests/bench/page-engine.ts and lib/). */
 const BASE_ENGINE = '/bench/engine-base.js';
-
-/** Main-thread CPU (trace thread time) between the page's `bench:<id>:start` and `bench:<id>:end` marks. */
-function cpuOfRuns(trace: TraceEvent[]): Map<string, number> {
-  const roots = new Map<string, TraceEvent[]>();
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of trace) {
-    if (e.ph !== 'X' || !e.cat.includes('toplevel')) continue;
-    const key = `${e.pid}:${e.tid}`;
-    const list = byThread.get(key) ?? [];
-    list.push(e);
-    byThread.set(key, list);
-  }
-  // Outermost slices only: a task's nested slices are part of its thread time already.
-  for (const [key, slices] of byThread) {
-    slices.sort((a, b) => a.ts - b.ts);
-    const outer: TraceEvent[] = [];
-    let end = -Infinity;
-    for (const slice of slices) {
-      if (slice.ts < end) continue;
-      outer.push(slice);
-      end = slice.ts + (slice.dur ?? 0);
-    }
-    roots.set(key, outer);
-  }
-  const starts = new Map<string, TraceEvent>();
-  const cpu = new Map<string, number>();
-  for (const e of trace) {
-    if (!e.name.startsWith('bench:') || !e.cat.includes('blink.user_timing')) continue;
-    const id = e.name.slice('bench:'.length).replace(/:(start|end)$/, '');
-    if (e.name.endsWith(':start')) starts.set(id, e);
-    else if (e.name.endsWith(':end')) {
-      const begin = starts.get(id);
-      if (!begin) continue;
-      const slices = roots.get(`${e.pid}:${e.tid}`) ?? [];
-      let sum = 0;
-      for (const slice of slices)
-        if (slice.ts + (slice.dur ?? 0) >= begin.ts && slice.ts <= e.ts) sum += slice.tdur ?? slice.dur ?? 0;
-      cpu.set(id, sum / 1000);
-    }
-  }
-  return cpu;
-}
 
 /**
  * One page, every pack: floor and each pack's Backstory run interleaved rep by rep (so all figures of
@@ -394,12 +360,12 @@ async function measurePage(
     tracing = true;
   };
   /** Ids of traced runs → where their CPU time goes once the trace is read. */
-  const pendingCpu = new Map<string, (cpu: number) => void>();
+  const pendingCpu = new Map<string, (cpu: RunCpu) => void>();
   const collectCpu = async () => {
     if (!tracing) return;
     tracing = false;
     const cpu = cpuOfRuns(await endTrace(cdp));
-    for (const [id, set] of pendingCpu) set(cpu.get(id) ?? NaN);
+    for (const [id, set] of pendingCpu) set(cpu.get(id) ?? { main: NaN, workers: NaN });
     pendingCpu.clear();
   };
   let runId = 0;
@@ -418,7 +384,7 @@ async function measurePage(
     floor.push(walked);
     const floorTimed: Timed = { ms: walked.ms, cpu: NaN };
     floorCpu.push(floorTimed);
-    pendingCpu.set(floorId, (cpu) => (floorTimed.cpu = cpu));
+    pendingCpu.set(floorId, (cpu) => (floorTimed.cpu = cpu.main));
     await collectCpu();
     await openPage(page, target.url, [ENGINE], server);
     const elements = await page.evaluate(() => (window as unknown as BenchWindow).__backstoryBench.elementWalk());
@@ -442,8 +408,18 @@ async function measurePage(
       // The pass, this tree's code and --base's alternately first, each on a cold load of its own.
       const engines = BASE_DIR ? [ENGINE, BASE_ENGINE] : [ENGINE];
       if (rep % 2) engines.reverse();
+      // This tree's pass asks a worker (started and loaded before the clock); an older engine without
+      // startFinder loads the matcher in the page, from the data script, inside its pass.
       for (const engine of engines) {
-        await openPage(page, target.url, [engine, dataScript(pack)], server);
+        await openPage(page, target.url, engine === ENGINE ? [engine] : [engine, dataScript(pack)], server);
+        await page.evaluate(
+          async ([workerUrl, dataUrl]) => {
+            const bench = (window as unknown as BenchWindow).__backstoryBench;
+            if ('startFinder' in bench) await bench.startFinder(workerUrl, dataUrl);
+            await bench.settle();
+          },
+          [server.url(FIND_WORKER), server.url(dataScript(pack))] as const,
+        );
         const id = `pass-${runId++}`;
         await startTrace();
         const run = await page.evaluate(
@@ -453,9 +429,12 @@ async function measurePage(
           },
           [id] as const,
         );
-        const timed = { ...run, cpu: NaN };
+        const timed = { ...run, cpu: NaN, workerCpu: NaN };
         (engine === ENGINE ? result.pass : result.basePass).push(timed);
-        pendingCpu.set(id, (cpu) => (timed.cpu = cpu));
+        pendingCpu.set(id, (cpu) => {
+          timed.cpu = cpu.main;
+          timed.workerCpu = cpu.workers;
+        });
         await collectCpu();
       }
       await openPage(page, target.url, [ENGINE, dataScript(pack)], server);
@@ -497,7 +476,7 @@ async function measurePage(
         result.markRegExp.push(outcome);
         const timed: Timed = { ms: outcome.ms, cpu: NaN };
         result.markCpu.push(timed);
-        pendingCpu.set(markId, (cpu) => (timed.cpu = cpu));
+        pendingCpu.set(markId, (cpu) => (timed.cpu = cpu.main));
       }
       await collectCpu();
     }
@@ -701,6 +680,11 @@ interface StartupRun {
   first: boolean;
   /** Thread time of the own slices from content.js evaluation up to the first highlight (trace). */
   cpuToFirstHighlight: number;
+  /**
+   * Thread time of the extension's background service worker over the same span (trace; the bench's pages
+   * have no scripts, so the only service worker is the extension's). NaN: the trace has no such thread.
+   */
+  serviceWorkerCpu: number;
   scanStart: number;
   scanDuration: number;
   firstHighlight: number;
@@ -818,13 +802,24 @@ interface StartupVariant {
  * so that both see the same moments of a busy machine.
  */
 async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): Promise<StartupResult[]> {
-  const browsers: { variant: StartupVariant; browser: Awaited<ReturnType<typeof launchWithExtension>> }[] = [];
+  const browsers: {
+    variant: StartupVariant;
+    browser: Awaited<ReturnType<typeof launchWithExtension>>;
+    cdp: CDPSession;
+  }[] = [];
   const results: StartupResult[] = [];
   try {
     for (const variant of variants) {
       // The card stays closed to pages, as readers get it; the minimal reference has no storage to open it with.
-      const browser = await launchWithExtension({ extensionDir: variant.extensionDir, openCard: false });
-      browsers.push({ variant, browser });
+      // Traced from a browser session: a page's session records no other process (the background's worker).
+      const port = await freePort();
+      const browser = await launchWithExtension({
+        extensionDir: variant.extensionDir,
+        openCard: false,
+        args: [`--remote-debugging-port=${port}`],
+      });
+      const cdp = await (await chromium.connectOverCDP(`http://127.0.0.1:${port}`)).newBrowserCDPSession();
+      browsers.push({ variant, browser, cdp });
       await browser.context.addInitScript(() => {
         const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
         w.__benchLongTasks = [];
@@ -837,11 +832,11 @@ async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): 
     const loadsInBrowser = new Map<StartupVariant, number>();
     for (const target of targets) {
       const tabs = [];
-      for (const { variant, browser } of browsers) {
+      for (const { variant, browser, cdp } of browsers) {
         const contentScriptBytes = statSync(join(variant.extensionDir, 'content-scripts', 'content.js')).size;
         const result: StartupResult = { pack: variant.key, page: target.name, contentScriptBytes, runs: [] };
         const page = await browser.context.newPage();
-        tabs.push({ variant, result, page, cdp: await browser.context.newCDPSession(page) });
+        tabs.push({ variant, result, page, cdp });
       }
       for (let rep = 0; rep < STARTUP_REPS; rep++) {
         for (const tab of tabs) {
@@ -856,18 +851,35 @@ async function measureStartup(variants: StartupVariant[], targets: PageInfo[]): 
         }
       }
       for (const tab of tabs) {
-        await tab.cdp.detach().catch(() => {});
         await tab.page.close();
         results.push(tab.result);
       }
     }
   } finally {
-    for (const { browser } of browsers) await browser.close();
+    for (const { browser, cdp } of browsers) {
+      await cdp.detach().catch(() => {});
+      await browser.close();
+    }
   }
   return results;
 }
 
-/** One traced load of a page with the extension, up to its first scan's end. */
+/** A TCP port nothing listens on now (for Chromium's remote debugging). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Chromium's name for the thread of a service worker, such as the extension's background (trace metadata). */
+const SERVICE_WORKER_THREAD = 'ServiceWorker thread';
+
+/** One traced load of a page with the extension (a browser-wide trace), up to its first scan's end. */
 async function traceStartup(page: Page, cdp: CDPSession, target: PageInfo): Promise<Omit<StartupRun, 'first'>> {
   await cdp.send('Tracing.start', {
     categories: 'toplevel,devtools.timeline,blink.user_timing,v8.execute',
@@ -914,6 +926,8 @@ async function traceStartup(page: Page, cdp: CDPSession, target: PageInfo): Prom
     : NaN;
   return {
     ...run,
+    serviceWorkerCpu:
+      evaluate && firstPaintEnd ? cpuOfThreadsNamed(trace, SERVICE_WORKER_THREAD, evaluate.ts, firstPaintEnd.ts) : NaN,
     evaluateStart: evaluate ? toPage(evaluate.ts) : NaN,
     evaluateMs: evaluate?.dur !== undefined ? evaluate.dur / 1000 : NaN,
     ownLongest: (longestOwn?.dur ?? NaN) / 1000,
@@ -934,7 +948,12 @@ interface PageSummary {
   /** The real scanner's pass (page-engine.ts pass): scan wall time, and CPU including load and repaint. */
   pass: number;
   passCpu: number;
+  /** Thread time of the worker the pass asked, over the same span (NaN: the matcher ran in the page). */
+  passWorkerCpu: number;
+  /** The matcher's load in the worker, before the pass's clock. */
   passLoad: number;
+  /** Requests the page sent to the worker during the pass. */
+  passRequests: number;
   passReports: number;
   passEntities: number;
   passClaims: number;
@@ -943,6 +962,7 @@ interface PageSummary {
   /** The same with --base's code (NaN without it). */
   basePass: number;
   basePassCpu: number;
+  basePassWorkerCpu: number;
   basePassEntities: number;
   basePassClaims: number;
   markCpu: number;
@@ -980,6 +1000,8 @@ function summarise(target: PageInfo, r: PageResult): PageSummary {
     floorCpu: median(r.floorCpu.map((f) => f.cpu)),
     pass: median(r.pass.map((p) => p.ms)),
     passCpu: median(r.pass.map((p) => p.cpu)),
+    passWorkerCpu: median(r.pass.map((p) => p.workerCpu)),
+    passRequests: median(r.pass.map((p) => p.requests)),
     passLoad: median(r.pass.map((p) => p.loadMs)),
     passReports: median(r.pass.map((p) => p.reports)),
     passEntities: r.pass[0]?.entities ?? 0,
@@ -987,6 +1009,7 @@ function summarise(target: PageInfo, r: PageResult): PageSummary {
     passPainted: r.pass[0]?.painted ?? NaN,
     basePass: median(r.basePass.map((p) => p.ms)),
     basePassCpu: median(r.basePass.map((p) => p.cpu)),
+    basePassWorkerCpu: median(r.basePass.map((p) => p.workerCpu)),
     basePassEntities: r.basePass[0]?.entities ?? NaN,
     basePassClaims: r.basePass[0]?.claims ?? NaN,
     markCpu: median(r.markCpu.map((m) => m.cpu)),
@@ -1019,6 +1042,12 @@ function summarise(target: PageInfo, r: PageResult): PageSummary {
   };
 }
 
+/** A pass's main-thread CPU plus its worker's (none when the matcher ran in the page). */
+function allCpu(p: PageSummary, which: 'pass' | 'base'): number {
+  const [main, worker] = which === 'pass' ? [p.passCpu, p.passWorkerCpu] : [p.basePassCpu, p.basePassWorkerCpu];
+  return main + (Number.isFinite(worker) ? worker : 0);
+}
+
 /**
  * The pass table: per page (real pack), the walk, Backstory's pass and markRegExp, each with wall time
  * and main-thread CPU, then the ratios the targets are stated in, by kind of page.
@@ -1026,6 +1055,7 @@ function summarise(target: PageInfo, r: PageResult): PageSummary {
 function passReport(line: (text?: string) => void, all: PageSummary[]): void {
   if (!all.length) return;
   const base = all.some((p) => Number.isFinite(p.basePass));
+  const workerLoad = median(all.map((p) => p.passLoad));
   const kind = (p: PageSummary) =>
     p.set === 'ontopic'
       ? p.big
@@ -1039,13 +1069,26 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
   line("### Backstory's pass, real pack: wall time and main-thread CPU, side by side in this run");
   line();
   line(
-    '"walk" = the floor (TreeWalker over every text node + one join). "pass" = the content script\'s work on a cold load: ' +
-      "the real lib/dom/page-scanner.ts createPageScanner(…).scan() with the content script's display rules at the default settings (first mentions painted) and popup summaries " +
-      "(wall: the scan's promise, yields included; the matcher's load is apart). CPU = the renderer main thread's thread time " +
-      "(trace) from the run's start to two frames after its end: for the pass the matcher load (the content script's evaluation-time work), " +
-      'scan, claims, ranges, painting, reports and the highlight repaint it causes; for markRegExp its call and the style, layout and paint its marks force; ' +
+    '"walk" = the floor (TreeWalker over every text node + one join). "pass" = the content script\'s work on a cold load, ' +
+      'the matcher in the background: the real lib/dom/page-scanner.ts createPageScanner(document, remoteFinder(ask)).scan() with the content ' +
+      "script's display rules at the default settings (first mentions painted) and popup summaries; `ask` posts each FindRequest to a dedicated " +
+      "Worker of the bench page (tests/bench/find-worker.ts: another thread, standing in for the extension's background service worker), which " +
+      'answers with findInPage (lib/matcher/text-finder.ts). The worker is started, its matcher loaded' +
+      (Number.isFinite(workerLoad) ? ` (${ms(workerLoad)} ms, median page)` : '') +
+      " and its search warmed up (five searches of a text made of the pack's own names and claim statements, not the page's) BEFORE " +
+      "the pass's clock starts, as the extension's background worker is already running and warm when a page loads (a service " +
+      'worker Chrome stopped after 30 s idle would start cold: not measured here); the page loads no matcher. ' +
+      "Wall: from the scanner's creation to its promise, the round trips to the " +
+      "worker and yields included. CPU = the renderer main thread's thread time (trace) from the run's start to two frames after its end: " +
+      'for the pass reading the text, posting the requests and reading the replies, ranges, painting, display rules, reports and the ' +
+      'highlight repaint it causes; "worker CPU" = the worker thread\'s thread time over the same span (the search and its replies; in ' +
+      'brackets the requests the page sent: a long page asks for its top first, then for the whole page), so that no ' +
+      'work is hidden: main + worker is all the pass costs. For markRegExp its call and the style, layout and paint its marks force; ' +
       'for the walk the same frames with nothing to repaint. Medians of the cold runs.' +
-      (base ? ' "before": the same pass with the --base code, each load interleaved with this code\'s.' : ''),
+      (base
+        ? ' "before": the same pass with the --base code, each load interleaved with this code\'s (its own page engine: where its matcher ' +
+          'lives there, in the page, its load falls inside the pass and its CPU; worker CPU "–" when it used no worker).'
+        : ''),
   );
   line();
   const head = [
@@ -1053,10 +1096,13 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
     'kind',
     'walk ms (CPU)',
     'pass ms (CPU)',
+    'worker CPU (requests)',
     'pass / walk (CPU / CPU)',
     'markRegExp ms (CPU)',
     'markRegExp / pass: wall, CPU',
-    ...(base ? ['before: pass ms (CPU)', 'before / after: wall, CPU'] : []),
+    ...(base
+      ? ['before: pass ms (CPU)', 'before: worker CPU', 'before / after: wall, main CPU, main + worker CPU']
+      : []),
     'entities / claims (painted)',
   ];
   line(`| ${head.join(' | ')} |`);
@@ -1069,13 +1115,15 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
       kind(p),
       `${ms(p.floor)} (${ms(p.floorCpu)})`,
       `${ms(p.pass)} (${ms(p.passCpu)})`,
+      `${ms(p.passWorkerCpu)} (${p.passRequests})`,
       `${ratio(p.pass / p.floor)} (${ratio(p.passCpu / p.floorCpu)})`,
       p.markNote ?? `${ms(p.markRegExp)} (${ms(p.markCpu)})`,
       `${ratio(p.markRegExp / p.pass)}, ${ratio(p.markCpu / p.passCpu)}`,
       ...(base
         ? [
             `${ms(p.basePass)} (${ms(p.basePassCpu)})`,
-            `${ratio(p.basePass / p.pass)}, ${ratio(p.basePassCpu / p.passCpu)}`,
+            ms(p.basePassWorkerCpu),
+            `${ratio(p.basePass / p.pass)}, ${ratio(p.basePassCpu / p.passCpu)}, ${ratio(allCpu(p, 'base') / allCpu(p, 'pass'))}`,
           ]
         : []),
       `${p.passEntities} / ${p.passClaims} (${p.passPainted})${base && (p.basePassEntities !== p.passEntities || p.basePassClaims !== p.passClaims) ? ` (before ${p.basePassEntities} / ${p.basePassClaims})` : ''}`,
@@ -1098,7 +1146,8 @@ function passReport(line: (text?: string) => void, all: PageSummary[]): void {
       `- ${k} (${chosen.length}): pass / walk ${stat((p) => p.pass / p.floor, 'max')}, CPU ${stat((p) => p.passCpu / p.floorCpu, 'max')}; ` +
         `markRegExp / pass ${stat((p) => p.markRegExp / p.pass, 'min')}, CPU ${stat((p) => p.markCpu / p.passCpu, 'min')}` +
         (base
-          ? `; before / after ${stat((p) => p.basePass / p.pass, 'min')}, CPU ${stat((p) => p.basePassCpu / p.passCpu, 'min')}`
+          ? `; before / after ${stat((p) => p.basePass / p.pass, 'min')}, main CPU ${stat((p) => p.basePassCpu / p.passCpu, 'min')}, ` +
+            `main + worker CPU ${stat((p) => allCpu(p, 'base') / allCpu(p, 'pass'), 'min')}`
           : ''),
     );
   }
@@ -1169,8 +1218,10 @@ async function main(): Promise<void> {
 
   // Pages.
   const [shared, server] = await Promise.all([servePages(), serveBench()]);
-  server.add(ENGINE, await bundleEngine(), 'text/javascript');
-  if (BASE_DIR) server.add(BASE_ENGINE, await bundleEngine(BASE_DIR), 'text/javascript');
+  server.add(ENGINE, await bundleScript(ROOT, 'page-engine.ts', 'page-engine.js'), 'text/javascript');
+  server.add(FIND_WORKER, await bundleScript(ROOT, 'find-worker.ts', 'find-worker.js'), 'text/javascript');
+  if (BASE_DIR)
+    server.add(BASE_ENGINE, await bundleScript(BASE_DIR, 'page-engine.ts', 'page-engine-base.js'), 'text/javascript');
   server.add(
     MARK,
     readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
@@ -1297,7 +1348,7 @@ async function main(): Promise<void> {
         results.get(pack.key)!.set(target.name, r);
         const s = summarise(target, r);
         log(
-          `  ${target.name.padEnd(16)} [${pack.key}] floor ${ms(s.floor)} (CPU ${ms(s.floorCpu)}) · pass ${ms(s.pass)} (CPU ${ms(s.passCpu)}${BASE_DIR ? `; base ${ms(s.basePass)}, CPU ${ms(s.basePassCpu)}` : ''}) · ` +
+          `  ${target.name.padEnd(16)} [${pack.key}] floor ${ms(s.floor)} (CPU ${ms(s.floorCpu)}) · pass ${ms(s.pass)} (CPU ${ms(s.passCpu)}, worker ${ms(s.passWorkerCpu)}${BASE_DIR ? `; base ${ms(s.basePass)}, CPU ${ms(s.basePassCpu)}` : ''}) · ` +
             `replica ${ms(s.backstory)} (load ${ms(s.load)}) · markRegExp ${s.markNote ?? ms(s.markRegExp)} (CPU ${ms(s.markCpu)}) · ${s.entities} entities, ${s.claims} claims`,
         );
       }
@@ -1550,12 +1601,12 @@ async function main(): Promise<void> {
   line(
     "Measured with the real extension, built once per pack (wxt's JS build API with outDir; BACKSTORY_PACK=<generated knowledge.json>), loaded unpacked, " +
       `${STARTUP_REPS} loads per page in a tab of its own, one browser per extension (with --base, the base's loads and this tree's alternate), each ` +
-      'under a CDP trace (toplevel, devtools.timeline, blink.user_timing, v8.execute); medians. The first load in each tab runs cold code (its CPU ' +
+      'under a browser-wide CDP trace (toplevel, devtools.timeline, blink.user_timing, v8.execute); medians. The first load in each tab runs cold code (its CPU ' +
       "was 3–5× the later loads' in the 2026-12-07 runs); the first load after the browser started also has no V8 code cache for content.js " +
       "(its own column). Times in ms from the page's navigation start: " +
-      'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level, which includes ' +
-      'the matcher data literal of a small pack, parsed chunk by chunk later); evaluation end → scan start: the storage reads and, for a large pack, ' +
-      'reading matcher.bin (lib/tools/build/matcher-module.ts), during which the matcher loads, plus any waiting; ' +
+      'DOMContentLoaded end (navigation timing); content.js evaluation start and duration (trace EvaluateScript: compile + top level; in builds whose content script ' +
+      'holds the matcher, with the matcher data literal of a small pack); evaluation end → scan start: the storage reads (and, in those builds, ' +
+      "the matcher's load, for a large pack from matcher.bin) plus any waiting; " +
       "scan start and duration from the content script's first `backstory:scan` measure (the trace is aligned on it); first highlight: the end of its first " +
       '`backstory:first-paint` measure (a long page paints its top before the scan ends; the measure waits for a paint that holds a highlight). Injection → first highlight (the start-up target): from the start ' +
       'of content.js evaluation to the first highlight. ' +
@@ -1563,20 +1614,23 @@ async function main(): Promise<void> {
       'included. Longest own slice (trace): the longest top-level main-thread slice that ran content-script code (evaluation, calls into content.js, ' +
       'the microtask run after the storage reads, the scan-start mark), wall time, and in parentheses its thread time (the rest is waiting for a core). ' +
       'Main-thread CPU, injection → first highlight: the thread time of those own slices from the one evaluating content.js up to the end of the first ' +
-      'first-paint measure (the start-up target is stated in it: a loaded machine stretches wall time, not thread time).',
+      'first-paint measure (the start-up target is stated in it: a loaded machine stretches wall time, not thread time). ' +
+      "Background worker CPU, injection → first highlight: the thread time of the extension's background service worker over the same span " +
+      '("ServiceWorker thread" in the trace; the pages have no scripts, so it is the only one): the search the page asked for and its messages, ' +
+      'where the background holds the matcher, and whatever else it ran then; "–" when the trace has no such thread.',
   );
   line();
   line(
-    '| pack | page | content.js | DOMContentLoaded | content.js evaluated at | evaluation ms (first load) | evaluation end → scan start | scan measure | first highlight (after DCL) | **injection → first highlight** | **main-thread CPU, injection → first highlight** | first highlight after DCL, first load | longest task (longtask API) | longest own slice (trace) |',
+    '| pack | page | content.js | DOMContentLoaded | content.js evaluated at | evaluation ms (first load) | evaluation end → scan start | scan measure | first highlight (after DCL) | **injection → first highlight** | **main-thread CPU, injection → first highlight** | background worker CPU, injection → first highlight | first highlight after DCL, first load | longest task (longtask API) | longest own slice (trace) |',
   );
-  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of startup) {
     const found = packs.find((p) => p.key === s.pack.replace(/ \(base\)$/, ''));
     if (!found) continue;
     const pack = { label: `${found.label}${s.pack.endsWith(' (base)') ? ' (base)' : ''}` };
     if (!s.runs.length) {
       line(
-        `| ${pack.label} | ${s.page} | ${s.contentScriptBytes ? mb(s.contentScriptBytes) : '–'} | ${s.error ?? 'no runs'} | | | | | | | | | | |`,
+        `| ${pack.label} | ${s.page} | ${s.contentScriptBytes ? mb(s.contentScriptBytes) : '–'} | ${s.error ?? 'no runs'} | | | | | | | | | | | |`,
       );
       continue;
     }
@@ -1587,7 +1641,7 @@ async function main(): Promise<void> {
       `| ${pack.label} | ${s.page} | ${mb(s.contentScriptBytes)} | ${ms(m((r) => r.domContentLoaded))} | ${ms(m((r) => r.evaluateStart))} | ` +
         `${ms(m((r) => r.evaluateMs))} (${firstRun ? ms(firstRun.evaluateMs) : '–'}) | ${ms(m((r) => r.scanStart - r.evaluateStart - r.evaluateMs))} | ` +
         `${ms(m((r) => r.scanDuration))} | ${ms(m((r) => r.firstHighlight))} (${ms(m((r) => r.firstHighlight - r.domContentLoaded))}) | ` +
-        `**${ms(m((r) => r.firstHighlight - r.evaluateStart))}** | **${ms(m((r) => r.cpuToFirstHighlight))}** | ${firstRun ? ms(firstRun.firstHighlight - firstRun.domContentLoaded) : '–'} | ${longest > 0 ? ms(longest) : 'none over 50'} | ${ms(m((r) => r.ownLongest))} (${ms(m((r) => r.ownLongestCpu))}) |`,
+        `**${ms(m((r) => r.firstHighlight - r.evaluateStart))}** | **${ms(m((r) => r.cpuToFirstHighlight))}** | ${ms(m((r) => r.serviceWorkerCpu))} | ${firstRun ? ms(firstRun.firstHighlight - firstRun.domContentLoaded) : '–'} | ${longest > 0 ? ms(longest) : 'none over 50'} | ${ms(m((r) => r.ownLongest))} (${ms(m((r) => r.ownLongestCpu))}) |`,
     );
   }
   line();

@@ -1,12 +1,11 @@
 /**
- * Vite plugin: `virtual:backstory-matcher` is everything the content script needs to start
- * scanning, made at build time from assets/knowledge.json: the matcher data (no summaries, claims'
+ * Vite plugin: `virtual:backstory-matcher` is everything the background worker needs to search pages'
+ * text, made at build time from assets/knowledge.json: the matcher data (no summaries, claims'
  * evidence or passages) in lazily parsed chunks, the automaton and fold tables as one binary blob,
- * and the WebAssembly scan loop. Nothing is built or folded on the page.
+ * and the WebAssembly scan loop. Nothing is built or folded when the worker starts.
  *
- * A small pack travels inside content.js (no request before the first scan). A large one goes into
- * `matcher.bin` beside it (lib/matcher/matcher-resource.ts), which the content script fetches: a
- * script's evaluation blocks the page in one task, a fetch does not.
+ * A small pack travels inside background.js. A large one goes into `matcher.bin` beside it
+ * (lib/matcher/matcher-resource.ts), which the worker reads when the first page asks.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -30,24 +29,18 @@ export const INLINE_MAX_CHARS = 8 * 1024 * 1024;
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-/** The matcher as the content script gets it: data in chunks, and the automaton and fold tables. */
+/** The matcher as the background worker gets it: data in chunks, and the automaton and fold tables. */
 export function matcherParts(data: MatcherData): { data: EncodedMatcherData; tables: Uint8Array } {
   const tables = serializeScanTables({ automaton: buildAutomaton(data.keys), fold: computeFoldTables() });
   return { data: encodeMatcherData(data), tables };
 }
 
-export interface MatcherModule extends Plugin {
-  /** Whether the last build wrote MATCHER_RESOURCE (the manifest must then make it reachable). */
-  usesResource(): boolean;
-}
-
-export function matcherModule(packPath: string, inlineMaxChars = INLINE_MAX_CHARS): MatcherModule {
+export function matcherModule(packPath: string, inlineMaxChars = INLINE_MAX_CHARS): Plugin {
   let resource: Uint8Array | undefined;
-  // WXT runs one Vite build per group of entrypoints: only the content script's emits the resource.
+  // WXT runs one Vite build per group of entrypoints: only the background's emits the resource.
   let used = false;
   return {
     name: 'backstory-matcher',
-    usesResource: () => resource !== undefined,
     buildStart() {
       used = false;
     },

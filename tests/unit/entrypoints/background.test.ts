@@ -18,6 +18,11 @@ import { findEntities } from '../../../lib/matcher/find';
 import { loadMergedMatcher, parseMergedMatcher } from '../../../lib/preferences/merged-matcher';
 import { computeFoldTables } from '../../../lib/text/fold';
 import { smallPack } from '../../support/small-pack';
+import { savePackStorage } from '../../../entrypoints/shared/stored';
+import { packStorage } from '../../../lib/preferences/packs';
+import type { Reply } from '../../../lib/protocol/requests';
+
+type FindAnswer = Reply<'find'>;
 
 const MANIFEST_SCRIPT = {
   matches: ['*://*.cnn.com/*', 'http://127.0.0.1/*'],
@@ -177,6 +182,37 @@ describe('background: messages', () => {
     expect(
       findEntities(matcher, 'Ada Brook met Nicolás Maduro.').map((f) => matcher.data.entities[f.entity]!.id),
     ).toEqual(['ada-brook', 'nicolas-maduro']);
+  });
+
+  it("answers a page's text from the bundled matcher, and after a change of packs from the stored merge, telling every tab", async () => {
+    await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    await fakeBrowser.tabs.create({ url: 'https://news.example/b' });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.length).toBeGreaterThanOrEqual(2);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await start();
+    const limits = { maxTotal: 100, maxPerEntity: 10, maxClaims: 10 };
+    const text = 'Ada Brook met Nicolás Maduro in Caracas.';
+    const find = async () => {
+      const [reply] = (await fromTab({ type: 'find', request: { part: 'page', text, limits } }, 1)) as FindAnswer[];
+      const names = reply!.entities.map((f) => text.slice(f.start, f.end));
+      const ids = new Map(reply!.entityRecords).values();
+      return { names, ids: [...ids].map((e) => e.id).sort(), source: reply!.source };
+    };
+    expect(await find()).toEqual({
+      names: ['Nicolás Maduro', 'Caracas'],
+      ids: ['caracas', 'nicolas-maduro'],
+      source: 'bundled',
+    });
+
+    const builtIn = matcherDataFromPack(packJson as unknown as KnowledgePack);
+    const installed = [
+      { id: 'riverside-courier', enabled: true, importedAt: '', pack: smallPack('Riverside Courier', 'Ada Brook') },
+    ];
+    await savePackStorage(await packStorage(installed, builtIn));
+    await expect.poll(() => sent.mock.calls.length).toBe(tabs.length);
+    expect(sent.mock.calls).toEqual(tabs.map((tab) => [tab.id, { type: 'packs-changed' }]));
+    expect(await find()).toMatchObject({ names: ['Ada Brook', 'Nicolás Maduro', 'Caracas'], source: 'stored' });
   });
 
   it('passes a keyboard shortcut to the active tab', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * The content script's wiring against WXT's fakeBrowser: what it answers the popup, what a switched-off
- * site does, and how changes of the stored settings, corrections and packs repaint or rescan the page.
+ * The content script's wiring against WXT's fakeBrowser, with the background's page matcher answering
+ * its text: what it answers the popup, what a switched-off site does, and how changes of the stored
+ * settings, corrections and packs repaint or rescan the page.
  * happy-dom has no CSS Custom Highlight API, so the page is painted with <backstory-mark> elements.
  * Hover, clicks and keys on highlights and cards are left to the browser tests: they act on trusted
  * events only, which a test cannot make.
@@ -11,7 +12,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import packJson from '../../../../assets/knowledge.json';
 import english from '../../../../assets/public/_locales/en/messages.json';
-import type { BundledMatcher } from '../../../../entrypoints/content/bundled-matcher';
+import type { BundledMatcher } from '../../../../entrypoints/shared/bundled-matcher';
+import { createPageMatcher } from '../../../../entrypoints/shared/page-matcher';
 import { runOnPage } from '../../../../entrypoints/content/run-on-page';
 import { OPEN_CARD_FOR_TESTS_KEY } from '../../../../entrypoints/content/test-hooks';
 import { correctionsItem, savePackStorage, settingsItem } from '../../../../entrypoints/shared/stored';
@@ -58,10 +60,16 @@ beforeEach(async () => {
   fakeBrowser.reset();
   Object.assign(fakeBrowser.i18n, { getMessage: messagesGetter(english), getUILanguage: () => 'en-US' });
   sent = [];
+  // The background's side: the page matcher, telling the page when the packs change.
+  const pageMatcher = createPageMatcher(
+    () => bundled,
+    () => void fakeBrowser.runtime.onMessage.trigger({ type: 'packs-changed' }, {}),
+  );
   fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
     const message = raw as Request;
     sent.push(message);
     if (message.type === 'get-card') return Promise.resolve(cardData(pack, message.kind, message.id) ?? null);
+    if (message.type === 'find') return pageMatcher.find(message.request);
     return undefined;
   });
   document.body.innerHTML = PAGE;
@@ -82,7 +90,7 @@ const published = () => sent.flatMap((m) => (m.type === 'page-report' ? [m.repor
 /** Runs the content script on the page and waits for its first report. */
 async function run(): Promise<void> {
   ctx = new ContentScriptContext('content');
-  await runOnPage(ctx, () => bundled);
+  await runOnPage(ctx);
   await expect.poll(() => published().length, WAIT).toBeGreaterThan(0);
 }
 

@@ -4,6 +4,7 @@ import packJson from '../../../../assets/knowledge.json';
 import { FIRST_PAINT_MEASURE, SCAN_MEASURE, createPageScanner } from '../../../../lib/dom/page-scanner';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { loadMatcher, matcherDataFromPack } from '../../../../lib/matcher/compile';
+import { localFinder } from '../../../../lib/matcher/text-finder';
 
 const matcher = loadMatcher(matcherDataFromPack(packJson as unknown as KnowledgePack));
 
@@ -60,7 +61,7 @@ describe('first paint on a long page', () => {
   it('paints the top before the rest is read, and takes nothing back at the end', async () => {
     const paints = fakeHighlightApi();
     longArticle();
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     expect(scanner.painter.kind).toBe('highlight-api');
     const found = await scanner.scan();
     scanner.stop();
@@ -86,7 +87,7 @@ describe('first paint on a long page', () => {
     paragraphs[0] = '<p>Nicolás Maduro spoke in Caracas.</p>';
     paragraphs[1800] = '<p>Claudia Sheinbaum answered from Mexico City.</p>';
     document.body.innerHTML = paragraphs.join('');
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     await scanner.scan();
     scanner.stop();
 
@@ -107,7 +108,7 @@ describe('first paint on a long page', () => {
     paragraphs[85] = '<p>Claudia Sheinbaum answered from Mexico City.</p>';
     const short = Array.from({ length: 2000 }, (_, i) => `<p>Item ${i}.</p>`);
     document.body.innerHTML = [...paragraphs, ...short].join('');
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     await scanner.scan();
     scanner.stop();
 
@@ -121,7 +122,7 @@ describe('first paint on a long page', () => {
     const paints = fakeHighlightApi();
     const spans = Array.from({ length: 2000 }, (_, i) => `<span>part ${i}</span> `);
     document.body.innerHTML = `<p>Nicolás Maduro spoke. ${spans.join('')}</p>`;
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     await scanner.scan();
     scanner.stop();
     expect(paints.length).toBe(1);
@@ -143,7 +144,7 @@ describe('first paint on a long page', () => {
       set(name, highlight);
       if (name === 'backstory-entity') paintedAt.push(performance.now());
     };
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     await scanner.scan();
     scanner.stop();
 
@@ -157,7 +158,7 @@ describe('first paint on a long page', () => {
   it('paints once, at the end, on a short page', async () => {
     const paints = fakeHighlightApi();
     document.body.innerHTML = '<p>Nicolás Maduro spoke in Caracas as Gustavo Petro answered from Bogotá.</p>';
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     await scanner.scan();
     scanner.stop();
     expect(paints.length).toBe(1);
@@ -171,7 +172,7 @@ describe('one pass of work per finding on a long page', () => {
     longArticle();
     const asked = new Map<Range, number>();
     const reports: number[] = [];
-    const scanner = createPageScanner(document, matcher, {
+    const scanner = createPageScanner(document, localFinder(matcher), {
       isShown: (hit) => {
         asked.set(hit.finding.range, (asked.get(hit.finding.range) ?? 0) + 1);
         return true;
@@ -195,7 +196,7 @@ describe('one pass of work per finding on a long page', () => {
   it('paints nothing once stopped while a scan is under way, and the scan settles', async () => {
     const paints = fakeHighlightApi();
     longArticle();
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     const scanning = scanner.scan();
     scanner.stop();
     await expect(scanning).resolves.toEqual({ entities: [], claims: [] });
@@ -205,7 +206,7 @@ describe('one pass of work per finding on a long page', () => {
   it('leaves a scan superseded by a newer one unpainted, and the newer one paints', async () => {
     const paints = fakeHighlightApi();
     longArticle();
-    const scanner = createPageScanner(document, matcher);
+    const scanner = createPageScanner(document, localFinder(matcher));
     const first = scanner.scan();
     const second = scanner.scan();
     await first;

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PageScanner, createPageScanner } from '../../../../lib/dom/page-scanner';
 import { MARK_TAG } from '../../../../lib/dom/paint';
 import { compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
+import { localFinder } from '../../../../lib/matcher/text-finder';
 
 const person = (id: string, name: string) => ({
   id,
@@ -29,7 +30,7 @@ describe('page scanner with the wrap painter', () => {
   it('undoes the wrapping of a text node the page writes to before the next task, then wraps again', async () => {
     document.body.innerHTML = '<ul><li>Nicolás Maduro spoke.</li><li>Gustavo Petro replied.</li></ul>';
     const [first, second] = [...document.querySelectorAll('li')].map((li) => li.firstChild as Text);
-    scanner = createPageScanner(document, matcher, { forceWrap: true, settleDelay: 20 });
+    scanner = createPageScanner(document, localFinder(matcher), { forceWrap: true, settleDelay: 20 });
     await scanner.scan();
     expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro']);
 
@@ -48,7 +49,7 @@ describe('page scanner with the wrap painter', () => {
 describe('which findings a full scan paints', () => {
   it('only those isShown lets through', async () => {
     document.body.innerHTML = '<p>Nicolás Maduro met Gustavo Petro.</p>';
-    scanner = createPageScanner(document, matcher, {
+    scanner = createPageScanner(document, localFinder(matcher), {
       forceWrap: true,
       isShown: (hit) => hit.kind === 'entity' && hit.finding.entity === 1,
     });
@@ -59,7 +60,7 @@ describe('which findings a full scan paints', () => {
   it('filters with the newest isShown when it changes while the scan filters', async () => {
     document.body.innerHTML = '<p>Nicolás Maduro met Gustavo Petro.</p>';
     let swapped = false;
-    const current = createPageScanner(document, matcher, {
+    const current = createPageScanner(document, localFinder(matcher), {
       forceWrap: true,
       isShown: () => {
         // The reader hides everything while the scan is filtering its findings.
@@ -82,7 +83,7 @@ describe('first mentions', () => {
 
   it('paints the first mention of each name and keeps every mention in the findings', async () => {
     document.body.innerHTML = story;
-    scanner = createPageScanner(document, matcher, { forceWrap: true, everyMention: () => false });
+    scanner = createPageScanner(document, localFinder(matcher), { forceWrap: true, everyMention: () => false });
     await scanner.scan();
     expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro']);
     expect(scanner.findings().entities.map((f) => f.range.toString())).toEqual([
@@ -99,7 +100,7 @@ describe('first mentions', () => {
 
   it('paints every mention of the categories everyMention says so of', async () => {
     document.body.innerHTML = story;
-    scanner = createPageScanner(document, matcher, {
+    scanner = createPageScanner(document, localFinder(matcher), {
       forceWrap: true,
       everyMention: (hit) => hit.kind === 'entity' && hit.finding.entity === 0,
     });
@@ -109,7 +110,7 @@ describe('first mentions', () => {
 
   it('paints a later mention once the reader jumps to it, and hovering reaches it then', async () => {
     document.body.innerHTML = story;
-    scanner = createPageScanner(document, matcher, { forceWrap: true, everyMention: () => false });
+    scanner = createPageScanner(document, localFinder(matcher), { forceWrap: true, everyMention: () => false });
     await scanner.scan();
     expect(scanner.reveal('entity', 'nicolas-maduro', 2)).toBe(true);
     expect(marked()).toEqual(['Nicolás Maduro', 'Gustavo Petro', 'Nicolás Maduro']);
@@ -131,7 +132,7 @@ describe('first mentions', () => {
     };
     try {
       document.body.innerHTML = `<main>${story}</main><aside><p>Waiting for news.</p></aside>`;
-      const current = createPageScanner(document, matcher, { settleDelay: 10, everyMention: () => false });
+      const current = createPageScanner(document, localFinder(matcher), { settleDelay: 10, everyMention: () => false });
       scanner = current;
       expect(scanner.painter.kind).toBe('highlight-api');
       await current.scan();

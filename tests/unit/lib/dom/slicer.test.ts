@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSlicer, textSlices } from '../../../../lib/dom/slicer';
+import { createSlicer } from '../../../../lib/dom/slicer';
 
 /** A window whose clock the test sets (yields go through a MessageChannel task). */
 function clockWindow(): { win: Window; set(ms: number): void } {
@@ -39,21 +39,5 @@ describe('slicer', () => {
     const waiting = slicer.checkpoint();
     controller.abort(new Error('superseded'));
     await expect(waiting).rejects.toThrow('superseded');
-  });
-});
-
-describe('textSlices', () => {
-  it('cuts after a separator past each slice size, from where it is told to start', () => {
-    const text = 'aaaa|bbbb|cccc|dd';
-    expect(textSlices(text, '|', 3)).toEqual([
-      [0, 5],
-      [5, 10],
-      [10, 15],
-      [15, 17],
-    ]);
-    expect(textSlices(text, '|', 6, 5)).toEqual([
-      [5, 15],
-      [15, 17],
-    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type MatchableEntity, compileMatcherData, loadMatcher } from '../../../../lib/matcher/compile';
 import { MAX_MISSPELT_TEXT, findEntities } from '../../../../lib/matcher/find';
 import { decodeMatcherData, encodeMatcherData } from '../../../../lib/matcher/lazy-data';
-import { longNames, nearSpellings, prepareNearSpellings } from '../../../../lib/matcher/near-spelling';
+import { longNames, nearSpellings } from '../../../../lib/matcher/near-spelling';
 import packJson from '../../../../assets/knowledge.json';
 import type { KnowledgePack } from '../../../../lib/knowledge/types';
 import { matcherDataFromPack } from '../../../../lib/matcher/compile';
@@ -149,37 +149,13 @@ describe('nearSpellings, where capitalised words begin', () => {
     expect(found.every((f) => text.slice(f.start, f.end) === 'Nicolas Madura')).toBe(true);
     expect(spelt('Then Nicolas Madura Zb spoke.')).toEqual(['Nicolas Madura']);
   });
-
-  it('makes its index a slice at a time ahead of the search, to the same names', async () => {
-    // 300 entities (five slices of 64): the names to find are the first and the last.
-    const many = Array.from({ length: 298 }, (_, i) => entity(`filler-${i}`, `Filler Personname${i}`));
-    const data = compileMatcherData(
-      'sliced',
-      [entity('nicolas-maduro', 'Nicolás Maduro'), ...many, entity('pete-hegseth', 'Pete Hegseth')],
-      [],
-    );
-    const text = 'Nicolas Madura met Pete Hegsteh.';
-    const expected = nearSpellings(
-      compileMatcherData('sliced', [...data.entities.map((e) => entity(e.id, e.name))], []),
-      text,
-    );
-    let turns = 0;
-    await prepareNearSpellings(
-      data,
-      () => true,
-      async () => void turns++,
-    );
-    expect(turns).toBe(5);
-    expect(nearSpellings(data, text)).toEqual(expected);
-    expect(nearSpellings(data, text).map((f) => f.alias)).toEqual(['Nicolás Maduro', 'Pete Hegseth']);
-  });
 });
 
 describe('long names made at build time', () => {
   const found = (data: typeof matcher.data, text: string) =>
     nearSpellings(data, text).map((f) => [f.entity, f.start, f.end, f.alias]);
 
-  it('travel in the head of a small pack, folded, and the page finds the same names with them', async () => {
+  it('travel in the head of a small pack, folded, and the search finds the same names with them', () => {
     const encoded = encodeMatcherData(matcher.data);
     expect((JSON.parse(encoded.head) as { longNames: unknown }).longNames).toEqual([
       [0, 'nicolas', 'maduro'],
@@ -191,14 +167,6 @@ describe('long names made at build time', () => {
       [7, 'oscar', 'ramirez'],
     ]);
     const decoded = decodeMatcherData(encoded);
-    let turns = 0;
-    // Nothing to slice: the first search makes the index from the head's names.
-    await prepareNearSpellings(
-      decoded,
-      () => true,
-      async () => void turns++,
-    );
-    expect(turns).toBe(0);
     const text = 'Nicolas Madura met Pete Hegsteh and Cluadia Sheinbaum; Óscar Ramirex and Gustavo Pedro too.';
     expect(found(decoded, text)).toEqual(found(matcher.data, text));
     expect(found(decoded, text).map(([, , , alias]) => alias)).toEqual([

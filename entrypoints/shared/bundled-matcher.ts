@@ -1,14 +1,12 @@
 /**
- * The bundled pack's matcher, from content.js itself or, for a large pack, from the matcher.bin file
- * beside it (lib/tools/build/matcher-module.ts). Inline, all of it happens before the first await.
+ * The bundled pack's matcher, from the background script itself or, for a large pack, from the
+ * matcher.bin file beside it (lib/tools/build/matcher-module.ts).
  */
 import { bundledMatcher, scannerWasm } from 'virtual:backstory-matcher';
 import { type PublicPath, browser } from 'wxt/browser';
-import { yieldToEventLoop } from '../../lib/dom/slicer';
 import { type Matcher, type MatcherData, loadMatcher } from '../../lib/matcher/compile';
 import { type ChunkedMatcherData, type EncodedMatcherData, decodeMatcherData } from '../../lib/matcher/lazy-data';
 import { type MatcherResource, decodeMatcherResource } from '../../lib/matcher/matcher-resource';
-import { readInSlices } from '../../lib/matcher/read-stream';
 import { type ScanTables, bytesFromBase64, deserializeScanTables } from '../../lib/scan/scan-tables';
 
 export interface BundledMatcher {
@@ -26,15 +24,8 @@ function fromParts({ data, tables }: MatcherResource<EncodedMatcherData | Chunke
 
 async function fetchResource(path: string): Promise<BundledMatcher> {
   const response = await fetch(browser.runtime.getURL(`/${path}` as PublicPath));
-  if (!response.ok || !response.body) throw new Error(`Backstory: ${path} could not be read (${response.status})`);
-  const giveWay = () => yieldToEventLoop(window);
-  const bytes = await readInSlices(response.body, giveWay);
-  // Copying tens of MB of tables into the scan loop's memory is a task of its own, apart from the
-  // body's last read before it and the first scan slice after it.
-  await giveWay();
-  const bundled = fromParts(decodeMatcherResource(bytes));
-  await giveWay();
-  return bundled;
+  if (!response.ok) throw new Error(`Backstory: ${path} could not be read (${response.status})`);
+  return fromParts(decodeMatcherResource(new Uint8Array(await response.arrayBuffer())));
 }
 
 export function loadBundledMatcher(): BundledMatcher | Promise<BundledMatcher> {

@@ -4,7 +4,7 @@
  * top goes first, as soon as it is read, and is shown while the rest is read and searched.
  *
  *   text index (steps) → top → finder → shown early
- *                      → whole text → finder → findings
+ *   text index (more steps) → whole text → finder → findings
  */
 import type { ClaimFinding } from '../claims/match';
 import type { EntityFinding } from '../matcher/find';
@@ -75,12 +75,16 @@ export async function scanSliced(
       if (builder.textLength() <= TEXT_SLICE_CHARS) continue;
       topNodes = NODES_PER_STEP;
     }
-    // The top is searched while the rest of the page is read.
-    if (!top && options.showsTop) top = askTop(builder.result());
+    if (!top && options.showsTop) {
+      top = askTop(builder.result());
+      // Painted before more is read: the first highlights do not share the page's thread with our reading.
+      await top;
+    }
     await slicer.checkpoint();
   }
   const index = builder.result();
-  // A page read in one step shows its top first too when it is longer than one.
+  // A page read in one step shows its top first too when it is longer than one (both asked at once: the
+  // top's answer comes first).
   if (!top && options.showsTop && index.text.length > TEXT_SLICE_CHARS) top = askTop(index);
   const whole = await finder.find({ part: 'page', text: index.text, limits });
   found = true;

@@ -486,6 +486,21 @@ interface Confirmation {
 const TOPIC_CUES = 4;
 
 /**
+ * What a later rescan reads of an entity's cues elsewhere on the page: confirm() takes at most
+ * TOPIC_CUES distinct keys from them, after up to TOPIC_CUES - 1 of the part's own, in order; so the
+ * first hit of each of the first 2 × TOPIC_CUES - 1 keys decides as all of them do (a 1 MB page's cues
+ * were megabytes of a context sent back to the page).
+ */
+export function cuesWorthKeeping(hits: readonly CueHit[]): CueHit[] {
+  const kept: CueHit[] = [];
+  for (const hit of hits) {
+    if (kept.length >= 2 * TOPIC_CUES - 1) break;
+    if (!kept.some((k) => k.key === hit.key)) kept.push(hit);
+  }
+  return kept;
+}
+
+/**
  * Confirms an ambiguous name as `target`'s entity within its story [lo, hi): by the nearest name
  * written in full (unless another name built on the same short name is nearer), by a cue nearby, or
  * by two different cues in the story.

@@ -15,6 +15,7 @@ import {
   type EntityFinding,
   type PageContext,
   collectCandidates,
+  cuesWorthKeeping,
   newCandidates,
   resolveCandidates,
 } from './find';
@@ -126,7 +127,12 @@ export function findInPage(matcher: Matcher, request: FindRequest): FindReply {
 }
 
 export function toWire(context: PageContext): WireContext {
-  return { names: [...context.names], cues: [...context.cues], topic: [...context.topic], onTopic: context.onTopic };
+  return {
+    names: [...context.names],
+    cues: [...context.cues].map(([entity, hits]) => [entity, cuesWorthKeeping(hits)]),
+    topic: [...context.topic],
+    onTopic: context.onTopic,
+  };
 }
 
 export function fromWire(context: WireContext): PageContext {

@@ -17,7 +17,9 @@
  *
  * Each page's runs are traced (CDP, toplevel + user timing): beside each wall time the bench gives the
  * renderer main thread's CPU time between the run's start and two frames after its end (the style,
- * layout and paint its highlights or marks cause included).
+ * layout and paint its highlights or marks cause included). Backstory's pass asks a dedicated Worker of
+ * the page for its findings (find-worker.ts, the extension's background worker's stand-in, loaded and warm
+ * before the clock): that worker thread's CPU over the pass is given beside the main thread's.
  *
  * Every measured run starts from a cold page load (the page is navigated again before each run);
  * figures are medians of the runs. Everything in one process, on the same pages, in one browser.

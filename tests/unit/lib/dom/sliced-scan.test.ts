@@ -82,6 +82,31 @@ describe('sliced scan', () => {
     });
   }
 
+  it('reads no more of a long page until its top is painted', async () => {
+    longArticle(1000);
+    let releaseTop = () => {};
+    const topHeld = new Promise<void>((resolve) => (releaseTop = resolve));
+    const parts: string[] = [];
+    const held: TextFinder = {
+      items: finder.items,
+      find: async (request) => {
+        parts.push(request.part);
+        const found = await finder.find(request);
+        if (request.part === 'top') await topHeld;
+        return found;
+      },
+    };
+    let shown = 0;
+    const scanning = scanSliced(document.body, { ...scanOptions(() => void shown++), finder: held });
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(parts).toEqual(['top']);
+    releaseTop();
+    const found = await scanning;
+    expect(parts).toEqual(['top', 'page']);
+    expect(shown).toBe(1);
+    expect(names(found)).toContain('Claudia Sheinbaum');
+  });
+
   it("shows the top's claims with its names, the same as the whole page's there", async () => {
     longArticle(1000);
     document.body.insertAdjacentHTML('afterbegin', '<p>The reward for Nicolás Maduro is $50 million.</p>');
@@ -147,7 +172,13 @@ describe('sliced scan', () => {
   });
 
   it("does not show a top whose answer comes after the whole page's", async () => {
-    longArticle(1000);
+    // Fewer nodes than a first step holds, more text than a top: read in one step, and the top and the
+    // whole text are asked for at once.
+    longArticle(0);
+    const filler = `<p>${'The committee met again to discuss the harbour budget and the ferry timetable. '.repeat(4)}</p>`;
+    document.body.children[1]!.insertAdjacentHTML('afterend', filler.repeat(60));
+    expect(buildTextIndex(document.body).nodes.length).toBeLessThan(TOP_NODES_PER_STEP);
+    expect(buildTextIndex(document.body).text.length).toBeGreaterThan(TEXT_SLICE_CHARS);
     let releaseTop = () => {};
     const topHeld = new Promise<void>((resolve) => (releaseTop = resolve));
     const late: TextFinder = {

@@ -10,7 +10,7 @@ import { matcherDataFromPack } from '../lib/matcher/compile';
 import { type InstalledPack, packStorage } from '../lib/preferences/packs';
 import { correctionsItem, packsItem, savePackStorage, watchPacks } from './shared/stored';
 import { loadBundledMatcher } from './shared/bundled-matcher';
-import { createPageMatcher } from './shared/page-matcher';
+import { servePages } from './shared/serve-pages';
 import { type ScriptFiles, syncAlwaysRun } from '../lib/preferences/always-sites';
 
 export default defineBackground(() => {
@@ -39,19 +39,19 @@ export default defineBackground(() => {
   };
 
   // Pages send their text here: the matcher is loaded once, warm for every tab, and no page loads it.
-  const pageMatcher = createPageMatcher(loadBundledMatcher, () => {
+  const forPages = servePages(loadBundledMatcher, (message) => {
     void browser.tabs.query({}).then((tabs) => {
       for (const { id } of tabs) {
         if (id === undefined) continue;
-        const toTab = async (message: unknown) => browser.tabs.sendMessage(id, message);
+        const toTab = async (sent: unknown) => browser.tabs.sendMessage(id, sent);
         // Tabs without the content script have no one to answer.
-        send(toTab, { type: 'packs-changed' }).catch(() => undefined);
+        send(toTab, message).catch(() => undefined);
       }
     });
   });
 
   onRequest(browser.runtime.onMessage, {
-    find: ({ request }) => pageMatcher.find(request),
+    ...forPages,
     'get-card': ({ kind, id, pack: packId }) =>
       packFor(packId).then((pack) => (pack && cardData(pack, kind, id)) ?? null),
     'page-report': ({ report }, sender) => {

@@ -11,28 +11,27 @@ import { type CommandName, type PageReport, type Request, onRequest, send } from
 import { PAGE_BUILT_MATCHER_MARK, STORED_MATCHER_MARK } from '../../lib/preferences/merged-matcher';
 import { summariseClaims, summariseEntities } from '../../lib/findings/page-report';
 import { pageFindingsData } from '../../lib/findings/finding-data';
-import { type Settings, hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
+import { hiddenCategories, isActiveOn } from '../../lib/preferences/settings';
 import { CARD_HOST_TAG, type CardRequest, createCardHost } from './card-host';
 import { requestFor, wireCardInteractions } from './interactions';
 import { createPageStyle } from './page-style';
 import { LIGHT_PAGE, pageColorsAt, sampleElement } from '../../lib/dom/highlight-style';
 import { compareRangeStarts } from '../../lib/dom/range-order';
-import { correctionsItem, settingsItem } from '../shared/stored';
+import { correctionsItem } from '../shared/stored';
 
 /**
- * Backstory on one page: reads the settings and corrections, reads the page's text and sends it to the
- * background worker, which holds the matcher (bundled and imported packs), paints what it finds where
- * the extension is active, answers the popup, opens cards, and follows every later change of the
- * stored items and of the packs.
+ * Backstory on one page: gets the settings and corrections from the background worker, reads the
+ * page's text and sends it there (the worker holds the matcher, bundled and imported packs), paints
+ * what comes back where the extension is active, answers the popup, opens cards, and follows every
+ * later change of the settings, corrections and packs, which the worker tells it of. It reads no
+ * storage: the browser makes a page's storage bindings on first use, a few ms of every page load.
  */
 export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
-  const [storedSettings, storedCorrections] = await Promise.all([settingsItem.get(), correctionsItem.get()]);
-  let settings: Settings = storedSettings;
-  let corrections: Correction[] = storedCorrections;
+  const toBackground = (message: Request) => browser.runtime.sendMessage(message);
+  let { settings, corrections } = await send(toBackground, { type: 'page-settings' });
   let scanner: PageScanner | undefined;
   let step = -1;
 
-  const toBackground = (message: Request) => browser.runtime.sendMessage(message);
   /** Which scan loop and which matcher answered, marked once each for automation. */
   const marked = new Set<string>();
   const markOnce = (name: string) => {
@@ -174,6 +173,14 @@ export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
     'get-page-findings': pageFindings,
     reveal: ({ kind, id, occurrence, pack }) => scanner?.reveal(kind, id, occurrence, pack) ?? false,
     command: ({ command }) => runCommand(command),
+    'settings-changed': (next) => {
+      const shownBefore = JSON.stringify([settings.mentions, corrections]);
+      ({ settings, corrections } = next);
+      pageStyle?.update(settings);
+      if (!isActiveOn(settings, location.hostname)) stop();
+      else if (!scanner) start();
+      else if (JSON.stringify([settings.mentions, corrections]) !== shownBefore) scanner.setShown(isShown);
+    },
     // Findings so far point into the old matcher: the page is read again with the new one.
     'packs-changed': () => {
       finder = remoteFinder(ask);
@@ -183,18 +190,6 @@ export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
         start();
       }
     },
-  });
-  correctionsItem.watch((next) => {
-    corrections = next;
-    scanner?.setShown(isShown);
-  });
-  settingsItem.watch((next) => {
-    const previous = settings;
-    settings = next;
-    pageStyle?.update(settings);
-    if (!isActiveOn(settings, location.hostname)) stop();
-    else if (!scanner) start();
-    else if (JSON.stringify(previous.mentions) !== JSON.stringify(settings.mentions)) scanner.setShown(isShown);
   });
   wireCardInteractions(
     ctx,

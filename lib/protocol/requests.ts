@@ -8,6 +8,8 @@ import type { PageFindingsData } from '../export/findings';
 import type { EntityType } from '../knowledge/types';
 import type { FindReply, FindRequest } from '../matcher/text-finder';
 import type { MatcherSource } from '../preferences/merged-matcher';
+import type { Correction } from '../preferences/corrections';
+import type { Settings } from '../preferences/settings';
 import type { CardData } from '../view/card-data';
 
 export interface FoundEntity {
@@ -35,6 +37,12 @@ export interface PageReport {
   claims: FoundClaim[];
 }
 
+/** The stored settings and corrections, as the background worker gives them to pages. */
+export interface PageSettings {
+  settings: Settings;
+  corrections: Correction[];
+}
+
 export type CommandName = 'toggle-highlights' | 'next-highlight' | 'previous-highlight';
 
 /** Each request type: [what the request carries besides its type, what the reply is]. */
@@ -55,6 +63,10 @@ export interface Protocol {
   find: [{ request: FindRequest }, FindReply & { source: MatcherSource }];
   /** Background → content scripts: the packs changed; findings so far are of the old matcher. */
   'packs-changed': [object, void];
+  /** Content script → background: what a page needs to know before it starts. */
+  'page-settings': [object, PageSettings];
+  /** Background → content scripts: the settings or the corrections changed. */
+  'settings-changed': [PageSettings, void];
 }
 
 export type RequestType = keyof Protocol;
@@ -70,6 +82,8 @@ const TYPES = new Set<string>([
   'page-report',
   'find',
   'packs-changed',
+  'page-settings',
+  'settings-changed',
 ] satisfies RequestType[]);
 
 export function isRequest(value: unknown): value is Request {

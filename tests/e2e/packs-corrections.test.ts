@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, ROOT, openCardForTests } from './support/browser';
 import { highlightPoint, highlightTexts, waitForScan } from './support/page';
@@ -69,7 +69,7 @@ describe('custom knowledge packs', () => {
     await footer.waitFor();
     expect(await footer.textContent()).toContain('The Riverside Courier (fictional) archive');
 
-    await options.getByRole('switch', { name: 'Active' }).uncheck();
+    await switchOff(options.getByRole('switch', { name: 'Active' }));
     await expect.poll(async () => (await highlightTexts(page, 'backstory-entity')).length).toBe(0);
     await options.getByRole('button', { name: /^Remove / }).click();
     await expect.poll(() => options.locator('[data-pack]').count()).toBe(0);
@@ -106,6 +106,15 @@ function matcherMarks(page: Page): Promise<{ stored: number; built: number }> {
   );
 }
 
+/**
+ * Turns a pack off. The switch shows the stored state, which changes once the packs without it are
+ * merged and saved (in the pack worker: longer than a click on a loaded machine), so it is waited for.
+ */
+async function switchOff(toggle: Locator): Promise<void> {
+  await toggle.click();
+  await expect.poll(() => toggle.isChecked()).toBe(false);
+}
+
 describe('the merged matcher stored at import (#18 item 7)', () => {
   it('is what pages load, in tabs already open and in new ones: no page builds an automaton', async () => {
     const open = await session.browser.context.newPage();
@@ -136,7 +145,7 @@ describe('the merged matcher stored at import (#18 item 7)', () => {
     expect(await matcherMarks(fresh)).toEqual({ stored: 1, built: 0 });
 
     // Turned off, the pack leaves the page; no merged matcher is loaded or built for the bundled one alone.
-    await options.getByRole('switch', { name: 'Active' }).uncheck();
+    await switchOff(options.getByRole('switch', { name: 'Active' }));
     await expect.poll(async () => highlightTexts(fresh, 'backstory-entity')).not.toContain('Nadia Petrakis');
     expect(await matcherMarks(fresh)).toEqual({ stored: 1, built: 0 });
     await Promise.all([options.close(), open.close(), fresh.close()]);

@@ -18,7 +18,8 @@ import { findEntities } from '../../../lib/matcher/find';
 import { loadMergedMatcher, parseMergedMatcher } from '../../../lib/preferences/merged-matcher';
 import { computeFoldTables } from '../../../lib/text/fold';
 import { smallPack } from '../../support/small-pack';
-import { savePackStorage } from '../../../entrypoints/shared/stored';
+import { savePackStorage, settingsItem } from '../../../entrypoints/shared/stored';
+import { DEFAULT_SETTINGS } from '../../../lib/preferences/settings';
 import { packStorage } from '../../../lib/preferences/packs';
 import type { Reply } from '../../../lib/protocol/requests';
 
@@ -213,6 +214,22 @@ describe('background: messages', () => {
     await expect.poll(() => sent.mock.calls.length).toBe(tabs.length);
     expect(sent.mock.calls).toEqual(tabs.map((tab) => [tab.id, { type: 'packs-changed' }]));
     expect(await find()).toMatchObject({ names: ['Ada Brook', 'Nicolás Maduro', 'Caracas'], source: 'stored' });
+  });
+
+  it('gives a page the settings and corrections, and tells every tab when they change', async () => {
+    await fakeBrowser.tabs.create({ url: 'https://news.example/a' });
+    const tabs = await fakeBrowser.tabs.query({});
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await start();
+    const [first] = (await fromTab({ type: 'page-settings' }, 1)) as Reply<'page-settings'>[];
+    expect(first).toEqual({ settings: DEFAULT_SETTINGS, corrections: [] });
+    const off = { ...DEFAULT_SETTINGS, enabled: false };
+    await settingsItem.set(off);
+    await expect.poll(() => sent.mock.calls.length).toBeGreaterThanOrEqual(tabs.length);
+    const told = sent.mock.calls.map(([, message]) => message as Reply<'page-settings'> & { type: string });
+    expect(told.at(-1)).toEqual({ type: 'settings-changed', settings: off, corrections: [] });
+    const [now] = (await fromTab({ type: 'page-settings' }, 1)) as Reply<'page-settings'>[];
+    expect(now?.settings).toEqual(off);
   });
 
   it('passes a keyboard shortcut to the active tab', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * The content script's wiring against WXT's fakeBrowser, with the background's page matcher answering
- * its text: what it answers the popup, what a switched-off site does, and how changes of the stored
+ * The content script's wiring against WXT's fakeBrowser, with the background's side (serve-pages.ts)
+ * answering its text and settings: what it answers the popup, what a switched-off site does, and how changes of the stored
  * settings, corrections and packs repaint or rescan the page.
  * happy-dom has no CSS Custom Highlight API, so the page is painted with <backstory-mark> elements.
  * Hover, clicks and keys on highlights and cards are left to the browser tests: they act on trusted
@@ -13,7 +13,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import packJson from '../../../../assets/knowledge.json';
 import english from '../../../../assets/public/_locales/en/messages.json';
 import type { BundledMatcher } from '../../../../entrypoints/shared/bundled-matcher';
-import { createPageMatcher } from '../../../../entrypoints/shared/page-matcher';
+import { servePages } from '../../../../entrypoints/shared/serve-pages';
 import { runOnPage } from '../../../../entrypoints/content/run-on-page';
 import { OPEN_CARD_FOR_TESTS_KEY } from '../../../../entrypoints/content/test-hooks';
 import { correctionsItem, savePackStorage, settingsItem } from '../../../../entrypoints/shared/stored';
@@ -28,7 +28,7 @@ import {
 } from '../../../../lib/preferences/merged-matcher';
 import { packStorage } from '../../../../lib/preferences/packs';
 import { DEFAULT_SETTINGS, type Settings, setMentionMode } from '../../../../lib/preferences/settings';
-import type { PageReport, Request } from '../../../../lib/protocol/requests';
+import { type PageReport, type Request, onRequest } from '../../../../lib/protocol/requests';
 import { buildAutomaton } from '../../../../lib/scan/automaton';
 import { base64FromBytes, bytesFromBase64 } from '../../../../lib/scan/scan-tables';
 import { computeFoldTables } from '../../../../lib/text/fold';
@@ -60,17 +60,15 @@ beforeEach(async () => {
   fakeBrowser.reset();
   Object.assign(fakeBrowser.i18n, { getMessage: messagesGetter(english), getUILanguage: () => 'en-US' });
   sent = [];
-  // The background's side: the page matcher, telling the page when the packs change.
-  const pageMatcher = createPageMatcher(
+  // The background's side: the matcher and the settings, telling the page when they change.
+  const forPages = servePages(
     () => bundled,
-    () => void fakeBrowser.runtime.onMessage.trigger({ type: 'packs-changed' }, {}),
+    (message) => void fakeBrowser.runtime.onMessage.trigger(message, {}),
   );
-  fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = raw as Request;
-    sent.push(message);
-    if (message.type === 'get-card') return Promise.resolve(cardData(pack, message.kind, message.id) ?? null);
-    if (message.type === 'find') return pageMatcher.find(message.request);
-    return undefined;
+  fakeBrowser.runtime.onMessage.addListener((raw: unknown) => void sent.push(raw as Request));
+  onRequest(fakeBrowser.runtime.onMessage, {
+    ...forPages,
+    'get-card': ({ kind, id }) => cardData(pack, kind, id) ?? null,
   });
   document.body.innerHTML = PAGE;
   await settingsItem.set(DEFAULT_SETTINGS);

@@ -52,7 +52,7 @@ import {
 } from '../e2e/support/browser';
 import { aliasCount, generatePack, readRealPack } from './generate-pack';
 import { generatePage } from './generate-page';
-import { type RunCpu, type TraceEvent, cpuOfRuns, cpuOfThreadsNamed, endTrace } from './trace';
+import { type RunCpu, type TraceEvent, cpuOfRuns, cpuOfThreadsNamed, endTrace, outermost } from './trace';
 import type {
   AutomatonLoadResult,
   BackstoryBench,
@@ -714,16 +714,9 @@ const SCAN_MEASURE = 'backstory:scan';
 function ownSlices(trace: TraceEvent[], evaluate: TraceEvent | undefined): TraceEvent[] {
   if (!evaluate) return [];
   const onMain = trace.filter((e) => e.tid === evaluate.tid);
-  const top = onMain
-    .filter((e) => e.ph === 'X' && e.cat.includes('toplevel') && e.ts + (e.dur ?? 0) >= evaluate.ts)
-    .sort((a, b) => a.ts - b.ts);
-  const roots: TraceEvent[] = [];
-  let end = -Infinity;
-  for (const slice of top) {
-    if (slice.ts < end) continue;
-    roots.push(slice);
-    end = slice.ts + (slice.dur ?? 0);
-  }
+  const roots = outermost(
+    onMain.filter((e) => e.ph === 'X' && e.cat.includes('toplevel') && e.ts + (e.dur ?? 0) >= evaluate.ts),
+  );
   const markers = onMain.filter(
     (e) =>
       ((e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&

@@ -49,18 +49,20 @@ export function topLevelSlices(trace: TraceEvent[]): Map<string, TraceEvent[]> {
     byThread.set(threadKey(e), list);
   }
   const roots = new Map<string, TraceEvent[]>();
-  for (const [key, slices] of byThread) {
-    slices.sort((a, b) => a.ts - b.ts);
-    const outer: TraceEvent[] = [];
-    let end = -Infinity;
-    for (const slice of slices) {
-      if (slice.ts < end) continue;
-      outer.push(slice);
-      end = slice.ts + (slice.dur ?? 0);
-    }
-    roots.set(key, outer);
-  }
+  for (const [key, slices] of byThread) roots.set(key, outermost(slices));
   return roots;
+}
+
+/** The slices not nested in another, in time order. */
+export function outermost(slices: readonly TraceEvent[]): TraceEvent[] {
+  const outer: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const slice of [...slices].sort((a, b) => a.ts - b.ts)) {
+    if (slice.ts < end) continue;
+    outer.push(slice);
+    end = slice.ts + (slice.dur ?? 0);
+  }
+  return outer;
 }
 
 /** Thread time (ms) of the slices that overlap [from, to] (trace µs), each counted whole. */

@@ -7,8 +7,8 @@ import { type Matcher, loadMatcher } from '../../lib/matcher/compile';
 import { type FindReply, type FindRequest, findInPage } from '../../lib/matcher/text-finder';
 import { activeMatcherData } from '../../lib/preferences/packs';
 import {
+  type DeflatedResource,
   type MatcherSource,
-  type StoredMergedMatcher,
   isCurrent,
   loadMergedMatcher,
 } from '../../lib/preferences/merged-matcher';
@@ -39,7 +39,7 @@ export function createPageMatcher(
     const [{ data, matcher, prebuilt }, merged] = await Promise.all([bundled, mergedMatcherItem.get()]);
     if (isCurrent(merged, data)) {
       if (!merged.resource) return { matcher, source: 'bundled' };
-      const stored = await loadStored(merged, prebuilt);
+      const stored = await loadStored(merged.resource, prebuilt);
       if (stored) return { matcher: stored, source: 'stored' };
     }
     const active = activeMatcherData(data, await packMatchersItem.get());
@@ -61,11 +61,11 @@ export function createPageMatcher(
 }
 
 async function loadStored(
-  merged: StoredMergedMatcher,
+  resource: DeflatedResource,
   prebuilt: BundledMatcher['prebuilt'],
 ): Promise<Matcher | undefined> {
   try {
-    return await loadMergedMatcher(merged.resource!, prebuilt);
+    return await loadMergedMatcher(resource, prebuilt);
   } catch {
     return undefined;
   }

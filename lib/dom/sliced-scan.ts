@@ -1,7 +1,7 @@
 /**
  * The full scan of a page: its text is read a step at a time (the page gets its main thread back between
  * steps) and handed to the finder, which searches it away from the page (text-finder.ts). A long page's
- * top goes first, as soon as it is read, and is shown while the rest is read and searched.
+ * top goes first, as soon as it is read, and is shown before the rest is read and searched.
  *
  *   text index (steps) → top → finder → shown early
  *   text index (more steps) → whole text → finder → findings

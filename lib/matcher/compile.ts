@@ -1,5 +1,5 @@
 /**
- * Knowledge pack → the small matcher data the content script needs to start scanning: entity names
+ * Knowledge pack → the small matcher data the background worker needs to start searching: entity names
  * and types, folded alias and cue keys. Summaries, claims' evidence and passages stay out of it.
  */
 import {

@@ -165,10 +165,7 @@ export function resolveCandidates(
     if (!entities[single.entity]!.background) evidence.specific.push(span.start);
   }
   // Then the ambiguous names, each by the context of its own story.
-  for (let k = 0; k < open.length; k++) {
-    const i = open[k]!;
-    found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
-  }
+  for (const i of open) found[i] = resolve(chosen[i]!, text, stories, evidence, cueWindow, pageContext);
 
   const topic = topicList(candidates.topicHits);
   const topicMin = matcher.data.topicMin;
@@ -191,9 +188,7 @@ export function resolveCandidates(
   const perEntity = new Map<number, number>();
   // Misspelt names are looked for only where some story may be on the subject (a name or topic words).
   const mayBeOnTopic = pageOnTopic || evidence.specific.length > 0 || topic.starts.length >= topicMin;
-  const withMisspelt = mayBeOnTopic ? withMisspeltNames(matcher, text, chosen, found, onTopicAt) : found;
-  for (let k = 0; k < withMisspelt.length; k++) {
-    const finding = withMisspelt[k];
+  for (const finding of mayBeOnTopic ? withMisspeltNames(matcher, text, chosen, found, onTopicAt) : found) {
     // Off the pack's subject, broad entities and names confirmed only by scattered cues stay quiet.
     if (
       !finding ||

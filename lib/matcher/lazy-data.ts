@@ -1,7 +1,7 @@
 /**
- * Matcher data as the content script carries it: entities, keys and targets travel as JSON chunks,
+ * Matcher data as the extension carries it: entities, keys and targets travel as JSON chunks,
  * each parsed the first time one of its items is read. With 100,000 aliases the data is 10 MB of
- * JSON, a parse of well over 100 ms in one task; a page reads the few chunks its matches point to.
+ * JSON, a parse of well over 100 ms in one task; a search reads the few chunks its matches point to.
  */
 import type { MatcherData, MatcherEntity, MatcherTarget } from './compile';
 import { type LongNameWords, longNames, useLongNames } from './near-spelling';

@@ -1,9 +1,8 @@
 /**
- * A large pack's matcher as one binary file beside the content script, fetched when a page starts:
+ * A large pack's matcher as one binary file beside the background script, read at the first page's request:
  * the scan tables are read as views without copying, and each data chunk (lib/matcher/lazy-data.ts)
  * is decoded from its bytes when the matcher first reads it (decoding all 10 MB at once takes 50 ms).
- * Inlined instead, 100,000 aliases make a 25 MB content.js whose evaluation alone blocks every page
- * for over 100 ms.
+ * Inlined instead, 100,000 aliases make a 25 MB script whose evaluation alone takes over 100 ms.
  *
  * Layout: four u32 (magic, table bytes, index bytes, text bytes), the scan-table blob (4-byte
  * aligned), the index as UTF-8 JSON (where each chunk ends, in bytes), then the chunks as UTF-8.
